@@ -1,0 +1,89 @@
+"""The assessment (beoordeling): the engine's advice, explained, in the shape the API returns.
+
+Field names are Dutch, as Dutch government APIs use. The assessment advises; a professional
+decides and may deviate with a recorded reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Bronvermelding(_Out):
+    document: str
+    regels: str
+    artikel: Optional[str] = None
+    status: str
+    citaat: str = Field(description="Leesbare bronvermelding.")
+
+
+class ToegepasteRegel(_Out):
+    id: str
+    titel: str
+    bron: Bronvermelding
+    gebruikte_feiten: dict[str, Any]
+    conclusies: dict[str, Any]
+
+
+class NietToegepasteRegel(_Out):
+    id: str
+    titel: str
+    bron: Bronvermelding
+    uitkomstvelden: list[str]
+    reden: str
+    ontbrekend: list[str] = Field(default_factory=list)
+
+
+class Conflict(_Out):
+    veld: str
+    waarden: dict[str, Any] = Field(description="Regel-id -> geconcludeerde waarde.")
+
+
+class Afweging(_Out):
+    regel: str
+    onderwerp: str
+    te_wegen: list[str]
+
+
+class VerwijzingUitkomst(_Out):
+    toegestaan: Optional[bool] = None
+    toestemming_vooraf: Optional[bool] = None
+    toetsing_achteraf: Optional[bool] = None
+    gemeente_moet_betalen: Optional[bool] = None
+    gemeente_niet_verplicht: Optional[bool] = None
+    start_niet_blokkeren: Optional[bool] = None
+
+
+class Regelset(_Out):
+    versie: str
+    peildatum: dt.date
+    gemeente: Optional[str]
+
+
+class Toelichting(_Out):
+    toegepast: list[ToegepasteRegel]
+    niet_toegepast: list[NietToegepasteRegel]
+
+
+class Beoordeling(_Out):
+    reikwijdte: Literal["binnen", "buiten", "onbeslist"]
+    buiten_domein: Optional[str] = None
+    toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"]
+    onmiddellijk_handelen: bool
+    gedwongen_kader: bool
+    grondslagen: list[str]
+    signalen: list[str]
+    verwijzing: Optional[VerwijzingUitkomst] = None
+    professionele_afweging: list[Afweging]
+    ontbrekende_gegevens: list[str]
+    conflicten: list[Conflict]
+    toelichting: Toelichting
+    motivering: str
+    regelset: Regelset

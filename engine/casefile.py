@@ -1,0 +1,134 @@
+"""Reading case files and persona files (YAML or JSON) with errors that point at the line.
+
+A case file is a `Casus` at the top level. A persona file tells a family's story and holds the
+case under `casus`, with the outcome the family should get under `verwacht`. The same reader
+serves both, so `reikwijdte evaluate` accepts either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from engine.case import Casus
+from engine.yaml_source import SourceDocument, YamlSyntaxError, load_yaml
+
+
+class Groep(str, Enum):
+    """Groups a persona represents; the first four are protected by the leefwereldtoets."""
+
+    levenslang_chronisch = "levenslang_chronisch"
+    ernstig_acuut_ziek = "ernstig_acuut_ziek"
+    veiligheid = "veiligheid"
+    gi_client = "gi_client"
+    strafrechtelijk = "strafrechtelijk"
+    zestien_zeventien = "zestien_zeventien"
+    achttien_plus = "achttien_plus"
+    pleegkind = "pleegkind"
+    stress_schulden_huisvesting_armoede = "stress_schulden_huisvesting_armoede"
+    ouders_ggz_verslaving = "ouders_ggz_verslaving"
+    scheiding = "scheiding"
+    lvb = "lvb"
+    verhuizing = "verhuizing"
+    nichezorg = "nichezorg"
+    identiteit_geloof_taal = "identiteit_geloof_taal"
+    alledaagse_opvoedvragen = "alledaagse_opvoedvragen"
+    onderwijsgrens = "onderwijsgrens"
+    gebruikelijke_zorg = "gebruikelijke_zorg"
+    andere_wetten = "andere_wetten"
+
+
+PROTECTED_GROUPS = frozenset(
+    {Groep.levenslang_chronisch.value, Groep.ernstig_acuut_ziek.value, Groep.veiligheid.value, Groep.gi_client.value}
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+
+class PersonaInfo(_Strict):
+    naam: str = Field(min_length=2)
+    verhaal: str = Field(min_length=20, description="Het verhaal van het gezin, vanuit hun leefwereld.")
+    waar_ze_op_mogen_rekenen: str = Field(min_length=10)
+    groepen: list[Groep] = Field(min_length=1)
+
+
+class VerwachteVerwijzing(_Strict):
+    toegestaan: Optional[bool] = None
+    toestemming_vooraf: Optional[bool] = None
+    toetsing_achteraf: Optional[bool] = None
+    gemeente_moet_betalen: Optional[bool] = None
+    gemeente_niet_verplicht: Optional[bool] = None
+    start_niet_blokkeren: Optional[bool] = None
+
+
+class Verwachting(_Strict):
+    """The outcome fields a persona's family should get; only stated fields are compared."""
+
+    reikwijdte: Optional[Literal["binnen", "buiten", "onbeslist"]] = None
+    buiten_domein: Optional[str] = None
+    toegang: Optional[Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"]] = None
+    onmiddellijk_handelen: Optional[bool] = None
+    gedwongen_kader: Optional[bool] = None
+    grondslagen: Optional[list[str]] = None
+    signalen: Optional[list[str]] = None
+    verwijzing: Optional[VerwachteVerwijzing] = None
+
+
+class CaseFile(_Strict):
+    """A persona file, or a plain case wrapped as one without story or expectation."""
+
+    persona: Optional[PersonaInfo] = None
+    gemeente: Optional[str] = Field(None, description="Gemeente waarvoor de verwachting geldt.")
+    peildatum: Optional[dt.date] = None
+    casus: Casus
+    verwacht: Optional[Verwachting] = None
+
+
+class CaseFileError(Exception):
+    """A case file that cannot be used; one message per problem, each with file and line."""
+
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def _errors(doc: SourceDocument, exc: ValidationError, prefix: tuple[Any, ...], name: str) -> list[str]:
+    messages = []
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        line = doc.line_of(loc)
+        where = ".".join(str(p) for p in loc) or "(top)"
+        msg = f"unknown field '{loc[-1]}'" if err["type"] == "extra_forbidden" else err["msg"]
+        messages.append(f"{name}:{line}: {where}: {msg}")
+    return messages
+
+
+def load_case_file(path: Path | str) -> CaseFile:
+    """Read a case or persona file; `CaseFileError` names every problem with its line."""
+    path = Path(path)
+    name = str(path)
+    if not path.is_file():
+        raise CaseFileError([f"{name}: file does not exist"])
+    try:
+        doc = load_yaml(path)
+    except YamlSyntaxError as exc:
+        raise CaseFileError([f"{name}:{exc.line}: {exc.message}"]) from exc
+    problems = [f"{name}:{line}: duplicate key '{loc[-1]}'" for loc, line in doc.duplicate_keys]
+    if not isinstance(doc.data, dict):
+        raise CaseFileError(problems + [f"{name}:1: expected a mapping of case fields (or a persona with 'casus')"])
+    try:
+        if "casus" in doc.data:
+            parsed = CaseFile.model_validate(doc.data)
+        else:
+            parsed = CaseFile(casus=Casus.model_validate(doc.data))
+    except ValidationError as exc:
+        raise CaseFileError(problems + _errors(doc, exc, (), name)) from exc
+    if problems:
+        raise CaseFileError(problems)
+    return parsed

@@ -1,0 +1,195 @@
+"""From a validated rule base to a durable-rules ruleset for one date and one municipality.
+
+Parameters are known when a ruleset is built, so they are folded into the conditions as
+constants: a municipality's cost threshold is part of its compiled rules, and each
+(rules-in-force, parameter values) combination is compiled and registered once.
+Exceptions (lex specialis) are compiled into the conditions: a rule applies only when its own
+condition holds and the condition of every rule that overrides it is false.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine import conditions as c
+from engine.durable_adapter import DurableRuleset, ruleset_for
+from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
+from engine.rule_model import Conditie, ParameterVerwijzing
+from engine.rulebase import LoadedRule, RuleBase
+from engine.validation import flatten_outcome, full_vocabulary
+
+_OPS = {
+    "is": "eq",
+    "is_niet": "neq",
+    "groter_dan": "gt",
+    "kleiner_dan": "lt",
+    "minimaal": "ge",
+    "maximaal": "le",
+    "in": "in",
+    "niet_in": "nin",
+    "bevat": "has",
+    "bekend": "known",
+    "onbekend": "unknown",
+}
+
+
+class SelectionError(Exception):
+    """No ruleset can be built for the asked date or municipality."""
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    loaded: LoadedRule
+    own: c.Node  # the rule's own condition, parameters folded in
+    effective: c.Node  # own condition and no overriding rule applies
+    overriders: tuple[str, ...]
+    derives: dict[str, Any]  # dotted path -> value (afgeleid.* and scalar uitkomst.*)
+    adds: dict[str, tuple[str, ...]]  # list outcome path -> members
+    durable_index: int | None  # None: can never apply under these parameters
+
+    @property
+    def id(self) -> str:
+        return self.loaded.id
+
+    @property
+    def outcome_fields(self) -> tuple[str, ...]:
+        fields = [p for p in self.derives if p.startswith(OUTCOME + ".")]
+        return tuple(fields) + tuple(self.adds)
+
+
+@dataclass
+class CompiledRuleSet:
+    """Everything needed to evaluate a case in one municipality, for one period of rules in force."""
+
+    gemeente: str | None
+    versie: str
+    parameters: dict[str, Any]
+    rules: list[CompiledRule]
+    vocabulary: dict[str, FactType]
+    durable: DurableRuleset | None
+    by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
+    concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
+
+
+def _value(value: Any, params: dict[str, Any]) -> Any:
+    if isinstance(value, ParameterVerwijzing):
+        return params[value.parameter]
+    return value
+
+
+def build_node(cond: Conditie, params: dict[str, Any], vocab: dict[str, FactType]) -> c.Node:
+    """The logic tree of one YAML condition, with parameters resolved."""
+    if cond.alle is not None:
+        return c.All(tuple(build_node(i, params, vocab) for i in cond.alle))
+    if cond.een_van is not None:
+        return c.AnyOf(tuple(build_node(i, params, vocab) for i in cond.een_van))
+    if cond.niet is not None:
+        return c.Not(build_node(cond.niet, params, vocab))
+    op_name = cond.operator
+    op = _OPS[op_name]
+    value = _value(cond.operand(op_name), params)
+    path = cond.feit or ""
+    if path.startswith(PARAMETER + "."):
+        actual = params[path.split(".", 1)[1]]
+        return c.Const(bool(c.evaluate(c.Cmp("p", op, value), {"p": actual})))
+    if op in ("in", "nin"):
+        value = tuple(value)
+    return c.Cmp(path, op, value, vocab[path].kind == "list")
+
+
+def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[str, ...]]]:
+    derives = {f"{DERIVED}.{k}": v for k, v in loaded.regel.dan.afleiden.items()}
+    adds: dict[str, tuple[str, ...]] = {}
+    for name, value, _ in flatten_outcome(loaded.regel.dan.uitkomst):
+        path = f"{OUTCOME}.{name}"
+        if name in LIST_OUTCOMES:
+            adds[path] = tuple(value if isinstance(value, list) else [value])
+        else:
+            derives[path] = value
+    return derives, adds
+
+
+def version_of(rules: list[LoadedRule], params: dict[str, Any]) -> str:
+    payload = json.dumps(
+        {"regels": [r.regel.model_dump(mode="json", by_alias=True) for r in rules], "parameters": params},
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) -> CompiledRuleSet:
+    if gemeente is not None and gemeente not in base.gemeenten:
+        known = ", ".join(sorted(base.gemeenten)) or "geen"
+        raise SelectionError(f"onbekende gemeente '{gemeente}' (bekend: {known})")
+    selected = [r for r in base.rules if r.regel.valid_on(peildatum)]
+    if not selected:
+        raise SelectionError(f"geen regels geldig op peildatum {peildatum.isoformat()}")
+    params = base.parameter_values(gemeente)
+    vocab = full_vocabulary(base.rules)
+    by_id = {r.id: r for r in selected}
+    own = {r.id: c.normalize(build_node(r.regel.als, params, vocab)) for r in selected}
+    overriders: dict[str, list[str]] = {rid: [] for rid in by_id}
+    for r in selected:
+        for target in r.regel.uitzondering_op:
+            if target in overriders:
+                overriders[target].append(r.id)
+
+    effective: dict[str, c.Node] = {}
+
+    def effective_of(rule_id: str) -> c.Node:
+        if rule_id not in effective:
+            blocks = [c.negate(effective_of(o)) for o in overriders[rule_id]]
+            effective[rule_id] = c.all_of([own[rule_id], *blocks])
+        return effective[rule_id]
+
+    compiled: list[CompiledRule] = []
+    patterns: list[dict[str, Any]] = []
+    for r in selected:
+        node = effective_of(r.id)
+        index = None
+        if node != c.Const(False):
+            index = len(patterns)
+            patterns.append(c.to_durable(node))
+        derives, adds = _conclusions(r)
+        compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
+
+    durable = ruleset_for(patterns) if patterns else None
+    result = CompiledRuleSet(
+        gemeente=gemeente,
+        versie=version_of(selected, params),
+        parameters=params,
+        rules=compiled,
+        vocabulary=vocab,
+        durable=durable,
+    )
+    for rule in compiled:
+        if rule.durable_index is not None:
+            result.by_durable_index[rule.durable_index] = rule
+        for path in list(rule.derives) + list(rule.adds):
+            result.concluders.setdefault(path, []).append(rule)
+    return result
+
+
+class RulesetCache:
+    """Compiled rulesets by (rules in force, municipality): each is built and registered once."""
+
+    def __init__(self, base: RuleBase) -> None:
+        self.base = base
+        self._lock = threading.Lock()
+        self._by_key: dict[tuple[frozenset[int], str | None], CompiledRuleSet] = {}
+
+    def get(self, peildatum: dt.date, gemeente: str | None) -> CompiledRuleSet:
+        in_force = frozenset(i for i, r in enumerate(self.base.rules) if r.regel.valid_on(peildatum))
+        key = (in_force, gemeente)
+        with self._lock:
+            found = self._by_key.get(key)
+            if found is None:
+                found = compile_ruleset(self.base, peildatum, gemeente)
+                self._by_key[key] = found
+            return found

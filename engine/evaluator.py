@@ -1,0 +1,257 @@
+"""Evaluating a case: durable-rules derives, this layer explains.
+
+durable-rules does the forward chaining; this module records which rules fired and what they
+concluded, resolves the outcome fields (a conflict between two rules that neither overrides is
+reported, never settled silently), and explains: every applied rule with its source and the
+facts it used, why each outcome rule did not apply, and which unknown facts keep an outcome open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine import conditions as c
+from engine.assessment import (
+    Afweging,
+    Beoordeling,
+    Bronvermelding,
+    Conflict,
+    NietToegepasteRegel,
+    Regelset,
+    ToegepasteRegel,
+    Toelichting,
+    VerwijzingUitkomst,
+)
+from engine.case import Casus
+from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
+from engine.durable_adapter import RunResult
+from engine.facts import (
+    CASE_FACTS,
+    OUTCOME,
+    OUTCOME_FACTS,
+    SCALAR_OUTCOMES,
+    case_to_facts,
+    facts_to_wm,
+    flag_key,
+    wm_key,
+)
+from engine.loader import load_rulebase
+from engine.motivation import build_motivation, fill_template
+from engine.rule_model import Bron
+from engine.rulebase import RuleBase
+
+_VERWIJZING = "verwijzing."
+
+
+@dataclass
+class _Trace:
+    """What happened during one run, recorded by the actions."""
+
+    setters: dict[str, str] = field(default_factory=dict)
+    conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def _bron(bron: Bron) -> Bronvermelding:
+    return Bronvermelding(
+        document=bron.document, regels=bron.regels, artikel=bron.artikel, status=bron.status, citaat=bron.citation()
+    )
+
+
+class Engine:
+    """Evaluates cases against one validated rule base (thread-safe)."""
+
+    def __init__(self, base: RuleBase) -> None:
+        self.base = base
+        self.cache = RulesetCache(base)
+
+    @classmethod
+    def from_directory(cls, path: Path | str) -> "Engine":
+        return cls(load_rulebase(path))
+
+    def ruleset(self, peildatum: dt.date, gemeente: str | None) -> CompiledRuleSet:
+        return self.cache.get(peildatum, gemeente)
+
+    def evaluate(
+        self, casus: Casus, gemeente: str | None = None, peildatum: dt.date | None = None
+    ) -> Beoordeling:
+        gemeente = gemeente if gemeente is not None else casus.gemeente
+        day = peildatum or casus.peildatum or dt.date.today()
+        ruleset = self.cache.get(day, gemeente)
+        case_facts = case_to_facts(casus)
+        trace = _Trace()
+        if ruleset.durable is None:
+            run = RunResult(facts={}, fired=[])
+        else:
+            run = ruleset.durable.run(
+                facts_to_wm(case_facts, ruleset.vocabulary), lambda i, wm: _conclude(ruleset, trace, i, wm)
+            )
+        fired = [ruleset.by_durable_index[i] for i in run.fired]
+        facts = dict(case_facts)
+        facts.update(_derived_facts(ruleset, run.facts))
+        return _assess(ruleset, day, fired, facts, trace)
+
+
+def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
+    """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
+    rule = ruleset.by_durable_index[index]
+    updates: dict[str, Any] = {}
+    for path, value in rule.derives.items():
+        key = wm_key(path)
+        if key in wm and not (wm[key] == value and type(wm[key]) is type(value)):
+            first = trace.setters[path]
+            trace.conflicts.setdefault(path, {first: wm[key]})[rule.id] = value
+        elif key not in wm:
+            updates[key] = value
+            trace.setters[path] = rule.id
+    for path, members in rule.adds.items():
+        for member in members:
+            updates[flag_key(path, member)] = True
+    return updates
+
+
+def _derived_facts(ruleset: CompiledRuleSet, wm: dict[str, Any]) -> dict[str, Any]:
+    """Derived and outcome facts back under their dotted names."""
+    found: dict[str, Any] = {}
+    for path, ft in ruleset.vocabulary.items():
+        if path in CASE_FACTS:
+            continue
+        if ft.kind == "list":
+            members = [m for m in ft.values if wm.get(flag_key(path, m)) is True]
+            if members:
+                found[path] = members
+        elif wm_key(path) in wm:
+            found[path] = wm[wm_key(path)]
+    return found
+
+
+def _missing(ruleset: CompiledRuleSet, path: str, facts: dict[str, Any], seen: set[str]) -> set[str]:
+    """Unknown case facts that keep `path` from being concluded."""
+    seen.add(path)
+    missing: set[str] = set()
+    for rule in ruleset.concluders.get(path, []):
+        if c.evaluate(rule.effective, facts) is not None:
+            continue
+        for unknown in c.unknown_facts(rule.effective, facts):
+            if unknown in CASE_FACTS:
+                missing.add(unknown)
+            elif unknown not in seen:
+                missing |= _missing(ruleset, unknown, facts, seen)
+    return missing
+
+
+def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
+    if rule.durable_index is None:
+        return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
+    own = c.evaluate(rule.own, facts)
+    if own is False:
+        return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
+    if own is None:
+        unknown = sorted(p for p in c.unknown_facts(rule.own, facts))
+        return "nog niet te beoordelen: " + ", ".join(unknown) + " onbekend", unknown
+    applying = [o for o in rule.overriders if o in fired_ids]
+    if applying:
+        return f"uitgezonderd door {', '.join(applying)} (bijzondere regel gaat voor)", []
+    unknown = sorted(c.unknown_facts(rule.effective, facts))
+    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
+
+
+def _assess(
+    ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
+) -> Beoordeling:
+    outcome = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
+    conflicts = [Conflict(veld=path, waarden=values) for path, values in sorted(trace.conflicts.items())]
+    for path in trace.conflicts:
+        if path.startswith(OUTCOME + "."):
+            outcome[path.split(".", 1)[1]] = None
+
+    missing: set[str] = set()
+    has_referral = "verwijzing.verwijzer" in facts
+    for name in SCALAR_OUTCOMES:
+        if outcome[name] is not None:
+            continue
+        if name.startswith(_VERWIJZING) and not has_referral:
+            continue
+        if name == "buiten_domein" and outcome["reikwijdte"] != "buiten":
+            continue
+        missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, set())
+
+    fired_ids = {r.id for r in fired}
+    toegepast = [
+        ToegepasteRegel(
+            id=r.id,
+            titel=r.loaded.regel.titel,
+            bron=_bron(r.loaded.regel.bron),
+            gebruikte_feiten={p: facts[p] for p in sorted(c.paths(r.own)) if p in facts},
+            conclusies={**r.derives, **{p: list(m) for p, m in r.adds.items()}},
+        )
+        for r in fired
+    ]
+    niet_toegepast = []
+    for rule in ruleset.rules:
+        if rule.id in fired_ids or not rule.outcome_fields:
+            continue
+        reason, unknown = _why_not(rule, fired_ids, facts)
+        niet_toegepast.append(
+            NietToegepasteRegel(
+                id=rule.id,
+                titel=rule.loaded.regel.titel,
+                bron=_bron(rule.loaded.regel.bron),
+                uitkomstvelden=[f.split(".", 1)[1] for f in rule.outcome_fields],
+                reden=reason,
+                ontbrekend=unknown,
+            )
+        )
+
+    afwegingen = [
+        Afweging(regel=r.id, onderwerp=a.onderwerp, te_wegen=list(a.te_wegen))
+        for r in fired
+        if (a := r.loaded.regel.dan.professionele_afweging) is not None
+    ]
+    reikwijdte = outcome["reikwijdte"] or "onbeslist"
+    toegang = outcome["toegang"] or "onbeslist"
+    verwijzing = None
+    if has_referral:
+        verwijzing = VerwijzingUitkomst(
+            **{name[len(_VERWIJZING):]: outcome[name] for name in SCALAR_OUTCOMES if name.startswith(_VERWIJZING)}
+        )
+    ontbrekend = sorted(missing)
+    motivering = build_motivation(
+        reikwijdte=reikwijdte,
+        buiten_domein=outcome["buiten_domein"],
+        toegang=toegang,
+        onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
+        reasons=[
+            (
+                fill_template((r.loaded.regel.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
+                r.loaded.regel.bron.citation(),
+            )
+            for r in fired
+        ],
+        afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
+        ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
+        conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
+        peildatum=day,
+        gemeente=ruleset.gemeente,
+    )
+    return Beoordeling(
+        reikwijdte=reikwijdte,
+        buiten_domein=outcome["buiten_domein"],
+        toegang=toegang,
+        onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
+        gedwongen_kader=bool(outcome["gedwongen_kader"]),
+        grondslagen=list(outcome["grondslagen"] or []),
+        signalen=list(outcome["signalen"] or []),
+        verwijzing=verwijzing,
+        professionele_afweging=afwegingen,
+        ontbrekende_gegevens=ontbrekend,
+        conflicten=conflicts,
+        toelichting=Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast),
+        motivering=motivering,
+        regelset=Regelset(versie=ruleset.versie, peildatum=day, gemeente=ruleset.gemeente),
+    )
+
+
+

@@ -1,0 +1,185 @@
+"""The fact vocabulary: which names a rule may test, and of what type.
+
+Rules name facts by dotted path (`hulpvraag.verwachte_kosten`). The vocabulary is read off the
+case model so that a rule can never test a fact the case cannot carry, and off the outcome
+contract so that rules can chain on outcomes. Derived facts (`afgeleid.*`) are declared by the
+rules that conclude them. Working memory uses flat keys (`hulpvraag__verwachte_kosten`) because
+durable-rules addresses fields by name.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from engine.case import META_FIELDS, Casus
+
+Kind = Literal["bool", "int", "float", "str", "enum", "list"]
+
+DERIVED = "afgeleid"
+OUTCOME = "uitkomst"
+PARAMETER = "parameter"
+
+
+@dataclass(frozen=True)
+class FactType:
+    kind: Kind
+    values: tuple[str, ...] = ()
+    description: str = ""
+
+    def accepts(self, value: Any) -> bool:
+        if self.kind == "bool":
+            return isinstance(value, bool)
+        if self.kind in ("int", "float"):
+            return isinstance(value, (int, float)) and not isinstance(value, bool)
+        if self.kind == "str":
+            return isinstance(value, str)
+        if self.kind in ("enum", "list"):
+            return isinstance(value, str) and value in self.values
+        return False
+
+    def describe(self) -> str:
+        if self.kind in ("enum", "list"):
+            return f"{'lijst van ' if self.kind == 'list' else 'een van '}{', '.join(self.values)}"
+        return {"bool": "ja/nee (true/false)", "int": "geheel getal", "float": "getal", "str": "tekst"}[self.kind]
+
+
+def wm_key(path: str) -> str:
+    """Working-memory key of a dotted fact path."""
+    return path.replace(".", "__")
+
+
+def flag_key(path: str, member: str) -> str:
+    """Working-memory key of one member of a list-valued fact."""
+    return f"{wm_key(path)}__{member}"
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return annotation
+
+
+def _fact_type(annotation: Any, description: str) -> FactType:
+    annotation = _unwrap_optional(annotation)
+    if typing.get_origin(annotation) is list:
+        (member,) = typing.get_args(annotation)
+        return FactType("list", tuple(m.value for m in member), description)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return FactType("enum", tuple(m.value for m in annotation), description)
+    if annotation is bool:
+        return FactType("bool", (), description)
+    if annotation is int:
+        return FactType("int", (), description)
+    if annotation is float:
+        return FactType("float", (), description)
+    if annotation is str:
+        return FactType("str", (), description)
+    raise TypeError(f"unsupported case field type {annotation!r}")
+
+
+def _walk(model: type[BaseModel], prefix: str, skip: tuple[str, ...] = ()) -> dict[str, FactType]:
+    found: dict[str, FactType] = {}
+    for name, info in model.model_fields.items():
+        if name in skip:
+            continue
+        annotation = _unwrap_optional(info.annotation)
+        path = f"{prefix}{name}"
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found.update(_walk(annotation, path + "."))
+        else:
+            found[path] = _fact_type(info.annotation, info.description or "")
+    return found
+
+
+CASE_FACTS: dict[str, FactType] = _walk(Casus, "", skip=META_FIELDS)
+
+GRONDSLAGEN = ("veiligheid", "stoornis_beperking", "participatie", "ontwikkelingskansen")
+BUITEN_DOMEINEN = (
+    "gebruikelijke_zorg",
+    "wlz",
+    "zvw",
+    "bjj",
+    "wmo",
+    "passend_onderwijs",
+    "verzekering",
+    "volwassenenhulp",
+    "uitgesloten_hulpvorm",
+    "geen_jeugdhulp_nodig",
+)
+SIGNALEN = (
+    "grijze_zone_onderwijs",
+    "combinatie_andere_domeinen",
+    "individuele_toekenning_mogelijk",
+    "geen_getrapte_zorg",
+    "breed_wijkteam",
+    "voortzetting_na_18",
+    "bestaanszekerheid_16_plus",
+    "motivering_verwijzer_vereist",
+    "vergelijkbare_jeugdwetvoorziening",
+)
+
+#: The outcome contract: every field a rule may set under `dan.uitkomst`.
+OUTCOME_FACTS: dict[str, FactType] = {
+    "reikwijdte": FactType("enum", ("binnen", "buiten"), "Valt de hulpvraag binnen de reikwijdte van de Jeugdwet?"),
+    "buiten_domein": FactType("enum", BUITEN_DOMEINEN, "Welk domein gaat voor als de hulp buiten de Jeugdwet valt."),
+    "toegang": FactType("enum", ("vrij_toegankelijk", "beschikking", "geen"), "Route naar de hulp."),
+    "onmiddellijk_handelen": FactType("bool", (), "Veiligheid vraagt om direct handelen."),
+    "gedwongen_kader": FactType("bool", (), "Er geldt een kinderbeschermingsmaatregel of strafrechtelijke beslissing."),
+    "grondslagen": FactType("list", GRONDSLAGEN, "Grondslagen voor jeugdhulp."),
+    "signalen": FactType("list", SIGNALEN, "Aandachtspunten voor de professional."),
+    "verwijzing.toegestaan": FactType("bool", (), "De verwijzing is toegestaan."),
+    "verwijzing.toestemming_vooraf": FactType("bool", (), "Toestemming vooraf is nodig."),
+    "verwijzing.toetsing_achteraf": FactType("bool", (), "De gemeente toetst achteraf."),
+    "verwijzing.gemeente_moet_betalen": FactType("bool", (), "De gemeente moet de hulp betalen."),
+    "verwijzing.gemeente_niet_verplicht": FactType("bool", (), "De gemeente is niet verplicht te betalen."),
+    "verwijzing.start_niet_blokkeren": FactType("bool", (), "Goedkeuring mag de start van de hulp niet tegenhouden."),
+}
+
+#: Outcome fields whose absence after evaluation means the outcome is still open.
+SCALAR_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind != "list")
+LIST_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind == "list")
+
+
+def case_to_facts(casus: Casus) -> dict[str, Any]:
+    """The known case facts as dotted path -> value (unknown facts are absent)."""
+    data = casus.model_dump(mode="json", exclude_none=True, exclude=set(META_FIELDS))
+    facts: dict[str, Any] = {}
+
+    def walk(node: dict[str, Any], prefix: str) -> None:
+        for key, value in node.items():
+            path = f"{prefix}{key}"
+            if isinstance(value, dict):
+                walk(value, path + ".")
+            else:
+                facts[path] = value
+
+    walk(data, "")
+    return facts
+
+
+def facts_to_wm(facts: dict[str, Any], vocabulary: dict[str, FactType]) -> dict[str, Any]:
+    """Working memory for durable-rules: flat keys.
+
+    A known list becomes one flag per member plus its size under its own key, so that
+    `bevat`, `bekend` and `onbekend` each test a single field.
+    """
+    wm: dict[str, Any] = {}
+    for path, value in facts.items():
+        ft = vocabulary[path]
+        if ft.kind == "list":
+            present = set(value)
+            wm[wm_key(path)] = len(present)
+            for member in ft.values:
+                wm[flag_key(path, member)] = member in present
+        else:
+            wm[wm_key(path)] = value
+    return wm

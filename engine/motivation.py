@@ -1,0 +1,103 @@
+"""The motivation (motivering) in plain Dutch, built only from the rules that applied.
+
+A family must be able to follow why the advice is what it is, and the text must be usable in
+a beschikking; so it states the outcome, then each applied rule's own sentence with its source,
+what a professional still has to weigh, what is still unknown, and, where the route is a
+beschikking, how to object and appeal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Sequence
+
+from engine.conditions import show_value
+
+_FIELD = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
+
+BEZWAAR_EN_BEROEP = (
+    "Bezwaar en beroep: bent u het niet eens met het besluit dat op deze beoordeling wordt gebaseerd? "
+    "Dan kunt u binnen zes weken na de dag waarop het besluit aan u is bekendgemaakt bezwaar maken "
+    "bij het college van burgemeester en wethouders (artikelen 6:7 en 6:8 Algemene wet bestuursrecht). "
+    "Na de beslissing op uw bezwaar kunt u in beroep gaan bij de rechtbank."
+)
+
+_REIKWIJDTE = {
+    "binnen": "De hulpvraag valt binnen de reikwijdte van de Jeugdwet.",
+    "buiten": "De hulpvraag valt buiten de reikwijdte van de Jeugdwet.",
+    "onbeslist": "Of de hulpvraag binnen de reikwijdte van de Jeugdwet valt, is nog niet te zeggen.",
+}
+_DOMEIN = {
+    "gebruikelijke_zorg": "Het gaat om gebruikelijke zorg die ouders en hun netwerk zelf geven.",
+    "wlz": "De hulp hoort bij de Wet langdurige zorg (Wlz).",
+    "zvw": "De hulp hoort bij de Zorgverzekeringswet (Zvw).",
+    "bjj": "De hulp hoort bij de Beginselenwet justitiële jeugdinrichtingen.",
+    "wmo": "De hulp hoort bij de Wet maatschappelijke ondersteuning 2015 (Wmo).",
+    "passend_onderwijs": "De ondersteuning hoort bij Passend onderwijs (de school).",
+    "verzekering": "De hulp is te krijgen via een (aanvullende) verzekering.",
+    "volwassenenhulp": "De hulp is gericht op de ouders als volwassenen en hoort bij een ander domein.",
+    "uitgesloten_hulpvorm": "Deze hulpvorm is uitgesloten van jeugdhulp.",
+    "geen_jeugdhulp_nodig": "Jeugdhulp is niet nodig: het gezin kan dit met eigen mogelijkheden oplossen.",
+}
+_TOEGANG = {
+    "vrij_toegankelijk": "De hulp is vrij toegankelijk: er is geen beschikking nodig.",
+    "beschikking": "Voor deze hulp is een beschikking (individueel besluit) nodig.",
+    "geen": "Er is geen toegang tot jeugdhulp voor deze hulpvraag.",
+    "onbeslist": "De route naar de hulp (vrij toegankelijk of beschikking) is nog niet te bepalen.",
+}
+
+
+def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) -> str:
+    """Replace `{pad}` by the fact's value (or `{parameter.naam}` by the parameter's)."""
+
+    def replace(match: re.Match[str]) -> str:
+        ref = match.group(1)
+        if ref.startswith("parameter."):
+            value = parameters.get(ref.split(".", 1)[1])
+        else:
+            value = facts.get(ref)
+        if value is None:
+            return "(onbekend)"
+        if isinstance(value, list):
+            return ", ".join(show_value(v) for v in value)
+        return show_value(value)
+
+    return _FIELD.sub(replace, text)
+
+
+def build_motivation(
+    *,
+    reikwijdte: str,
+    buiten_domein: str | None,
+    toegang: str,
+    onmiddellijk_handelen: bool,
+    reasons: Sequence[tuple[str, str]],
+    afwegingen: Sequence[str],
+    ontbrekend: Sequence[str],
+    conflicten: Sequence[str],
+    peildatum: dt.date,
+    gemeente: str | None,
+) -> str:
+    """The motivation text; `reasons` are (sentence, source citation) of the applied rules."""
+    where = f"gemeente {gemeente}" if gemeente else "landelijke regels"
+    parts = [f"Beoordeling volgens de regels geldig op {peildatum.isoformat()} ({where})."]
+    if onmiddellijk_handelen:
+        parts.append("Er zijn zorgen over de veiligheid: er moet direct gehandeld worden.")
+    parts.append(_REIKWIJDTE[reikwijdte])
+    if reikwijdte == "buiten" and buiten_domein:
+        parts.append(_DOMEIN.get(buiten_domein, buiten_domein))
+    if reikwijdte != "buiten" or toegang != "geen":
+        parts.append(_TOEGANG[toegang])
+    text = " ".join(parts)
+    if reasons:
+        text += "\n\nDit volgt uit:\n" + "\n".join(f"- {sentence} (bron: {source})" for sentence, source in reasons)
+    if afwegingen:
+        text += "\n\nDe professional moet nog afwegen:\n" + "\n".join(f"- {a}" for a in afwegingen)
+    if ontbrekend:
+        text += "\n\nNog onbekend, en nodig voor een uitkomst:\n" + "\n".join(f"- {o}" for o in ontbrekend)
+    if conflicten:
+        text += "\n\nDe regels spreken elkaar tegen over:\n" + "\n".join(f"- {c}" for c in conflicten)
+    if toegang == "beschikking":
+        text += "\n\n" + BEZWAAR_EN_BEROEP
+    return text

@@ -1,0 +1,57 @@
+"""A readable Dutch assessment on a terminal, for access-team staff."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from engine.assessment import Beoordeling
+
+_COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
+
+
+def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordeling") -> None:
+    head = Table.grid(padding=(0, 2))
+    head.add_column(style="bold")
+    head.add_column()
+    head.add_row("Reikwijdte", Text(b.reikwijdte, style=_COLOUR[b.reikwijdte]))
+    if b.buiten_domein:
+        head.add_row("Gaat voor", b.buiten_domein)
+    head.add_row("Toegang", b.toegang)
+    if b.onmiddellijk_handelen:
+        head.add_row("Veiligheid", Text("direct handelen", style="bold red"))
+    if b.gedwongen_kader:
+        head.add_row("Kader", "gedwongen kader (maatregel of strafrechtelijke beslissing)")
+    if b.grondslagen:
+        head.add_row("Grondslagen", ", ".join(b.grondslagen))
+    if b.signalen:
+        head.add_row("Signalen", ", ".join(b.signalen))
+    if b.verwijzing:
+        shown = {k: v for k, v in b.verwijzing.model_dump().items() if v is not None}
+        head.add_row("Verwijzing", ", ".join(f"{k}: {'ja' if v else 'nee'}" for k, v in shown.items()) or "nog open")
+    head.add_row("Regelset", f"{b.regelset.versie} · {b.regelset.peildatum} · {b.regelset.gemeente or 'landelijk'}")
+
+    applied = Table(title="Toegepaste regels", expand=True, show_lines=False)
+    applied.add_column("id", no_wrap=True)
+    applied.add_column("titel")
+    applied.add_column("bron")
+    for r in b.toelichting.toegepast:
+        applied.add_row(r.id, r.titel, r.bron.citaat)
+
+    parts: list = [head, applied]
+    if b.professionele_afweging:
+        weigh = Table(title="Professionele afweging", expand=True)
+        weigh.add_column("regel", no_wrap=True)
+        weigh.add_column("onderwerp")
+        weigh.add_column("te wegen")
+        for a in b.professionele_afweging:
+            weigh.add_row(a.regel, a.onderwerp, ", ".join(a.te_wegen))
+        parts.append(weigh)
+    if b.ontbrekende_gegevens:
+        parts.append(Text("Ontbrekende gegevens: " + ", ".join(b.ontbrekende_gegevens), style="magenta"))
+    if b.conflicten:
+        parts.append(Text("Conflicten: " + "; ".join(f"{c.veld}: {c.waarden}" for c in b.conflicten), style="red"))
+    parts.append(Panel(b.motivering, title="Motivering"))
+    console.print(Panel(Group(*parts), title=title))

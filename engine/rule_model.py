@@ -1,0 +1,187 @@
+"""The shape of the rule files that policy makers write (Dutch keys, validated by pydantic).
+
+Only the *form* is checked here (unknown keys, wrong types, one operator per comparison);
+whether the facts, rules and parameters a rule names actually exist is checked across all
+files by `engine.validation`, because that needs the whole rule base.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal, Optional, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
+
+Scalar = Union[StrictBool, StrictInt, StrictFloat, StrictStr]
+
+RULE_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
+NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Bron(_Strict):
+    """Where a rule comes from: source text with line range, and the legal article if any."""
+
+    document: StrictStr = Field(min_length=1, description="Bestandsnaam van de brontekst.")
+    regels: StrictStr = Field(pattern=r"^\d+(-\d+)?$", description="Regelnummers, bijv. 3103-3139.")
+    artikel: Optional[StrictStr] = Field(None, description="Wetsartikel, bijv. Jeugdwet art. 2.3 lid 1.")
+    status: Literal["wet", "voorstel", "advies", "beleid", "jurisprudentie"] = Field(
+        "wet", description="Is de bron geldend recht of een voorstel/advies van een werkgroep?"
+    )
+    opmerking: Optional[StrictStr] = None
+
+    def citation(self) -> str:
+        parts = [f"{self.document} r. {self.regels}"]
+        if self.artikel:
+            parts.insert(0, self.artikel)
+        if self.status != "wet":
+            parts.append(f"({self.status})")
+        return ", ".join(parts)
+
+
+class ParameterVerwijzing(_Strict):
+    parameter: StrictStr = Field(pattern=NAME_PATTERN)
+
+
+Waarde = Union[Scalar, ParameterVerwijzing]
+
+COMPARISON_OPERATORS = (
+    "is",
+    "is_niet",
+    "groter_dan",
+    "kleiner_dan",
+    "minimaal",
+    "maximaal",
+    "in",
+    "niet_in",
+    "bevat",
+    "bekend",
+    "onbekend",
+)
+
+
+class Conditie(_Strict):
+    """One condition: a combination (alle / een_van / niet) or one comparison on one fact."""
+
+    alle: Optional[list["Conditie"]] = Field(None, min_length=1)
+    een_van: Optional[list["Conditie"]] = Field(None, min_length=1)
+    niet: Optional["Conditie"] = None
+    feit: Optional[StrictStr] = None
+    is_: Optional[Waarde] = Field(None, alias="is")
+    is_niet: Optional[Waarde] = None
+    groter_dan: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
+    kleiner_dan: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
+    minimaal: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
+    maximaal: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
+    in_: Optional[Union[list[Scalar], ParameterVerwijzing]] = Field(None, alias="in")
+    niet_in: Optional[Union[list[Scalar], ParameterVerwijzing]] = None
+    bevat: Optional[StrictStr] = None
+    bekend: Optional[Literal[True]] = None
+    onbekend: Optional[Literal[True]] = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "Conditie":
+        combos = [k for k in ("alle", "een_van", "niet") if getattr(self, k) is not None]
+        ops = [op for op in COMPARISON_OPERATORS if self.operand(op) is not None]
+        if self.feit is None:
+            if len(combos) != 1 or ops:
+                raise ValueError(
+                    "a condition needs exactly one of 'alle', 'een_van', 'niet', or 'feit' with one operator"
+                )
+        else:
+            if combos:
+                raise ValueError("'feit' cannot be combined with 'alle', 'een_van' or 'niet' in one condition")
+            if len(ops) != 1:
+                raise ValueError(
+                    f"'feit: {self.feit}' needs exactly one operator of: {', '.join(COMPARISON_OPERATORS)}"
+                )
+        return self
+
+    def operand(self, op: str) -> Any:
+        return getattr(self, {"is": "is_", "in": "in_"}.get(op, op))
+
+    @property
+    def operator(self) -> str:
+        for op in COMPARISON_OPERATORS:
+            if self.operand(op) is not None:
+                return op
+        raise ValueError("not a comparison")
+
+
+class ProfessioneleAfweging(_Strict):
+    onderwerp: StrictStr = Field(min_length=1)
+    te_wegen: list[StrictStr] = Field(min_length=1)
+
+
+class Conclusie(_Strict):
+    afleiden: dict[StrictStr, Scalar] = Field(default_factory=dict)
+    uitkomst: dict[StrictStr, Any] = Field(default_factory=dict)
+    professionele_afweging: Optional[ProfessioneleAfweging] = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Conclusie":
+        if not (self.afleiden or self.uitkomst or self.professionele_afweging):
+            raise ValueError("'dan' must derive a fact, set an outcome or name a professionele_afweging")
+        return self
+
+
+class Regel(_Strict):
+    id: StrictStr = Field(pattern=RULE_ID_PATTERN)
+    titel: StrictStr = Field(min_length=3)
+    bron: Bron
+    geldig_vanaf: dt.date
+    geldig_tot: Optional[dt.date] = None
+    als: Conditie
+    dan: Conclusie
+    uitzondering_op: list[StrictStr] = Field(default_factory=list)
+    motivering: Optional[StrictStr] = Field(
+        None, description="Zin voor de motivering; {pad} wordt vervangen door de waarde van dat feit."
+    )
+    landelijk: StrictBool = True
+
+    @model_validator(mode="after")
+    def _period(self) -> "Regel":
+        if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
+            raise ValueError("'geldig_tot' lies before 'geldig_vanaf'")
+        return self
+
+    def valid_on(self, day: dt.date) -> bool:
+        return self.geldig_vanaf <= day and (self.geldig_tot is None or day <= self.geldig_tot)
+
+
+class Parameter(_Strict):
+    omschrijving: StrictStr
+    type: Literal["getal", "ja_nee", "tekst", "lijst"]
+    standaard: Any
+    bron: Bron
+    gemeentelijk: StrictBool = True
+    waarden: Optional[list[StrictStr]] = Field(None, description="Toegestane waarden bij type tekst of lijst.")
+
+
+class RegelBestand(_Strict):
+    """A national rule file: rules and/or parameter declarations."""
+
+    beschrijving: Optional[StrictStr] = None
+    parameters: dict[StrictStr, Parameter] = Field(default_factory=dict)
+    regels: list[Regel] = Field(default_factory=list)
+
+
+class UitgeslotenHulpvorm(_Strict):
+    naam: StrictStr = Field(min_length=1)
+    bron: Bron
+
+
+class GemeenteInfo(_Strict):
+    code: StrictStr = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
+    naam: StrictStr
+
+
+class GemeenteBestand(_Strict):
+    """A municipal file: sets parameters and adds named exclusions from the local ordinance."""
+
+    gemeente: GemeenteInfo
+    parameters: dict[StrictStr, Any] = Field(default_factory=dict)
+    uitgesloten_hulpvormen: list[UitgeslotenHulpvorm] = Field(default_factory=list)

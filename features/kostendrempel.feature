@@ -1,0 +1,49 @@
+# language: nl
+Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
+  De werkgroep noemt de kostengrens als enige mogelijk scherpe regel
+  (004_82bfb980c5993adb.txt r. 3103-3108, 3140-3149). De gemeente stelt de drempel vast.
+
+  Achtergrond:
+    Gegeven een casus met:
+      | feit                                   | waarde |
+      | situatie.opgroei_opvoedvragen          | ja     |
+      | situatie.eigen_mogelijkheden_toereikend | nee    |
+      | jeugdige.woont_in_gemeente             | ja     |
+      | hulpvraag.kwalificatie_eisen           | nee    |
+      | hulpvraag.ingrijpend                   | nee    |
+
+  Scenario: Kosten precies op de landelijke standaarddrempel blijven vrij toegankelijk
+    Gegeven een casus met:
+      | feit                        | waarde |
+      | hulpvraag.verwachte_kosten  | 1500   |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En is de toegang "vrij_toegankelijk"
+    En noemt de motivering geen bezwaar en beroep
+
+  Scenario: Kosten net boven de drempel vragen een beschikking
+    Gegeven een casus met:
+      | feit                        | waarde |
+      | hulpvraag.verwachte_kosten  | 1500.01 |
+    Als de casus wordt beoordeeld
+    Dan is de toegang "beschikking"
+    En is regel "TOE-BS-01" toegepast
+    En noemt de motivering bezwaar en beroep
+
+  Scenario: Een gemeente met een hogere drempel houdt dezelfde hulp vrij toegankelijk
+    Gegeven een casus met:
+      | feit                        | waarde |
+      | hulpvraag.verwachte_kosten  | 2000   |
+    En de gemeente "voorbeeldstad"
+    Als de casus wordt beoordeeld
+    Dan is de toegang "vrij_toegankelijk"
+    En is regel "TOE-VT-01" toegepast
+
+  Scenario: Eigen mogelijkheden toereikend: geen jeugdhulp nodig
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | situatie.eigen_mogelijkheden_toereikend | ja     |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En gaat het domein "geen_jeugdhulp_nodig" voor
+    En is de toegang "geen"

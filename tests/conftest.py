@@ -1,0 +1,260 @@
+"""Shared fixtures and the Dutch step definitions for every `.feature` file.
+
+The steps build a case from a table of facts (`feit | waarde`), evaluate it with the real rules,
+and check the assessment. Every rule that fires in a scenario is recorded, and at the end of a
+run that executed the scenarios the rule coverage is reported; a rule never exercised fails the
+run (a rule without a scenario is a rule nobody checked).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from engine.assessment import Beoordeling
+from engine.case import Casus
+from engine.casefile import load_case_file
+from engine.evaluator import Engine
+from engine.facts import CASE_FACTS
+from engine.loader import load_rulebase
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = ROOT / "rules"
+
+_FIRED: set[str] = set()
+_SCENARIOS_RUN: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return Engine(load_rulebase(RULES))
+
+
+# --- coverage ---------------------------------------------------------------------------------
+
+def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+    _SCENARIOS_RUN.append(scenario.name)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if not _SCENARIOS_RUN or session.config.getoption("keyword") or session.config.getoption("markexpr"):
+        return
+    all_ids = sorted({r.id for r in load_rulebase(RULES).rules})
+    missing = [rid for rid in all_ids if rid not in _FIRED]
+    report = {
+        "regels": len(all_ids),
+        "geraakt": len(all_ids) - len(missing),
+        "scenarios": len(_SCENARIOS_RUN),
+        "nooit_geraakt": missing,
+    }
+    out = ROOT / "reports"
+    out.mkdir(exist_ok=True)
+    (out / "rule-coverage.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None:
+        reporter.write_sep("=", "regeldekking (rule coverage)")
+        reporter.write_line(
+            f"{report['geraakt']} van {report['regels']} regels geraakt in {report['scenarios']} scenario's"
+        )
+        for rid in missing:
+            reporter.write_line(f"NOOIT GERAAKT: {rid}", red=True)
+    if missing and session.exitstatus == 0:
+        session.exitstatus = 1
+
+
+# --- steps ------------------------------------------------------------------------------------
+
+def parse_value(path: str, raw: str) -> Any:
+    """A table cell as the fact's type: ja/nee, numbers, enum text, or a comma list."""
+    raw = raw.strip()
+    kind = CASE_FACTS[path].kind
+    if kind == "bool":
+        if raw not in ("ja", "nee"):
+            raise ValueError(f"{path}: schrijf ja of nee, niet '{raw}'")
+        return raw == "ja"
+    if kind == "int":
+        return int(raw)
+    if kind == "float":
+        return float(raw)
+    if kind == "list":
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    return raw
+
+
+def set_path(data: dict[str, Any], path: str, value: Any) -> None:
+    node = data
+    *parents, leaf = path.split(".")
+    for part in parents:
+        node = node.setdefault(part, {})
+    node[leaf] = value
+
+
+@pytest.fixture
+def context() -> dict[str, Any]:
+    return {"casus": {}, "gemeente": None, "peildatum": dt.date(2025, 1, 1)}
+
+
+@given("een casus met:")
+def casus_met(context: dict[str, Any], datatable: list[list[str]]) -> None:
+    header, *rows = datatable
+    assert [h.strip() for h in header] == ["feit", "waarde"], "de tabel heeft de kolommen feit | waarde"
+    for path, raw in rows:
+        set_path(context["casus"], path.strip(), parse_value(path.strip(), raw))
+
+
+@given(parsers.parse('de persona "{path}"'))
+def persona(context: dict[str, Any], path: str) -> None:
+    case = load_case_file(ROOT / path)
+    context["casus"] = case.casus.model_dump(mode="json", exclude_none=True)
+    context["gemeente"] = case.gemeente
+    if case.peildatum:
+        context["peildatum"] = case.peildatum
+
+
+@given(parsers.parse('de gemeente "{code}"'))
+def gemeente(context: dict[str, Any], code: str) -> None:
+    context["gemeente"] = code
+
+
+@given(parsers.parse('de peildatum "{day}"'))
+def peildatum(context: dict[str, Any], day: str) -> None:
+    context["peildatum"] = dt.date.fromisoformat(day)
+
+
+@when("de casus wordt beoordeeld")
+def beoordeel(context: dict[str, Any], engine: Engine) -> None:
+    casus = Casus.model_validate(context["casus"])
+    result = engine.evaluate(casus, gemeente=context["gemeente"], peildatum=context["peildatum"])
+    _FIRED.update(r.id for r in result.toelichting.toegepast)
+    context["beoordeling"] = result
+
+
+def _b(context: dict[str, Any]) -> Beoordeling:
+    return context["beoordeling"]
+
+
+def _explain(b: Beoordeling) -> str:
+    applied = ", ".join(r.id for r in b.toelichting.toegepast) or "geen"
+    return f"toegepast: {applied}; ontbrekend: {b.ontbrekende_gegevens}; conflicten: {b.conflicten}"
+
+
+@then(parsers.parse('is de reikwijdte "{value}"'))
+def reikwijdte_is(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert b.reikwijdte == value, _explain(b)
+
+
+@then(parsers.parse('gaat het domein "{value}" voor'))
+def domein_is(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert b.buiten_domein == value, _explain(b)
+
+
+@then(parsers.parse('is de toegang "{value}"'))
+def toegang_is(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert b.toegang == value, _explain(b)
+
+
+@then(parsers.parse('is direct handelen "{value}"'))
+def direct_handelen(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert b.onmiddellijk_handelen is (value == "ja"), _explain(b)
+
+
+@then(parsers.parse('is er een gedwongen kader "{value}"'))
+def gedwongen_kader(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert b.gedwongen_kader is (value == "ja"), _explain(b)
+
+
+@then(parsers.parse('zijn de grondslagen "{values}"'))
+def grondslagen_zijn(context: dict[str, Any], values: str) -> None:
+    b = _b(context)
+    expected = sorted(v.strip() for v in values.split(",") if v.strip())
+    assert sorted(b.grondslagen) == expected, _explain(b)
+
+
+@then(parsers.parse('bevatten de grondslagen "{value}"'))
+def grondslagen_bevatten(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert value in b.grondslagen, _explain(b)
+
+
+@then(parsers.parse('bevatten de signalen "{value}"'))
+def signalen_bevatten(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert value in b.signalen, _explain(b)
+
+
+@then(parsers.parse('bevatten de signalen niet "{value}"'))
+def signalen_bevatten_niet(context: dict[str, Any], value: str) -> None:
+    b = _b(context)
+    assert value not in b.signalen, _explain(b)
+
+
+@then(parsers.parse('is bij de verwijzing "{field}" "{value}"'))
+def verwijzing_veld(context: dict[str, Any], field: str, value: str) -> None:
+    b = _b(context)
+    assert b.verwijzing is not None, "de casus heeft geen verwijzing"
+    expected = {"ja": True, "nee": False, "onbekend": None}[value]
+    assert getattr(b.verwijzing, field) is expected, _explain(b)
+
+
+@then(parsers.parse('is regel "{rule_id}" toegepast'))
+def regel_toegepast(context: dict[str, Any], rule_id: str) -> None:
+    b = _b(context)
+    assert rule_id in [r.id for r in b.toelichting.toegepast], _explain(b)
+
+
+@then(parsers.parse('is regel "{rule_id}" niet toegepast'))
+def regel_niet_toegepast(context: dict[str, Any], rule_id: str) -> None:
+    b = _b(context)
+    assert rule_id not in [r.id for r in b.toelichting.toegepast], _explain(b)
+
+
+@then("ontbreken er geen gegevens")
+def geen_ontbrekende(context: dict[str, Any]) -> None:
+    b = _b(context)
+    assert b.ontbrekende_gegevens == [], _explain(b)
+
+
+@then(parsers.parse('ontbreekt het gegeven "{path}"'))
+def ontbreekt(context: dict[str, Any], path: str) -> None:
+    b = _b(context)
+    assert path in b.ontbrekende_gegevens, _explain(b)
+
+
+@then(parsers.parse('moet de professional afwegen "{fragment}"'))
+def afweging(context: dict[str, Any], fragment: str) -> None:
+    b = _b(context)
+    assert any(fragment in a.onderwerp for a in b.professionele_afweging), _explain(b)
+
+
+@then(parsers.parse('is er een conflict over "{field}"'))
+def conflict(context: dict[str, Any], field: str) -> None:
+    b = _b(context)
+    assert field in [c.veld for c in b.conflicten], _explain(b)
+
+
+@then("noemt de motivering bezwaar en beroep")
+def motivering_bezwaar(context: dict[str, Any]) -> None:
+    b = _b(context)
+    assert "Bezwaar en beroep" in b.motivering, b.motivering
+
+
+@then("noemt de motivering geen bezwaar en beroep")
+def motivering_geen_bezwaar(context: dict[str, Any]) -> None:
+    b = _b(context)
+    assert "Bezwaar en beroep" not in b.motivering, b.motivering
+
+
+@then(parsers.parse('noemt de motivering "{fragment}"'))
+def motivering_noemt(context: dict[str, Any], fragment: str) -> None:
+    b = _b(context)
+    assert fragment in b.motivering, b.motivering
