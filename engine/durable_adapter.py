@@ -3,8 +3,11 @@
 durable-rules (2.0.28, 2020) is the inference engine, but it is easy to misuse:
 - an asserted fact that no rule matches raises `MessageNotHandledException`; here that is the
   normal "no rule applies (any more)" result;
-- sessions live until deleted and a ruleset holds at most 1,024 of them; here every evaluation
-  is one session with its own id, deleted in a `finally`;
+- sessions live until deleted and a ruleset holds at most 1,024 of them, but `delete_state`
+  frees uninitialised memory in the native engine and crashes the process (seen here: "free():
+  invalid pointer" in deleteStateNode, depending on memory layout); so sessions are never
+  deleted: each ruleset has one session, used by one evaluation at a time under the lock, and
+  emptied (every remaining fact retracted) in a `finally`, so nothing carries over;
 - registering a ruleset name twice fails, and only when the name is first used; here a ruleset
   is registered once per definition (its name is the hash of its content) and reused;
 - exceptions inside actions are swallowed into the session state; here every action runs inside
@@ -22,7 +25,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import itertools
 import json
 import threading
 from dataclasses import dataclass, field
@@ -34,7 +36,6 @@ from durable.engine import MessageNotHandledException, MessageObservedException,
 #: One lock for the native engine: all rulesets share its global state.
 _ENGINE_LOCK = threading.RLock()
 _REGISTRY: dict[str, "DurableRuleset"] = {}
-_SESSION_IDS = itertools.count(1)
 
 Action = Callable[[int, dict[str, Any]], dict[str, Any]]
 
@@ -87,6 +88,7 @@ class DurableRuleset:
         self.name = name
         self.size = len(patterns)
         self._run: _Run | None = None
+        self._sid = "1"
         definition: dict[str, Any] = {}
         for index, pattern in enumerate(patterns):
             guarded = {"$and": [copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
@@ -125,10 +127,24 @@ class DurableRuleset:
         except BaseException as exc:  # noqa: BLE001 - durable-rules would swallow it
             run.error = ActionError(index, exc)
 
+    def _empty_session(self) -> None:
+        """Retract whatever facts the session still holds, so the next evaluation starts clean."""
+        try:
+            for fact in self._ruleset.get_facts(self._sid):
+                try:
+                    self._ruleset.retract_fact(fact)
+                except MessageNotHandledException:
+                    pass
+            remaining = self._ruleset.get_facts(self._sid)
+        except durable_rules_engine.error as exc:
+            raise EngineError(f"could not empty session {self._sid}: {exc}") from exc
+        if remaining:
+            raise EngineError(f"session {self._sid} kept {len(remaining)} fact(s) after retraction")
+
     def run(self, facts: dict[str, Any], action: Action) -> RunResult:
         """Evaluate one working memory in a fresh session; `action(i, wm)` returns derived facts."""
         with _ENGINE_LOCK:
-            sid = str(next(_SESSION_IDS))
+            sid = self._sid
             start = dict(facts)
             start.update({"sid": sid, "id": 0, "_wm": 1})
             run = _Run(action=action, wm=start)
@@ -152,7 +168,7 @@ class DurableRuleset:
                 raise EngineError(f"durable-rules failed in session {sid}: {exc}") from exc
             finally:
                 self._run = None
-                self._ruleset.delete_state(sid)
+                self._empty_session()
         if run.error is not None:
             raise run.error
         state = outcome.get("state") or {}

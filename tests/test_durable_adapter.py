@@ -1,0 +1,152 @@
+"""The durable-rules adapter must own every trap of the library; these tests spring each one."""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import pytest
+
+from engine.durable_adapter import ActionError, EngineError, registered_count, ruleset_for
+
+
+def _derive(table: dict[int, dict[str, Any]]):
+    def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        return dict(table.get(index, {}))
+
+    return action
+
+
+CHAIN = [
+    {"$gt": {"leeftijd": 11}},  # 0: older child -> derive a
+    {"a": True},  # 1: a -> derive b
+    {"$and": [{"b": True}, {"soort": "cursus"}]},  # 2: b and cursus -> derive c
+]
+CHAIN_DERIVES = {0: {"a": True}, 1: {"b": True}, 2: {"c": "klaar"}}
+
+
+def test_no_rule_applies_is_a_normal_result() -> None:
+    rs = ruleset_for(CHAIN, prefix="t_norule")
+    result = rs.run({"leeftijd": 3}, _derive(CHAIN_DERIVES))
+    assert result.fired == []
+    assert result.facts == {"leeftijd": 3}
+
+
+def test_forward_chaining_derives_in_order() -> None:
+    rs = ruleset_for(CHAIN, prefix="t_chain")
+    result = rs.run({"leeftijd": 14, "soort": "cursus"}, _derive(CHAIN_DERIVES))
+    assert result.fired == [0, 1, 2]
+    assert result.facts["c"] == "klaar"
+
+
+def test_chaining_stops_where_a_fact_is_missing() -> None:
+    rs = ruleset_for(CHAIN, prefix="t_chain")
+    result = rs.run({"leeftijd": 14}, _derive(CHAIN_DERIVES))
+    assert result.fired == [0, 1]
+    assert "c" not in result.facts
+
+
+def test_each_rule_fires_once_even_when_it_still_matches() -> None:
+    calls: list[int] = []
+    rs = ruleset_for([{"x": 1}, {"y": 2}], prefix="t_once")
+
+    def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        calls.append(index)
+        return {"y": 2} if index == 0 else {"z": 3}
+
+    result = rs.run({"x": 1}, action)
+    assert sorted(calls) == [0, 1]
+    assert result.fired == [0, 1]
+
+
+def test_exception_inside_action_surfaces_and_session_is_cleaned() -> None:
+    rs = ruleset_for([{"x": 1}], prefix="t_raise")
+
+    def broken(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        raise KeyError("kapot")
+
+    with pytest.raises(ActionError) as info:
+        rs.run({"x": 1}, broken)
+    assert isinstance(info.value.original, KeyError)
+    # The ruleset keeps working for the next case.
+    assert rs.run({"x": 1}, _derive({0: {"ok": True}})).facts["ok"] is True
+
+
+def test_action_returning_garbage_surfaces() -> None:
+    rs = ruleset_for([{"x": 1}], prefix="t_garbage")
+    with pytest.raises(ActionError):
+        rs.run({"x": 1}, lambda i, wm: None)  # type: ignore[arg-type,return-value]
+
+
+def test_more_evaluations_than_durable_rules_holds_sessions() -> None:
+    rs = ruleset_for(CHAIN, prefix="t_many")
+    for n in range(3000):
+        result = rs.run({"leeftijd": 10 + n % 5, "soort": "cursus"}, _derive(CHAIN_DERIVES))
+        assert result.fired == ([0, 1, 2] if 10 + n % 5 > 11 else [])
+
+
+def test_nothing_carries_over_between_evaluations() -> None:
+    rs = ruleset_for([{"x": 1}, {"$and": [{"x": 2}, {"y": 1}]}], prefix="t_carry")
+    derive = _derive({0: {"y": 1}})
+    assert rs.run({"x": 1}, derive).fired == [0]
+    # y=1 was derived in the previous evaluation; it must not be seen now.
+    assert rs.run({"x": 2}, derive).fired == []
+    assert rs.run({"x": 1}, derive).fired == [0]
+
+
+def test_identical_facts_in_consecutive_evaluations_are_not_deduplicated() -> None:
+    rs = ruleset_for([{"z": 9}], prefix="t_dupe")
+    for _ in range(5):
+        assert rs.run({"z": 9}, _derive({})).fired == [0]
+        assert rs.run({"z": 8}, _derive({})).fired == []
+
+
+def test_same_definition_is_registered_once() -> None:
+    first = ruleset_for([{"q": 1}], prefix="t_reg")
+    before = registered_count()
+    second = ruleset_for([{"q": 1}], prefix="t_reg")
+    assert first is second
+    assert registered_count() == before
+    third = ruleset_for([{"q": 2}], prefix="t_reg")
+    assert third is not first
+
+
+def test_invalid_pattern_is_refused_at_registration() -> None:
+    with pytest.raises(EngineError):
+        ruleset_for([{"$nonsense": {"x": 1}}], prefix="t_bad")
+
+
+def test_value_types_as_the_rules_use_them() -> None:
+    # durable-rules treats true == 1; the validator therefore refuses a number for a ja/nee fact
+    # (tests/test_validation.py), so only same-typed comparisons ever reach the engine.
+    rs = ruleset_for([{"flag": True}, {"n": 1}, {"s": "één"}], prefix="t_types")
+    derive = _derive({})
+    assert rs.run({"flag": False}, derive).fired == []
+    assert rs.run({"flag": True}, derive).fired == [0]
+    assert rs.run({"n": 1.0}, derive).fired == [1]
+    assert rs.run({"s": "één"}, derive).fired == [2]
+
+
+def test_neq_does_not_match_an_absent_field() -> None:
+    rs = ruleset_for([{"$and": [{"$ex": {"k": 1}}, {"$neq": {"k": "a"}}]}], prefix="t_neq")
+    derive = _derive({})
+    assert rs.run({}, derive).fired == []
+    assert rs.run({"k": "b"}, derive).fired == [0]
+    assert rs.run({"k": "a"}, derive).fired == []
+
+
+def test_threads_get_exactly_the_sequential_results() -> None:
+    rs = ruleset_for(CHAIN, prefix="t_threads")
+    cases = [{"leeftijd": age, "soort": soort} for age in range(0, 20) for soort in ("cursus", "verblijf")]
+    expected = [rs.run(case, _derive(CHAIN_DERIVES)) for case in cases]
+    barrier = threading.Barrier(8)
+
+    def worker(_: int) -> list[Any]:
+        barrier.wait()
+        return [rs.run(case, _derive(CHAIN_DERIVES)) for case in cases * 5]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(worker, range(8)))
+    for result in results:
+        assert [(r.fired, r.facts) for r in result] == [(r.fired, r.facts) for r in expected * 5]
