@@ -12,6 +12,8 @@ durable-rules (2.0.28, 2020) is the inference engine, but it is easy to misuse:
   is registered once per definition (its name is the hash of its content) and reused;
 - exceptions inside actions are swallowed into the session state; here every action runs inside
   a wrapper that records the first exception and re-raises it as `ActionError` after cleanup;
+- a pattern that only asks for absent fields (`$nex`) also matches the engine's internal session
+  state fact; here every pattern also requires the working-memory marker field `_wm`;
 - the native engine is not thread-safe; here every call into it holds one process-wide lock, and
   `durable.engine.Host` (which starts background dispatch threads) is not used at all.
 
@@ -91,7 +93,9 @@ class DurableRuleset:
         self._sid = "1"
         definition: dict[str, Any] = {}
         for index, pattern in enumerate(patterns):
-            guarded = {"$and": [copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
+            # `_wm` keeps patterns that only test for absent fields off durable-rules' own
+            # session-state fact, which they would otherwise match.
+            guarded = {"$and": [{"_wm": 1}, copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
             definition[f"r{index}"] = {"all": [{"m": guarded}], "run": self._make_action(index)}
         try:
             self._ruleset = Ruleset(name, _Host(), definition)

@@ -150,3 +150,16 @@ def test_threads_get_exactly_the_sequential_results() -> None:
         results = list(pool.map(worker, range(8)))
     for result in results:
         assert [(r.fired, r.facts) for r in result] == [(r.fired, r.facts) for r in expected * 5]
+
+
+def test_absence_pattern_matches_only_the_working_memory() -> None:
+    # Unguarded, `$nex` also matches durable-rules' own session-state fact and loops forever.
+    seen: list[dict[str, Any]] = []
+    rs = ruleset_for([{"$or": [{"$nex": {"k": 1}}, {"a": False}]}], prefix="t_absent")
+
+    def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        seen.append(wm)
+        return {}
+
+    assert rs.run({"a": False}, action).fired == [0]
+    assert seen == [{"a": False}]
