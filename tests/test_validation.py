@@ -1,0 +1,167 @@
+"""A policy maker's mistake must be refused whole, with the exact file, line and rule id."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from engine.cli import app
+from engine.loader import load_rulebase
+from engine.rulebase import RuleSetError
+
+PARAMS = """\
+parameters:
+  kostendrempel:
+    omschrijving: drempel
+    type: getal
+    standaard: 1500
+    bron: {document: 004.txt, regels: 3103-3108, status: voorstel}
+"""
+
+RULE = """\
+regels:
+  - id: R-1
+    titel: Beschikking boven de drempel
+    bron:
+      document: 004_82bfb980c5993adb.txt
+      regels: 3103-3108
+    geldig_vanaf: 2015-01-01
+    als:
+      alle:
+        - feit: hulpvraag.verwachte_kosten
+          groter_dan: {parameter: kostendrempel}
+        - feit: situatie.veiligheidszorgen
+          is: false
+    dan:
+      uitkomst: {toegang: beschikking}
+"""
+
+
+def write(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "rules"
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    return root
+
+
+def issues_of(root: Path) -> list[str]:
+    with pytest.raises(RuleSetError) as info:
+        load_rulebase(root)
+    return [str(i) for i in info.value.issues]
+
+
+def test_valid_set_loads(tmp_path: Path) -> None:
+    base = load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE}))
+    assert [r.id for r in base.rules] == ["R-1"]
+
+
+def test_typo_in_key_names_file_line_and_rule(tmp_path: Path) -> None:
+    root = write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE.replace("groter_dan:", "groterdan:")})
+    issues = issues_of(root)
+    assert any(i.startswith("rules/r.yaml:11: R-1: ") and "groterdan" in i for i in issues), issues
+
+
+def test_wrong_type_names_the_line(tmp_path: Path) -> None:
+    root = write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE.replace("geldig_vanaf: 2015-01-01", "geldig_vanaf: gisteren")})
+    issues = issues_of(root)
+    assert any(i.startswith("rules/r.yaml:7: R-1: ") and "geldig_vanaf" in i for i in issues), issues
+
+
+def test_number_for_a_yes_no_fact_is_refused(tmp_path: Path) -> None:
+    root = write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE.replace("is: false", "is: 0")})
+    issues = issues_of(root)
+    assert any(i.startswith("rules/r.yaml:13: R-1: ") and "situatie.veiligheidszorgen" in i for i in issues), issues
+
+
+def test_dangling_exception_reference(tmp_path: Path) -> None:
+    text = RULE + "    uitzondering_op: [R-BESTAAT-NIET]\n"
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": text}))
+    assert any(i.startswith("rules/r.yaml:16: R-1: ") and "R-BESTAAT-NIET" in i for i in issues), issues
+
+
+def test_unknown_fact_and_parameter(tmp_path: Path) -> None:
+    text = RULE.replace("situatie.veiligheidszorgen", "situatie.veiligheid").replace("parameter: kostendrempel", "parameter: drempel")
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": text}))
+    assert any(i.startswith("rules/r.yaml:12: R-1: ") and "unknown fact 'situatie.veiligheid'" in i for i in issues), issues
+    assert any(i.startswith("rules/r.yaml:11: R-1: ") and "unknown parameter 'drempel'" in i for i in issues), issues
+
+
+def test_derived_fact_must_be_derived_somewhere(tmp_path: Path) -> None:
+    text = RULE.replace("feit: situatie.veiligheidszorgen", "feit: afgeleid.niemand_leidt_dit_af")
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": text}))
+    assert any("afgeleid.niemand_leidt_dit_af" in i and "no rule derives it" in i for i in issues), issues
+
+
+def test_missing_bron(tmp_path: Path) -> None:
+    text = RULE.replace("    bron:\n      document: 004_82bfb980c5993adb.txt\n      regels: 3103-3108\n", "")
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": text}))
+    assert any(i.startswith("rules/r.yaml:2: R-1: ") and "bron" in i for i in issues), issues
+
+
+def test_overlapping_versions_of_one_id(tmp_path: Path) -> None:
+    second = RULE.replace("regels:\n", "regels:\n", 1).split("regels:\n", 1)[1].replace("2015-01-01", "2020-01-01")
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE + second}))
+    assert any("R-1" in i and "overlaps" in i for i in issues), issues
+
+
+def test_consecutive_versions_of_one_id_are_fine(tmp_path: Path) -> None:
+    first = RULE.replace("geldig_vanaf: 2015-01-01", "geldig_vanaf: 2015-01-01\n    geldig_tot: 2019-12-31")
+    second = RULE.split("regels:\n", 1)[1].replace("2015-01-01", "2020-01-01").replace("beschikking}", "vrij_toegankelijk}")
+    base = load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": first + second}))
+    assert len(base.rule_versions("R-1")) == 2
+
+
+def test_exception_cycle(tmp_path: Path) -> None:
+    a = RULE + "    uitzondering_op: [R-2]\n"
+    b = RULE.split("regels:\n", 1)[1].replace("R-1", "R-2") + "    uitzondering_op: [R-1]\n"
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": a + b}))
+    assert any("cycle" in i for i in issues), issues
+
+
+def test_invalid_yaml_and_duplicate_keys(tmp_path: Path) -> None:
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE.replace("    titel:", "    titel: [\n")}))
+    assert any(i.startswith("rules/r.yaml:") and "invalid YAML" in i for i in issues), issues
+    dup = RULE.replace("    titel: Beschikking", "    titel: Eerste\n    titel: Beschikking")
+    issues = issues_of(write(tmp_path / "b", {"p.yaml": PARAMS, "r.yaml": dup}))
+    assert any(i.startswith("rules/r.yaml:4: ") and "duplicate key 'titel'" in i for i in issues), issues
+
+
+def test_one_error_refuses_all_files(tmp_path: Path) -> None:
+    good = RULE.replace("R-1", "R-GOED")
+    bad = RULE.replace("R-1", "R-FOUT").replace("toegang: beschikking", "toegang: misschien")
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "a.yaml": good, "b.yaml": bad}))
+    assert len(issues) == 1 and "rules/b.yaml:15: R-FOUT: " in issues[0] and "toegang" in issues[0], issues
+
+
+def test_municipal_file_only_sets_known_parameters(tmp_path: Path) -> None:
+    gemeente = """\
+    gemeente: {code: testdorp, naam: Testdorp}
+    parameters:
+      kostendrempel: "veel"
+      onbekend: 3
+    """
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE, "gemeenten/testdorp.yaml": gemeente}))
+    assert any(i.startswith("rules/gemeenten/testdorp.yaml:3: ") and "number" in i for i in issues), issues
+    assert any(i.startswith("rules/gemeenten/testdorp.yaml:4: ") and "unknown parameter 'onbekend'" in i for i in issues), issues
+
+
+def test_cli_validate_exit_codes_and_line_format(tmp_path: Path) -> None:
+    runner = CliRunner()
+    good = write(tmp_path / "g", {"p.yaml": PARAMS, "r.yaml": RULE})
+    result = runner.invoke(app, ["validate", str(good)])
+    assert result.exit_code == 0, result.output
+    bad = write(tmp_path / "b", {"p.yaml": PARAMS, "r.yaml": RULE.replace("titel:", "titl:")})
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert "rules/r.yaml:3: R-1: regels.0.titl: unknown key 'titl'" in lines, lines
+    assert "rules/r.yaml:2: R-1: regels.0.titel: missing required key 'titel'" in lines, lines
+
+
+def test_shipped_rules_are_valid() -> None:
+    load_rulebase(Path(__file__).resolve().parent.parent / "rules")
