@@ -26,7 +26,6 @@ from engine.rulebase import RuleSetError
 
 app = typer.Typer(help="Reikwijdte: hoe een jeugdhulpvraag onder de Jeugdwet bereikt wordt.", no_args_is_help=True)
 _out = Console()
-_err = Console(stderr=True)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,8 +44,8 @@ def _engine(rules: Optional[Path]) -> Engine:
         return Engine(load_rulebase(directory))
     except RuleSetError as exc:
         for issue in exc.issues:
-            _err.print(str(issue), markup=False, highlight=False)
-        _err.print(f"[red]De regelset in {directory} is geweigerd: {len(exc.issues)} fout(en).[/red]")
+            typer.echo(str(issue), err=True)
+        typer.echo(f"De regelset in {directory} is geweigerd: {len(exc.issues)} fout(en).", err=True)
         raise typer.Exit(2) from exc
 
 
@@ -56,7 +55,7 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        _err.print(f"--peildatum: '{value}' is geen datum (JJJJ-MM-DD)", markup=False)
+        typer.echo(f"--peildatum: '{value}' is geen datum (JJJJ-MM-DD)", err=True)
         raise typer.Exit(2) from exc
 
 
@@ -91,7 +90,7 @@ def evaluate(
         case = load_case_file(case_file)
     except CaseFileError as exc:
         for message in exc.messages:
-            _err.print(message, markup=False, highlight=False)
+            typer.echo(message, err=True)
         raise typer.Exit(2) from exc
     engine = _engine(rules)
     try:
@@ -99,7 +98,7 @@ def evaluate(
             case.casus, gemeente=gemeente or case.gemeente, peildatum=day or case.peildatum
         )
     except SelectionError as exc:
-        _err.print(str(exc), markup=False)
+        typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     if as_json:
         typer.echo(json.dumps(beoordeling.model_dump(mode="json"), ensure_ascii=False, indent=2))
@@ -116,16 +115,16 @@ def personas(
     """Beoordeel elke persona met een verwachte uitkomst; exit 1 bij een verschil."""
     directory = directory or default_dir("personas", "REIKWIJDTE_PERSONAS")
     if not directory.is_dir():
-        _err.print(f"{directory}: map bestaat niet", markup=False)
+        typer.echo(f"{directory}: map bestaat niet", err=True)
         raise typer.Exit(2)
     engine = _engine(rules)
     try:
         results, errors = run_personas(engine, directory)
     except SelectionError as exc:
-        _err.print(str(exc), markup=False)
+        typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     for message in errors:
-        _err.print(message, markup=False, highlight=False)
+        typer.echo(message, err=True)
     table = Table(title=f"Persona's in {directory}")
     for column in ("persona", "gemeente", "verwacht", "uitkomst", ""):
         table.add_column(column)
@@ -145,3 +144,16 @@ def personas(
         raise typer.Exit(2)
     if failed:
         raise typer.Exit(1)
+
+
+# The leefwereldtoets lives in its own module; registered here so `reikwijdte leefwereldtoets` exists.
+from engine.leefwereld_cli import leefwereldtoets  # noqa: E402
+
+app.command("leefwereldtoets")(leefwereldtoets)
+
+# The HTTP API's commands live in api/commands.py; registered here so `reikwijdte serve` and
+# `reikwijdte token ...` exist.
+from api.commands import serve, token_app  # noqa: E402
+
+app.command("serve")(serve)
+app.add_typer(token_app, name="token")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine import conditions as c
+from engine.assessment import Bronvermelding
 from engine.durable_adapter import DurableRuleset, ruleset_for
 from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
 from engine.rule_model import Conditie, ParameterVerwijzing
@@ -51,15 +52,25 @@ class CompiledRule:
     derives: dict[str, Any]  # dotted path -> value (afgeleid.* and scalar uitkomst.*)
     adds: dict[str, tuple[str, ...]]  # list outcome path -> members
     durable_index: int | None  # None: can never apply under these parameters
+    id: str = field(init=False)
+    outcome_fields: tuple[str, ...] = field(init=False)  # uitkomst.* paths it concludes
+    own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
+    bronvermelding: Bronvermelding = field(init=False)
 
-    @property
-    def id(self) -> str:
-        return self.loaded.id
-
-    @property
-    def outcome_fields(self) -> tuple[str, ...]:
-        fields = [p for p in self.derives if p.startswith(OUTCOME + ".")]
-        return tuple(fields) + tuple(self.adds)
+    def __post_init__(self) -> None:
+        bron = self.loaded.regel.bron
+        object.__setattr__(self, "id", self.loaded.id)
+        object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
+        object.__setattr__(
+            self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
+        )
+        object.__setattr__(
+            self,
+            "bronvermelding",
+            Bronvermelding(
+                document=bron.document, regels=bron.regels, artikel=bron.artikel, status=bron.status, citaat=bron.citation()
+            ),
+        )
 
 
 @dataclass
@@ -72,8 +83,11 @@ class CompiledRuleSet:
     rules: list[CompiledRule]
     vocabulary: dict[str, FactType]
     durable: DurableRuleset | None
+    used_paths: frozenset[str] = frozenset()  # facts some condition tests; the rest stays out of durable-rules
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    #: Immutable "why not applied" entries, reused across assessments (bounded by the evaluator).
+    explanations: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:
@@ -167,6 +181,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         rules=compiled,
         vocabulary=vocab,
         durable=durable,
+        used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
     )
     for rule in compiled:
         if rule.durable_index is not None:
@@ -183,8 +198,12 @@ class RulesetCache:
         self.base = base
         self._lock = threading.Lock()
         self._by_key: dict[tuple[frozenset[int], str | None], CompiledRuleSet] = {}
+        self._by_day: dict[tuple[dt.date, str | None], CompiledRuleSet] = {}
 
     def get(self, peildatum: dt.date, gemeente: str | None) -> CompiledRuleSet:
+        found = self._by_day.get((peildatum, gemeente))
+        if found is not None:
+            return found
         in_force = frozenset(i for i, r in enumerate(self.base.rules) if r.regel.valid_on(peildatum))
         key = (in_force, gemeente)
         with self._lock:
@@ -192,4 +211,7 @@ class RulesetCache:
             if found is None:
                 found = compile_ruleset(self.base, peildatum, gemeente)
                 self._by_key[key] = found
+            if len(self._by_day) >= 10_000:
+                self._by_day.clear()
+            self._by_day[(peildatum, gemeente)] = found
             return found

@@ -11,7 +11,7 @@ a rule did not apply and which missing facts keep an outcome open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 from engine.facts import flag_key, wm_key
 
@@ -131,82 +131,121 @@ def normalize(node: Node) -> Node:
 
 # --- three-valued evaluation -------------------------------------------------------------
 
-def _compare(op: str, actual: Any, expected: Any) -> bool:
-    if op == "eq":
-        return actual == expected and type(actual) is type(expected) or _num_eq(actual, expected)
-    if op == "neq":
-        return not _compare("eq", actual, expected)
-    if op == "gt":
-        return actual > expected
-    if op == "lt":
-        return actual < expected
-    if op == "ge":
-        return actual >= expected
-    if op == "le":
-        return actual <= expected
-    if op == "in":
-        return any(_compare("eq", actual, e) for e in expected)
-    if op == "nin":
-        return not any(_compare("eq", actual, e) for e in expected)
-    if op == "has":
-        return expected in actual
-    if op == "nhas":
-        return expected not in actual
-    raise ValueError(f"unknown operator {op}")
+def _same(actual: Any, expected: Any) -> bool:
+    """Equality without Python's True == 1 (a ja/nee fact never equals a number)."""
+    if isinstance(actual, bool) or isinstance(expected, bool):
+        return actual is expected
+    return actual == expected
 
 
-def _num_eq(a: Any, b: Any) -> bool:
-    numeric = (int, float)
-    return (
-        isinstance(a, numeric)
-        and isinstance(b, numeric)
-        and not isinstance(a, bool)
-        and not isinstance(b, bool)
-        and a == b
-    )
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": _same,
+    "neq": lambda a, e: not _same(a, e),
+    "gt": lambda a, e: a > e,
+    "lt": lambda a, e: a < e,
+    "ge": lambda a, e: a >= e,
+    "le": lambda a, e: a <= e,
+    "in": lambda a, e: any(_same(a, x) for x in e),
+    "nin": lambda a, e: not any(_same(a, x) for x in e),
+    "has": lambda a, e: e in a,
+    "nhas": lambda a, e: e not in a,
+}
+
+Predicate = Callable[[dict[str, Any]], Optional[bool]]
+_MISSING = object()
+
+
+def _build(node: Node) -> Predicate:
+    if isinstance(node, Cmp):
+        path, op, expected = node.path, node.op, node.value
+        if op == "known":
+            return lambda facts: path in facts
+        if op == "unknown":
+            return lambda facts: path not in facts
+        compare = _COMPARE[op]
+
+        def comparison(facts: dict[str, Any]) -> Optional[bool]:
+            actual = facts.get(path, _MISSING)
+            return None if actual is _MISSING else compare(actual, expected)
+
+        return comparison
+    if isinstance(node, Const):
+        constant = node.value
+        return lambda facts: constant
+    if isinstance(node, Not):
+        inner = predicate(node.item)
+
+        def negation(facts: dict[str, Any]) -> Optional[bool]:
+            value = inner(facts)
+            return None if value is None else not value
+
+        return negation
+    parts = [predicate(i) for i in node.items]
+    if isinstance(node, All):
+
+        def conjunction(facts: dict[str, Any]) -> Optional[bool]:
+            result: Optional[bool] = True
+            for part in parts:
+                value = part(facts)
+                if value is False:
+                    return False
+                if value is None:
+                    result = None
+            return result
+
+        return conjunction
+
+    def disjunction(facts: dict[str, Any]) -> Optional[bool]:
+        result: Optional[bool] = False
+        for part in parts:
+            value = part(facts)
+            if value is True:
+                return True
+            if value is None:
+                result = None
+        return result
+
+    return disjunction
+
+
+def predicate(node: Node) -> Predicate:
+    """The condition as a Python function, built once per node and kept on it."""
+    fn = node.__dict__.get("_predicate")
+    if fn is None:
+        fn = _build(node)
+        object.__setattr__(node, "_predicate", fn)
+    return fn
 
 
 def evaluate(node: Node, facts: dict[str, Any]) -> bool | None:
     """True, False, or None when unknown facts leave it open."""
-    if isinstance(node, Cmp):
-        if node.path not in facts:
-            if node.op == "known":
-                return False
-            if node.op == "unknown":
-                return True
-            return None
-        if node.op == "known":
-            return True
-        if node.op == "unknown":
-            return False
-        return _compare(node.op, facts[node.path], node.value)
-    if isinstance(node, Const):
-        return node.value
-    if isinstance(node, Not):
-        inner = evaluate(node.item, facts)
-        return None if inner is None else not inner
-    results = [evaluate(i, facts) for i in node.items]
-    if isinstance(node, All):
-        if False in results:
-            return False
-        return None if None in results else True
-    if True in results:
-        return True
-    return None if None in results else False
+    return predicate(node)(facts)
 
 
 def unknown_facts(node: Node, facts: dict[str, Any]) -> set[str]:
     """The unknown facts that keep `node` from being decided (empty when it is decided)."""
-    if evaluate(node, facts) is not None:
-        return set()
-    if isinstance(node, Cmp):
-        return {node.path}
+    return _open(node, facts)[1]
+
+
+def _open(node: Node, facts: dict[str, Any]) -> tuple[Optional[bool], set[str]]:
+    """Value and the unknown facts behind an undecided value, in one pass over the tree."""
+    if isinstance(node, (Cmp, Const)):
+        value = evaluate(node, facts)
+        return value, ({node.path} if value is None and isinstance(node, Cmp) else set())
     if isinstance(node, Not):
-        return unknown_facts(node.item, facts)
-    found: set[str] = set()
-    for item in node.items:  # type: ignore[union-attr]
-        found |= unknown_facts(item, facts)
-    return found
+        value, unknown = _open(node.item, facts)
+        return (None if value is None else not value), unknown
+    decisive = isinstance(node, AnyOf)  # the value that settles the whole combination
+    unknown: set[str] = set()
+    undecided = False
+    for item in node.items:
+        value, item_unknown = _open(item, facts)
+        if value is decisive:
+            return decisive, set()
+        if value is None:
+            undecided = True
+            unknown |= item_unknown
+    return (None, unknown) if undecided else (not decisive, set())
 
 
 def describe(node: Node) -> str:

@@ -39,6 +39,8 @@ from durable.engine import MessageNotHandledException, MessageObservedException,
 _ENGINE_LOCK = threading.RLock()
 _REGISTRY: dict[str, "DurableRuleset"] = {}
 
+#: `action(rule_index, working_memory) -> derived facts`; the working memory also holds the
+#: adapter's own bookkeeping keys (`sid`, `id`, `_wm`, `_fired_*`) and must not be changed.
 Action = Callable[[int, dict[str, Any]], dict[str, Any]]
 
 
@@ -114,8 +116,7 @@ class DurableRuleset:
             return
         try:
             fact = c._m["m"]
-            public = {k: v for k, v in fact.items() if k not in ("sid", "id") and not k.startswith("_")}
-            derived = run.action(index, public)
+            derived = run.action(index, fact)  # read-only for the action; it returns what it adds
             run.version += 1
             new_fact = dict(fact)
             new_fact.update(derived)

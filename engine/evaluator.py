@@ -17,7 +17,6 @@ from engine import conditions as c
 from engine.assessment import (
     Afweging,
     Beoordeling,
-    Bronvermelding,
     Conflict,
     NietToegepasteRegel,
     Regelset,
@@ -40,7 +39,6 @@ from engine.facts import (
 )
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template
-from engine.rule_model import Bron
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -52,12 +50,6 @@ class _Trace:
 
     setters: dict[str, str] = field(default_factory=dict)
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
-
-
-def _bron(bron: Bron) -> Bronvermelding:
-    return Bronvermelding(
-        document=bron.document, regels=bron.regels, artikel=bron.artikel, status=bron.status, citaat=bron.citation()
-    )
 
 
 class Engine:
@@ -85,8 +77,9 @@ class Engine:
         if ruleset.durable is None:
             run = RunResult(facts={}, fired=[])
         else:
+            tested = {p: v for p, v in case_facts.items() if p in ruleset.used_paths}
             run = ruleset.durable.run(
-                facts_to_wm(case_facts, ruleset.vocabulary), lambda i, wm: _conclude(ruleset, trace, i, wm)
+                facts_to_wm(tested, ruleset.vocabulary), lambda i, wm: _conclude(ruleset, trace, i, wm)
             )
         fired = [ruleset.by_durable_index[i] for i in run.fired]
         facts = dict(case_facts)
@@ -158,6 +151,25 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
     return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
 
 
+def _not_applied(ruleset: CompiledRuleSet, rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
+    """The explanation entry, shared between assessments that give the same reason."""
+    key = (rule.id, reason)
+    entry = ruleset.explanations.get(key)
+    if entry is None:
+        if len(ruleset.explanations) >= 5_000:
+            ruleset.explanations.clear()
+        entry = NietToegepasteRegel.model_construct(
+            id=rule.id,
+            titel=rule.loaded.regel.titel,
+            bron=rule.bronvermelding,
+            uitkomstvelden=[f.split(".", 1)[1] for f in rule.outcome_fields],
+            reden=reason,
+            ontbrekend=unknown,
+        )
+        ruleset.explanations[key] = entry
+    return entry
+
+
 def _assess(
     ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
 ) -> Beoordeling:
@@ -179,31 +191,22 @@ def _assess(
         missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, set())
 
     fired_ids = {r.id for r in fired}
+    # The parts are built from validated rules and facts: construct them without re-validating.
     toegepast = [
-        ToegepasteRegel(
+        ToegepasteRegel.model_construct(
             id=r.id,
             titel=r.loaded.regel.titel,
-            bron=_bron(r.loaded.regel.bron),
-            gebruikte_feiten={p: facts[p] for p in sorted(c.paths(r.own)) if p in facts},
+            bron=r.bronvermelding,
+            gebruikte_feiten={p: facts[p] for p in r.own_paths if p in facts},
             conclusies={**r.derives, **{p: list(m) for p, m in r.adds.items()}},
         )
         for r in fired
     ]
-    niet_toegepast = []
-    for rule in ruleset.rules:
-        if rule.id in fired_ids or not rule.outcome_fields:
-            continue
-        reason, unknown = _why_not(rule, fired_ids, facts)
-        niet_toegepast.append(
-            NietToegepasteRegel(
-                id=rule.id,
-                titel=rule.loaded.regel.titel,
-                bron=_bron(rule.loaded.regel.bron),
-                uitkomstvelden=[f.split(".", 1)[1] for f in rule.outcome_fields],
-                reden=reason,
-                ontbrekend=unknown,
-            )
-        )
+    niet_toegepast = [
+        _not_applied(ruleset, rule, *_why_not(rule, fired_ids, facts))
+        for rule in ruleset.rules
+        if rule.outcome_fields and rule.id not in fired_ids
+    ]
 
     afwegingen = [
         Afweging(regel=r.id, onderwerp=a.onderwerp, te_wegen=list(a.te_wegen))

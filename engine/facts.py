@@ -9,6 +9,7 @@ durable-rules addresses fields by name.
 
 from __future__ import annotations
 
+import threading
 import types
 import typing
 from dataclasses import dataclass
@@ -49,14 +50,29 @@ class FactType:
         return {"bool": "ja/nee (true/false)", "int": "geheel getal", "float": "getal", "str": "tekst"}[self.kind]
 
 
+_WM_KEYS: dict[str, str] = {}
+_WM_KEYS_LOCK = threading.Lock()
+
+
 def wm_key(path: str) -> str:
-    """Working-memory key of a dotted fact path."""
-    return path.replace(".", "__")
+    """Short working-memory key of a dotted fact path (`k17`), the same for the whole process.
+
+    durable-rules serialises the working memory to JSON several times per rule that fires;
+    short keys make that several times cheaper than the dotted names.
+    """
+    key = _WM_KEYS.get(path)
+    if key is None:
+        with _WM_KEYS_LOCK:
+            key = _WM_KEYS.get(path)
+            if key is None:
+                key = f"k{len(_WM_KEYS)}"
+                _WM_KEYS[path] = key
+    return key
 
 
 def flag_key(path: str, member: str) -> str:
     """Working-memory key of one member of a list-valued fact."""
-    return f"{wm_key(path)}__{member}"
+    return wm_key(f"{path}[{member}]")
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -114,6 +130,12 @@ BUITEN_DOMEINEN = (
     "volwassenenhulp",
     "uitgesloten_hulpvorm",
     "geen_jeugdhulp_nodig",
+    # De hulp dient geen van de doelen a-c van Jeugdwet art. 2.3 (gezond en veilig opgroeien,
+    # groeien naar zelfstandigheid, zelfredzaam zijn en maatschappelijk participeren).
+    "geen_jeugdwetdoel",
+    # De jongere is 18 of ouder en de jeugdhulp wordt niet voortgezet (geen voortzetting na 18,
+    # boven de gemeentelijke leeftijdsgrens of boven de wettelijke maximumleeftijd).
+    "meerderjarig",
 )
 SIGNALEN = (
     "grijze_zone_onderwijs",

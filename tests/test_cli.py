@@ -1,0 +1,86 @@
+"""The `reikwijdte` command as a user runs it: outputs and exit codes."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+from engine.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "personas" / "gezin-jansen-oudercursus.yaml"
+runner = CliRunner()
+
+
+def test_evaluate_prints_a_readable_dutch_assessment() -> None:
+    result = runner.invoke(app, ["evaluate", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "Reikwijdte" in result.output and "Motivering" in result.output
+
+
+def test_evaluate_json_has_the_dutch_contract() -> None:
+    result = runner.invoke(app, ["evaluate", str(SAMPLE), "--json", "--peildatum", "2025-01-01"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in ("reikwijdte", "toegang", "grondslagen", "ontbrekende_gegevens", "toelichting", "motivering", "regelset"):
+        assert key in data
+    assert data["regelset"]["peildatum"] == "2025-01-01"
+    assert data["toelichting"]["toegepast"], "an assessment explains which rules applied"
+
+
+def test_plain_case_file_in_json(tmp_path: Path) -> None:
+    persona = yaml.safe_load(SAMPLE.read_text())
+    case = tmp_path / "casus.json"
+    case.write_text(json.dumps(persona["casus"]))
+    result = runner.invoke(app, ["evaluate", str(case), "--json", "--peildatum", str(persona["peildatum"])])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["toegang"] == persona["verwacht"]["toegang"]
+
+
+def test_bad_case_file_names_file_line_and_field(tmp_path: Path) -> None:
+    case = tmp_path / "casus.yaml"
+    case.write_text(textwrap.dedent("""\
+        jeugdige:
+          leeftijd: twaalf
+        situatie:
+          veiligheidzorgen: true
+        """))
+    result = runner.invoke(app, ["evaluate", str(case)])
+    assert result.exit_code == 2
+    assert f"{case}:2: jeugdige.leeftijd:" in result.output
+    assert f"{case}:4: situatie.veiligheidzorgen: unknown field 'veiligheidzorgen'" in result.output
+
+
+def test_missing_and_unparsable_case_files(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(tmp_path / "bestaat-niet.yaml")])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("situatie: {veiligheidszorgen: [\n")
+    result = runner.invoke(app, ["evaluate", str(broken)])
+    assert result.exit_code == 2 and "invalid YAML" in result.output
+
+
+def test_unknown_municipality_and_bad_date() -> None:
+    result = runner.invoke(app, ["evaluate", str(SAMPLE), "--gemeente", "atlantis"])
+    assert result.exit_code == 2 and "onbekende gemeente 'atlantis'" in result.output
+    result = runner.invoke(app, ["evaluate", str(SAMPLE), "--peildatum", "31-12-2025"])
+    assert result.exit_code == 2 and "geen datum" in result.output
+
+
+def test_personas_passes_on_the_library() -> None:
+    result = runner.invoke(app, ["personas"])
+    assert result.exit_code == 0, result.output
+    assert "zoals verwacht" in result.output
+
+
+def test_personas_fails_on_a_mismatch(tmp_path: Path) -> None:
+    wrong = tmp_path / "verkeerd.yaml"
+    text = SAMPLE.read_text().replace("toegang: vrij_toegankelijk", "toegang: beschikking")
+    wrong.write_text(text)
+    result = runner.invoke(app, ["personas", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "VERSCHIL" in result.output
