@@ -44,6 +44,7 @@ class NietToegepasteRegel(_Out):
 class Conflict(_Out):
     veld: str
     waarden: dict[str, Any] = Field(description="Regel-id -> geconcludeerde waarde.")
+    oorzaak: Optional[str] = Field(None, description="Gezet als het veld open blijft door een ander betwist gegeven.")
 
 
 class Afweging(_Out):

@@ -192,6 +192,15 @@ class Hulpvraag(_Part):
     )
     monitoring: Optional[bool] = Field(None, description="De waardetoevoeging wordt gemonitord.")
     eerder_vrij_toegankelijk_geprobeerd: Optional[bool] = None
+    individueel_toegekend: Optional[bool] = Field(
+        None,
+        description="De gemeente kent een uitgesloten hulpvorm in dit individuele geval toch toe.",
+    )
+    reden_individuele_toekenning: Optional[str] = Field(
+        None,
+        max_length=500,
+        description="De vastgelegde reden waarom de gemeente de uitgesloten hulp toch toekent.",
+    )
 
 
 class AndereWetten(_Part):

@@ -14,6 +14,7 @@ from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from engine.assessment import VerwijzingUitkomst
 from engine.case import Casus
 from engine.yaml_source import SourceDocument, YamlSyntaxError, load_yaml
 
@@ -58,15 +59,6 @@ class PersonaInfo(_Strict):
     groepen: list[Groep] = Field(min_length=1)
 
 
-class VerwachteVerwijzing(_Strict):
-    toegestaan: Optional[bool] = None
-    toestemming_vooraf: Optional[bool] = None
-    toetsing_achteraf: Optional[bool] = None
-    gemeente_moet_betalen: Optional[bool] = None
-    gemeente_niet_verplicht: Optional[bool] = None
-    start_niet_blokkeren: Optional[bool] = None
-
-
 class Verwachting(_Strict):
     """The outcome fields a persona's family should get; only stated fields are compared."""
 
@@ -77,7 +69,7 @@ class Verwachting(_Strict):
     gedwongen_kader: Optional[bool] = None
     grondslagen: Optional[list[str]] = None
     signalen: Optional[list[str]] = None
-    verwijzing: Optional[VerwachteVerwijzing] = None
+    verwijzing: Optional[VerwijzingUitkomst] = None
 
 
 class CaseFile(_Strict):

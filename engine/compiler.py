@@ -39,6 +39,10 @@ _OPS = {
 }
 
 
+#: Namespace of the flags of conditions split off to fit durable-rules (never in an assessment).
+HELPER = "_hulp"
+
+
 class SelectionError(Exception):
     """No ruleset can be built for the asked date or municipality."""
 
@@ -55,12 +59,14 @@ class CompiledRule:
     id: str = field(init=False)
     outcome_fields: tuple[str, ...] = field(init=False)  # uitkomst.* paths it concludes
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
+    effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
     bronvermelding: Bronvermelding = field(init=False)
 
     def __post_init__(self) -> None:
         bron = self.loaded.regel.bron
         object.__setattr__(self, "id", self.loaded.id)
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
+        object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
@@ -84,6 +90,7 @@ class CompiledRuleSet:
     vocabulary: dict[str, FactType]
     durable: DurableRuleset | None
     used_paths: frozenset[str] = frozenset()  # facts some condition tests; the rest stays out of durable-rules
+    helper_paths: dict[int, str] = field(default_factory=dict)  # durable index -> flag of a split-off condition
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
     #: Immutable "why not applied" entries, reused across assessments (bounded by the evaluator).
@@ -164,14 +171,25 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
 
     compiled: list[CompiledRule] = []
     patterns: list[dict[str, Any]] = []
+    helpers: list[tuple[str, c.Node]] = []
+
+    def helper(sub: c.Node) -> c.Node:
+        path = f"{HELPER}.{len(helpers)}"
+        helpers.append((path, sub))
+        return c.Cmp(path, "eq", True)
+
     for r in selected:
         node = effective_of(r.id)
         index = None
         if node != c.Const(False):
             index = len(patterns)
-            patterns.append(c.to_durable(node))
+            patterns.append(c.to_durable(c.split_for_durable(node, helper)))
         derives, adds = _conclusions(r)
         compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
+    helper_paths: dict[int, str] = {}
+    for path, sub in helpers:  # a helper's own condition was split to fit before it was moved out
+        helper_paths[len(patterns)] = path
+        patterns.append(c.to_durable(sub))
 
     durable = ruleset_for(patterns) if patterns else None
     result = CompiledRuleSet(
@@ -182,6 +200,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         vocabulary=vocab,
         durable=durable,
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
+        helper_paths=helper_paths,
     )
     for rule in compiled:
         if rule.durable_index is not None:

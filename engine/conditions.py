@@ -320,6 +320,36 @@ def paths(node: Node) -> set[str]:
 
 # --- durable-rules form --------------------------------------------------------------------
 
+#: durable-rules refuses a rule whose pattern has more than 15 `$and`/`$or` nodes (its
+#: expression sequence holds 32 entries, two per node); the adapter wraps every pattern in one.
+MAX_COMBINATORS = 14
+
+
+def combinators(node: Node) -> int:
+    """How many `$and`/`$or` nodes `to_durable(node)` produces."""
+    if isinstance(node, Cmp):
+        return 1 if node.op in ("neq", "nin") or (node.op == "in" and len(node.value) > 1) else 0
+    if isinstance(node, (All, AnyOf)):
+        return 1 + sum(combinators(i) for i in node.items)
+    return 0
+
+
+def split_for_durable(node: Node, helper: Callable[[Node], Node], budget: int = MAX_COMBINATORS) -> Node:
+    """`node` with sub-conditions moved out until it fits durable-rules' limit.
+
+    `helper(sub)` registers `sub` as a helper rule and returns the comparison that tests the
+    helper's flag. Sound because conditions are monotone: facts only go from unknown to known,
+    so a helper flag, once set, stays true.
+    """
+    if combinators(node) <= budget or not isinstance(node, (All, AnyOf)):
+        return node
+    items = [split_for_durable(i, helper, budget) for i in node.items]
+    while 1 + sum(combinators(i) for i in items) > budget:
+        heaviest = max(range(len(items)), key=lambda k: combinators(items[k]))
+        items[heaviest] = helper(items[heaviest])
+    return type(node)(tuple(items))
+
+
 def to_durable(node: Node) -> dict[str, Any]:
     """The durable-rules JSON pattern of a normalized condition over one working-memory fact."""
     if isinstance(node, Const):

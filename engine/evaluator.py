@@ -30,6 +30,8 @@ from engine.durable_adapter import RunResult
 from engine.facts import (
     CASE_FACTS,
     OUTCOME,
+    LIST_OUTCOMES,
+    OPEN_OUTCOMES,
     OUTCOME_FACTS,
     SCALAR_OUTCOMES,
     case_to_facts,
@@ -81,7 +83,7 @@ class Engine:
             run = ruleset.durable.run(
                 facts_to_wm(tested, ruleset.vocabulary), lambda i, wm: _conclude(ruleset, trace, i, wm)
             )
-        fired = [ruleset.by_durable_index[i] for i in run.fired]
+        fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
         facts = dict(case_facts)
         facts.update(_derived_facts(ruleset, run.facts))
         return _assess(ruleset, day, fired, facts, trace)
@@ -89,6 +91,9 @@ class Engine:
 
 def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
     """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
+    helper_path = ruleset.helper_paths.get(index)
+    if helper_path is not None:
+        return {wm_key(helper_path): True}
     rule = ruleset.by_durable_index[index]
     updates: dict[str, Any] = {}
     for path, value in rule.derives.items():
@@ -151,6 +156,21 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
     return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
 
 
+def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
+    """Rules that fired on a disputed value, or on what such a rule concluded, in firing order.
+
+    The first of two conflicting values stays in working memory, so rules that test it may have
+    fired; their conclusions are as open as the dispute itself.
+    """
+    tainted: set[str] = set()
+    disputed = set(disputed)
+    for rule in fired:
+        if disputed.intersection(rule.effective_paths):
+            tainted.add(rule.id)
+            disputed |= set(rule.derives) | set(rule.adds)
+    return tainted
+
+
 def _not_applied(ruleset: CompiledRuleSet, rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
     """The explanation entry, shared between assessments that give the same reason."""
     key = (rule.id, reason)
@@ -175,13 +195,28 @@ def _assess(
 ) -> Beoordeling:
     outcome = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
     conflicts = [Conflict(veld=path, waarden=values) for path, values in sorted(trace.conflicts.items())]
-    for path in trace.conflicts:
+    tainted = _tainted(fired, set(trace.conflicts))
+    for rule in fired:
+        if rule.id in tainted:
+            for path, value in rule.derives.items():
+                if path not in trace.conflicts:
+                    conflicts.append(
+                        Conflict(veld=path, waarden={rule.id: value}, oorzaak="volgt uit een betwist gegeven")
+                    )
+    open_paths = set(trace.conflicts) | {p for r in fired if r.id in tainted for p in r.derives}
+    for path in open_paths:
         if path.startswith(OUTCOME + "."):
             outcome[path.split(".", 1)[1]] = None
+    if outcome["reikwijdte"] != "buiten":
+        outcome["buiten_domein"] = None  # only meaningful when the help is outside the reach
+    for name in LIST_OUTCOMES:
+        path = f"{OUTCOME}.{name}"
+        members = {m for r in fired if r.id not in tainted for m in r.adds.get(path, ())}
+        outcome[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
 
     missing: set[str] = set()
     has_referral = "verwijzing.verwijzer" in facts
-    for name in SCALAR_OUTCOMES:
+    for name in OPEN_OUTCOMES:
         if outcome[name] is not None:
             continue
         if name.startswith(_VERWIJZING) and not has_referral:
@@ -232,6 +267,7 @@ def _assess(
                 r.loaded.regel.bron.citation(),
             )
             for r in fired
+            if r.outcome_fields or r.loaded.regel.motivering or r.loaded.regel.dan.professionele_afweging
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],

@@ -169,6 +169,9 @@ OUTCOME_FACTS: dict[str, FactType] = {
 #: Outcome fields whose absence after evaluation means the outcome is still open.
 SCALAR_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind != "list")
 LIST_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind == "list")
+#: Outcome fields whose missing facts are reported when they stay open: the route itself, safety
+#: and the referral. (An open `gedwongen_kader` means no measure is known; that is not news.)
+OPEN_OUTCOMES = tuple(k for k in SCALAR_OUTCOMES if k != "gedwongen_kader")
 
 
 def case_to_facts(casus: Casus) -> dict[str, Any]:

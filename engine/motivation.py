@@ -39,6 +39,10 @@ _DOMEIN = {
     "volwassenenhulp": "De hulp is gericht op de ouders als volwassenen en hoort bij een ander domein.",
     "uitgesloten_hulpvorm": "Deze hulpvorm is uitgesloten van jeugdhulp.",
     "geen_jeugdhulp_nodig": "Jeugdhulp is niet nodig: het gezin kan dit met eigen mogelijkheden oplossen.",
+    "geen_jeugdwetdoel": "De gevraagde hulp dient geen van de doelen van de Jeugdwet (gezond en veilig opgroeien, "
+    "groeien naar zelfstandigheid, zelfredzaam zijn en meedoen).",
+    "meerderjarig": "De jongere is meerderjarig en de jeugdhulp loopt niet door; hulp voor volwassenen "
+    "(zoals Wmo 2015 of Zorgverzekeringswet) gaat voor.",
 }
 _TOEGANG = {
     "vrij_toegankelijk": "De hulp is vrij toegankelijk: er is geen beschikking nodig.",

@@ -158,7 +158,24 @@ class Parameter(_Strict):
     standaard: Any
     bron: Bron
     gemeentelijk: StrictBool = True
-    waarden: Optional[list[StrictStr]] = Field(None, description="Toegestane waarden bij type tekst of lijst.")
+    waarden: Optional[list[Union[StrictInt, StrictFloat, StrictStr]]] = Field(
+        None, description="Toegestane waarden (getallen bij type getal, tekst bij tekst of lijst)."
+    )
+
+
+class Erkenning(_Strict):
+    """An explicit, reasoned acknowledgement that a rule change gives a persona less access.
+
+    The leefwereldtoets fails when a persona of a protected group loses access; a policy maker
+    who intends that loss records here why, so the choice is visible in the rule files and in
+    every report instead of being waved through.
+    """
+
+    persona: StrictStr = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", description="Bestandsnaam (stam) van de persona.")
+    regel: StrictStr = Field(pattern=RULE_ID_PATTERN, description="Id van de regel die de wijziging veroorzaakt.")
+    gemeente: Optional[StrictStr] = Field(None, description="Alleen voor deze gemeente; leeg: elke configuratie.")
+    reden: StrictStr = Field(min_length=40, description="Waarom het minder toegang voor deze persona aanvaardbaar is.")
+    datum: dt.date
 
 
 class RegelBestand(_Strict):
@@ -167,6 +184,7 @@ class RegelBestand(_Strict):
     beschrijving: Optional[StrictStr] = None
     parameters: dict[StrictStr, Parameter] = Field(default_factory=dict)
     regels: list[Regel] = Field(default_factory=list)
+    erkenningen: list[Erkenning] = Field(default_factory=list)
 
 
 class UitgeslotenHulpvorm(_Strict):

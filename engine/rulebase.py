@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.rule_model import GemeenteBestand, Parameter, Regel, RegelBestand
+from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand
 from engine.yaml_source import SourceDocument, YamlSyntaxError, load_yaml
 
 MUNICIPAL_DIR = "gemeenten"
@@ -69,6 +69,15 @@ class Gemeente:
     file: str
 
 
+@dataclass(frozen=True)
+class LoadedErkenning:
+    """An acknowledgement (`erkenningen:`) with the place it was written, for reports and errors."""
+
+    erkenning: Erkenning
+    file: str
+    line: int
+
+
 @dataclass
 class RuleBase:
     """A validated rule base: national rules and parameters, and municipal choices."""
@@ -79,6 +88,7 @@ class RuleBase:
     gemeenten: dict[str, Gemeente]
     digest: str
     documents: dict[str, SourceDocument] = field(default_factory=dict, repr=False)
+    erkenningen: list[LoadedErkenning] = field(default_factory=list)
 
     def rule_versions(self, rule_id: str) -> list[LoadedRule]:
         return [r for r in self.rules if r.id == rule_id]
@@ -182,6 +192,7 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
 
     rules: list[LoadedRule] = []
     parameters: dict[str, LoadedParameter] = {}
+    erkenningen: list[LoadedErkenning] = []
     for name, doc, bestand in national:
         for pname, spec in bestand.parameters.items():
             line = doc.line_of(("parameters", pname))
@@ -192,6 +203,8 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             parameters[pname] = LoadedParameter(pname, spec, name, line)
         for index, regel in enumerate(bestand.regels):
             rules.append(LoadedRule(regel, name, doc.line_of(("regels", index)), index))
+        for index, erkenning in enumerate(bestand.erkenningen):
+            erkenningen.append(LoadedErkenning(erkenning, name, doc.line_of(("erkenningen", index))))
 
     gemeenten: dict[str, Gemeente] = {}
     for name, doc, bestand in municipal:
@@ -205,4 +218,4 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
 
     if issues:
         return None, issues
-    return RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents), []
+    return RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents, erkenningen), []

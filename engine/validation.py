@@ -81,9 +81,10 @@ class _Checker:
         allowed = spec.spec.waarden
         if allowed is not None:
             members = value if isinstance(value, list) else [value]
-            wrong = [m for m in members if m not in allowed]
+            wrong = [m for m in members if m not in allowed or isinstance(m, bool)]
             if wrong:
-                return f"parameter '{spec.name}' allows {', '.join(allowed)}; not {', '.join(map(str, wrong))}"
+                shown = ", ".join(map(str, allowed))
+                return f"parameter '{spec.name}' allows {shown}; not {', '.join(map(str, wrong))}"
         return None
 
     def check_parameters(self) -> None:
@@ -244,9 +245,22 @@ class _Checker:
                 elif ref not in self.vocab:
                     self.add(loaded, ("motivering",), f"motivering refers to unknown fact '{ref}'")
 
+    # -- acknowledgements (erkenningen) for the leefwereldtoets -----------------------------
+    def check_erkenningen(self) -> None:
+        """An acknowledgement must name an existing rule (and municipality), or it excuses nothing."""
+        ids = {r.id for r in self.base.rules}
+        for loaded in self.base.erkenningen:
+            e = loaded.erkenning
+            label = f"erkenning {e.persona}"
+            if e.regel not in ids:
+                self.issues.append(Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown rule '{e.regel}'"))
+            if e.gemeente is not None and e.gemeente not in self.base.gemeenten:
+                self.issues.append(Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown gemeente '{e.gemeente}'"))
+
     def run(self) -> list[Issue]:
         self.check_parameters()
         self.check_ids()
+        self.check_erkenningen()
         derived_types: dict[str, tuple[str, LoadedRule]] = {}
         for loaded in self.base.rules:
             self.check_condition(loaded, loaded.regel.als, ("als",))

@@ -3,7 +3,9 @@
 The steps build a case from a table of facts (`feit | waarde`), evaluate it with the real rules,
 and check the assessment. Every rule that fires in a scenario is recorded, and at the end of a
 run that executed the scenarios the rule coverage is reported; a rule never exercised fails the
-run (a rule without a scenario is a rule nobody checked).
+run (a rule without a scenario is a rule nobody checked). In the same way every outcome value
+the scenarios reach is recorded, and an outcome value no scenario reaches fails the run too
+(see `tests/outcome_coverage.py`; report in `reports/outcome-coverage.json`).
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from engine.casefile import load_case_file
 from engine.evaluator import Engine
 from engine.facts import CASE_FACTS
 from engine.loader import load_rulebase
+import outcome_coverage
+from outcome_coverage import expected_values, missing_values, reached_values
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 
 _FIRED: set[str] = set()
 _SCENARIOS_RUN: list[str] = []
+_REACHED = outcome_coverage.REACHED  # shared with tests/test_outcome_coverage.py
 
 
 @pytest.fixture(scope="session")
@@ -63,7 +68,21 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         )
         for rid in missing:
             reporter.write_line(f"NOOIT GERAAKT: {rid}", red=True)
-    if missing and session.exitstatus == 0:
+    unreached = missing_values(_REACHED)
+    outcome_report = {
+        "waarden": len(expected_values()),
+        "bereikt": len(expected_values()) - len(unreached),
+        "nooit_bereikt": [f"{name}={value}" for name, value in unreached],
+    }
+    (out / "outcome-coverage.json").write_text(json.dumps(outcome_report, indent=2, ensure_ascii=False))
+    if reporter is not None:
+        reporter.write_sep("=", "uitkomstdekking (outcome coverage)")
+        reporter.write_line(
+            f"{outcome_report['bereikt']} van {outcome_report['waarden']} uitkomstwaarden bereikt"
+        )
+        for name, value in unreached:
+            reporter.write_line(f"NOOIT BEREIKT: {name}={value}", red=True)
+    if (missing or unreached) and session.exitstatus == 0:
         session.exitstatus = 1
 
 
@@ -131,6 +150,7 @@ def beoordeel(context: dict[str, Any], engine: Engine) -> None:
     casus = Casus.model_validate(context["casus"])
     result = engine.evaluate(casus, gemeente=context["gemeente"], peildatum=context["peildatum"])
     _FIRED.update(r.id for r in result.toelichting.toegepast)
+    _REACHED.update(reached_values(result))
     context["beoordeling"] = result
 
 

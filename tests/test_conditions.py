@@ -100,3 +100,48 @@ def test_why_false_names_the_failing_comparison_and_the_case_value() -> None:
     node = c.All((c.Cmp("g.a", "eq", True), c.Cmp("g.n", "gt", 1500)))
     reasons = c.why_false(node, {"g.a": True, "g.n": 800})
     assert reasons == ["g.n is groter dan 1500 (in deze casus: 800)"]
+
+
+big_conditions = st.recursive(
+    comparisons(),
+    lambda inner: st.one_of(
+        st.builds(lambda xs: c.All(tuple(xs)), st.lists(inner, min_size=2, max_size=5)),
+        st.builds(lambda xs: c.AnyOf(tuple(xs)), st.lists(inner, min_size=2, max_size=5)),
+        st.builds(c.Not, inner),
+    ),
+    max_leaves=60,
+)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(big_conditions, facts_strategy)
+def test_conditions_too_large_for_durable_are_split_without_changing_meaning(node: c.Node, facts: dict[str, Any]) -> None:
+    from engine.facts import wm_key
+
+    normal = c.normalize(node)
+    if isinstance(normal, c.Const):
+        return
+    helpers: list[c.Node] = []
+
+    def helper(sub: c.Node) -> c.Node:
+        helpers.append(sub)
+        return c.Cmp(f"_hulp.t{len(helpers) - 1}", "eq", True)
+
+    main = c.split_for_durable(normal, helper)
+    patterns = [c.to_durable(main)] + [c.to_durable(h) for h in helpers]
+    assert all(c.combinators(n) <= c.MAX_COMBINATORS for n in [main, *helpers])
+    rs = ruleset_for(patterns, prefix="t_split")
+
+    def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        return {} if index == 0 else {wm_key(f"_hulp.t{index - 1}"): True}
+
+    fired = rs.run(facts_to_wm(facts, VOCAB), action).fired
+    assert (0 in fired) == (c.evaluate(node, facts) is True)
+
+
+def test_sixteen_alternatives_fit_after_splitting() -> None:
+    node = c.All(tuple(c.AnyOf((c.Cmp("g.a", "eq", True), c.Cmp("g.n", "gt", k))) for k in range(16)))
+    assert c.combinators(node) > c.MAX_COMBINATORS
+    moved: list[c.Node] = []
+    main = c.split_for_durable(node, lambda sub: moved.append(sub) or c.Cmp(f"_hulp.{len(moved)}", "eq", True))
+    assert c.combinators(main) <= c.MAX_COMBINATORS and moved

@@ -1,0 +1,107 @@
+"""The application factory: rules, database and routes wired together.
+
+Everything that can fail at start fails here, before the first request: a rule set with errors
+is refused (the service does not start on rules nobody validated), the database is migrated to
+the newest schema, and the rulesets for today are compiled so the first case is not slow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from engine.compiler import SelectionError
+from engine.evaluator import Engine
+from engine.loader import load_rulebase
+
+from api import problems
+from api.database import make_engine, migrate
+from api.middleware import API_VERSION, RequestGuard
+from api.problems import PROBLEM_JSON
+from api.routes import beoordelingen, regels, systeem
+from api.services import Services
+from api.settings import Settings
+from api.store import Store
+from api.tokens import TokenCache
+
+VALIDATION_PATH = "/v1/regels/validatie"
+
+
+def _warm(engine: Engine) -> None:
+    """Compile today's rulesets (national and per municipality) before traffic arrives."""
+    today = dt.date.today()
+    for gemeente in [None, *sorted(engine.base.gemeenten)]:
+        try:
+            engine.ruleset(today, gemeente)
+        except SelectionError:
+            pass  # no rules in force today: requests for today get a clear 422
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    """A ready app; raises `RuleSetError` when the rules are invalid.
+
+    `engine` lets a caller that already loaded `settings.rules_dir` share it (the tests do).
+    """
+    settings = settings or Settings.from_env()
+    engine = engine or Engine(load_rulebase(settings.rules_dir))
+    db = make_engine(settings.database_url)
+    migrate(db)
+    _warm(engine)
+
+    store = Store(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+        db.dispose()
+
+    app = FastAPI(
+        title="Reikwijdte API",
+        version=API_VERSION,
+        summary="Beoordeel hoe een jeugdhulpvraag onder de Jeugdwet wordt bereikt; leg het besluit vast.",
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/v1/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.services = Services(
+        settings=settings, engine=engine, db=db, store=store, tokens=TokenCache(db, settings.token_cache_seconds)
+    )
+    problems.install(app)
+    app.add_middleware(
+        RequestGuard,
+        limit_for=lambda path: settings.max_rules_body_bytes if path == VALIDATION_PATH else settings.max_body_bytes,
+    )
+    app.include_router(systeem.router)
+    app.include_router(beoordelingen.router)
+    app.include_router(regels.router)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema with every error response as `application/problem+json`."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title, version=app.version, summary=app.summary, routes=app.routes, description=app.description
+    )
+    problem_ref = {"$ref": "#/components/schemas/Probleem"}
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for code, response in operation.get("responses", {}).items():
+                if code.isdigit() and int(code) >= 400:
+                    response["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
+                    if code == "422":
+                        response["description"] = problems.title_for(422)
+    components = schema.get("components", {}).get("schemas", {})
+    for unused in ("HTTPValidationError", "ValidationError"):
+        components.pop(unused, None)
+    app.openapi_schema = schema
+    return schema

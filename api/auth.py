@@ -1,0 +1,57 @@
+"""Bearer-token authentication and role checks as FastAPI dependencies.
+
+401 when the token is missing, malformed, unknown or revoked (with `WWW-Authenticate`), 403 when
+the token is valid but lacks the role. The check runs before the handler touches any case data.
+A token seen in the last few seconds is recognised from memory (`tokens.TokenCache`), so the
+hot path costs no database read and no thread hop.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from fastapi import Request, Security
+from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api import tokens
+from api.problems import ApiProblem
+from api.tokens import Principal
+
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="Token van de beheerder (`reikwijdte token aanmaken`), als `Authorization: Bearer rkw_...`.",
+)
+
+_CHALLENGE = 'Bearer realm="reikwijdte"'
+
+
+def require(*roles: str) -> Callable[..., Principal]:
+    """A dependency that admits a token holding at least one of `roles`."""
+    wanted = frozenset(roles)
+    unknown = wanted - set(tokens.ROLES)
+    if unknown or not wanted:
+        raise ValueError(f"unknown roles {sorted(unknown)}")
+
+    async def dependency(
+        request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)
+    ) -> Principal:
+        if credentials is None:
+            raise ApiProblem(401, "Stuur een token mee: Authorization: Bearer <token>.", headers={"WWW-Authenticate": _CHALLENGE})
+        cache: tokens.TokenCache = request.app.state.services.tokens
+        principal = cache.cached(credentials.credentials)
+        if principal is None:
+            principal = await run_in_threadpool(cache.authenticate, credentials.credentials)
+        if principal is None:
+            raise ApiProblem(
+                401,
+                "Het token is onbekend of ingetrokken.",
+                headers={"WWW-Authenticate": _CHALLENGE + ', error="invalid_token"'},
+            )
+        request.state.log["door"] = principal.naam
+        if not principal.rollen & wanted:
+            raise ApiProblem(403, f"Dit vraagt de rol {' of '.join(sorted(wanted))}; dit token heeft die niet.")
+        return principal
+
+    return dependency

@@ -1,0 +1,115 @@
+"""The outermost layer of every request: body-size limit, one privacy-safe log line, no leaks.
+
+- Bodies above the limit are refused with 413 before they are read (by Content-Length) or as
+  soon as the streamed body passes the limit.
+- Each request logs one line: method, route *template*, status, duration, and the ids the
+  handler put in `request.state.log` (assessment id, decision id, token holder). Never the body,
+  never the query string, never the raw path of an unmatched URL.
+- An unexpected exception becomes a 500 problem, and is logged by type and stack frames only:
+  exception messages can quote input (pydantic's do), so the message itself is not logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from typing import Any, Callable
+
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.problems import problem_response
+
+log = logging.getLogger("reikwijdte.api")
+
+API_VERSION = "1.0.0"
+
+
+class RequestGuard:
+    """Pure ASGI middleware (no request buffering, no extra task per request)."""
+
+    def __init__(self, app: ASGIApp, limit_for: Callable[[str], int]) -> None:
+        self.app = app
+        self.limit_for = limit_for
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started_at = time.perf_counter()
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["log"] = {}
+        status = 0
+        response_started = False
+
+        async def send_with_version(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                response_started = True
+                message = dict(message)
+                message["headers"] = [*message.get("headers", []), (b"api-version", API_VERSION.encode())]
+            await send(message)
+
+        limit = self.limit_for(scope["path"])
+        declared = _content_length(scope)
+        try:
+            if declared is not None and declared > limit:
+                await self._too_large(scope, receive, send_with_version, limit)
+                return
+            received = 0
+
+            async def limited_receive() -> Message:
+                nonlocal received
+                message = await receive()
+                if message["type"] == "http.request":
+                    received += len(message.get("body", b""))
+                    if received > limit:
+                        raise HTTPException(413, f"De body is groter dan {limit} bytes.")
+                return message
+
+            await self.app(scope, limited_receive, send_with_version)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence; never re-raised
+            log.error(
+                "onverwachte fout %s bij %s %s\n%s",
+                type(exc).__name__,
+                scope.get("method"),
+                _route(scope),
+                "".join(traceback.format_tb(exc.__traceback__)),
+            )
+            if not response_started:
+                await problem_response(500, "Er ging iets mis; het verzoek is niet verwerkt.")(scope, receive, send_with_version)
+            else:
+                status = 500
+        finally:
+            ids = " ".join(f"{k}={v}" for k, v in state.get("log", {}).items())
+            log.info(
+                "%s %s %s %.1fms%s",
+                scope.get("method"),
+                _route(scope),
+                status,
+                (time.perf_counter() - started_at) * 1000,
+                f" {ids}" if ids else "",
+            )
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
+        response = problem_response(413, f"De body is groter dan {limit} bytes.", headers={"Connection": "close"})
+        await response(scope, receive, send)
+
+
+def _content_length(scope: Scope) -> int | None:
+    for name, value in scope.get("headers", []):
+        if name == b"content-length":
+            try:
+                return int(value)
+            except ValueError:
+                return None
+    return None
+
+
+def _route(scope: Scope) -> str:
+    """The matched route template (`/v1/beoordelingen/{id}`), never the raw path."""
+    route = scope.get("route")
+    path = getattr(route, "path", None)
+    return path if isinstance(path, str) else "(geen route)"

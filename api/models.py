@@ -1,0 +1,223 @@
+"""The API's request and response bodies (pydantic, Dutch field names).
+
+Requests forbid unknown fields: a misspelt fact would otherwise be dropped silently and the
+engine would treat it as unknown, which can change an outcome without anyone noticing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import types
+import typing
+import uuid
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from engine.assessment import Beoordeling, Bronvermelding
+from engine.case import Casus
+
+#: A decision that deviates must say why in at least this many characters.
+MIN_MOTIVERING = 10
+
+
+class _In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class BeoordelingAanvraag(_In):
+    """A case to assess, with the municipality and date whose rules apply."""
+
+    casus: Casus
+    gemeente: Optional[str] = Field(
+        None, max_length=64, description="Code van de gemeente; gaat voor `casus.gemeente`. Leeg: landelijke regels."
+    )
+    peildatum: Optional[dt.date] = Field(
+        None, description="Datum waarop de regels gelden; gaat voor `casus.peildatum`. Leeg: vandaag."
+    )
+
+
+class OpgeslagenBeoordeling(_Out):
+    """An assessment as stored: returned unchanged by every later read."""
+
+    id: uuid.UUID
+    casus_kenmerk: Optional[str] = Field(description="Het eigen kenmerk van het team (geen persoonsgegevens).")
+    gemeente: Optional[str]
+    peildatum: dt.date
+    regelset_versie: str = Field(description="Versie van de regels die zijn toegepast (regels in werking en parameters).")
+    aangemaakt_door: str = Field(description="Naam van de houder van het token dat de casus indiende.")
+    aangemaakt_op: dt.datetime
+    beoordeling: Beoordeling
+
+
+class BesluitAanvraag(_In):
+    """The professional's decision on an assessment."""
+
+    besluit: Literal["volgen", "afwijken"]
+    motivering: Optional[str] = Field(
+        None,
+        max_length=5000,
+        validate_default=True,
+        description=f"Verplicht bij afwijken (minstens {MIN_MOTIVERING} tekens).",
+    )
+    vorig_besluit_id: Optional[uuid.UUID] = Field(
+        None, description="Bij een later besluit (bijv. na bezwaar): het id van het laatste eerdere besluit."
+    )
+
+    @field_validator("motivering")
+    @classmethod
+    def _motivated_deviation(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+        if info.data.get("besluit") == "afwijken" and len((value or "").strip()) < MIN_MOTIVERING:
+            raise ValueError(f"wie afwijkt van de beoordeling moet dat motiveren (minstens {MIN_MOTIVERING} tekens)")
+        return value
+
+
+class Besluit(_Out):
+    """A recorded decision; a later decision links to the one before it."""
+
+    id: uuid.UUID
+    beoordeling_id: uuid.UUID
+    volgnummer: int = Field(ge=1, description="1 voor het eerste besluit, daarna oplopend.")
+    besluit: Literal["volgen", "afwijken"]
+    motivering: Optional[str]
+    vorig_besluit_id: Optional[uuid.UUID]
+    aangemaakt_door: str
+    aangemaakt_op: dt.datetime
+
+
+class Besluiten(_Out):
+    beoordeling_id: uuid.UUID
+    besluiten: list[Besluit]
+
+
+class RegelSamenvatting(_Out):
+    id: str
+    titel: str
+    bron: Bronvermelding
+    geldig_vanaf: dt.date
+    geldig_tot: Optional[dt.date]
+    bestand: str
+    regelnummer: int = Field(description="Regel (line) in het bestand waar de regel begint.")
+    uitzondering_op: list[str]
+    uitgezonderd_door: list[str]
+    uitkomstvelden: list[str]
+    van_toepassing: bool = Field(
+        description="Onwaar als de parameters (keuzes) van deze gemeente de regel nooit laten gelden."
+    )
+
+
+class Periode(_Out):
+    geldig_vanaf: dt.date
+    geldig_tot: Optional[dt.date]
+
+
+class RegelDetail(RegelSamenvatting):
+    als: dict[str, Any] = Field(description="De voorwaarde zoals in het regelbestand.")
+    dan: dict[str, Any] = Field(description="De conclusie zoals in het regelbestand.")
+    motivering: Optional[str]
+    versies: list[Periode] = Field(description="Alle geldigheidsperioden van deze regel.")
+
+
+class RegelsOverzicht(_Out):
+    gemeente: Optional[str]
+    peildatum: dt.date
+    versie: str
+    parameters: dict[str, Any]
+    regels: list[RegelSamenvatting]
+
+
+class Validatiefout(_Out):
+    bestand: str
+    regelnummer: int
+    regel_id: str
+    melding: str
+
+
+class Validatieresultaat(_Out):
+    bestand: str
+    geldig: bool
+    fouten: list[Validatiefout]
+
+
+class Status(_Out):
+    status: Literal["ok"]
+    regelset: Optional[str] = None
+
+
+class OngeldigeParameter(_Out):
+    name: str = Field(description="Pad van het veld, bijv. `casus.jeugdige.leeftijd`.")
+    code: str
+    reason: str
+
+
+class Probleem(BaseModel):
+    """RFC 9457 problem details, with `invalidParams` as the NL API Design Rules use it."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: Optional[str] = None
+    instance: Optional[str] = None
+    invalidParams: Optional[list[OngeldigeParameter]] = None
+
+
+def _leaves(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], type]]:
+    """(attribute path, type) of every number and text field, through nested models and lists."""
+    found: list[tuple[tuple[str, ...], type]] = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+            annotation = args[0]
+        if typing.get_origin(annotation) is list:
+            (annotation,) = typing.get_args(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            found.extend(_leaves(annotation, prefix + (name,)))
+        elif annotation in (float, int, str):
+            found.append((prefix + (name,), annotation))
+    return found
+
+
+_NUMBER_RANGE = "getal buiten het bereik van de regelengine (gewone notatie, tussen 0,0001 en 10^15)"
+
+#: Computed once: walking only these fields keeps the check to a few microseconds per request.
+_CASUS_LEAVES = _leaves(Casus)
+
+
+def unusable_values(casus: Casus) -> list[tuple[str, str]]:
+    """(path, reason) for values the rules engine cannot take although the case model allows them.
+
+    durable-rules reads facts as JSON in C: a number that JSON writes in exponent notation
+    (1e+16, 1e-05) or that is not finite makes it fail, and so does a string that is not valid
+    Unicode (a lone surrogate). Such input is refused here with a 422 naming the field, instead of
+    failing inside the engine as a 500.
+    """
+    found: list[tuple[str, str]] = []
+    for path, kind in _CASUS_LEAVES:
+        value: Any = casus
+        for name in path:
+            value = getattr(value, name)
+            if value is None:
+                break
+        if value is None:
+            continue
+        name = "casus." + ".".join(path)
+        for index, item in enumerate(value if isinstance(value, list) else [value]):
+            where = f"{name}.{index}" if isinstance(value, list) else name
+            if isinstance(item, float) and (not math.isfinite(item) or "e" in repr(item)):
+                found.append((where, _NUMBER_RANGE))
+            elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 10**15:
+                found.append((where, _NUMBER_RANGE))
+            elif kind is str and isinstance(item, str):
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    found.append((where, "tekst bevat tekens die geen geldige Unicode zijn"))
+    return found

@@ -1,0 +1,90 @@
+"""The rules in force, and validation of a rules file that is not published."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from engine.compiler import SelectionError
+from engine.rule_model import RULE_ID_PATTERN
+
+from api.auth import require
+from api.models import RegelDetail, RegelsOverzicht, Validatieresultaat
+from api.problems import ApiProblem
+from api.routes import problems
+from api.routes.beoordelingen import check_gemeente, no_rules_problem
+from api.rules_check import BESTAND_PATTERN, check_upload
+from api.rules_view import RuleNotFound, detail, overview
+from api.services import Services, services
+from api.tokens import Principal
+
+router = APIRouter(prefix="/v1/regels", tags=["regels"])
+
+_GEMEENTE = Query(None, max_length=64, description="Code van de gemeente; leeg: alleen landelijke regels en standaardwaarden.")
+_PEILDATUM = Query(None, description="Datum waarop de regels gelden (JJJJ-MM-DD); leeg: vandaag.")
+#: Rules are public policy, so every role may read them; none of this is case data.
+_READERS = require("beleid", "toegang", "audit")
+
+
+@router.get("", response_model=RegelsOverzicht, responses=problems(401, 403, 422), summary="De regels die gelden op een datum in een gemeente")
+def lijst(
+    gemeente: Optional[str] = _GEMEENTE,
+    peildatum: Optional[dt.date] = _PEILDATUM,
+    _principal: Principal = Depends(_READERS),
+    svc: Services = Depends(services),
+) -> RegelsOverzicht:
+    check_gemeente(svc, gemeente, "gemeente")
+    try:
+        return overview(svc.engine, gemeente, peildatum or dt.date.today())
+    except SelectionError as exc:
+        raise no_rules_problem(exc, "peildatum") from exc
+
+
+@router.get(
+    "/{id}", response_model=RegelDetail, responses=problems(401, 403, 404, 422), summary="Eén regel zoals die geldt, met bron"
+)
+def een(
+    id: str = Path(pattern=RULE_ID_PATTERN, description="Id van de regel, bijv. TOE-VT-01."),
+    gemeente: Optional[str] = _GEMEENTE,
+    peildatum: Optional[dt.date] = _PEILDATUM,
+    _principal: Principal = Depends(_READERS),
+    svc: Services = Depends(services),
+) -> RegelDetail:
+    check_gemeente(svc, gemeente, "gemeente")
+    try:
+        return detail(svc.engine, id, gemeente, peildatum or dt.date.today())
+    except SelectionError as exc:
+        raise no_rules_problem(exc, "peildatum") from exc
+    except RuleNotFound as exc:
+        raise ApiProblem(404, exc.message) from exc
+
+
+@router.post(
+    "/validatie",
+    response_model=Validatieresultaat,
+    responses=problems(400, 401, 403, 413, 422),
+    summary="Controleer een regelbestand zonder het te publiceren",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "description": "Het regelbestand (YAML), zoals in `rules/`.",
+            "content": {"application/yaml": {"schema": {"type": "string"}}},
+        }
+    },
+)
+async def valideer(
+    request: Request,
+    bestand: str = Query(
+        pattern=BESTAND_PATTERN,
+        description="Naam van het bestand in `rules/` (vervangt dat bestand in de controle) of een nieuwe naam; "
+        "gemeentebestanden als `gemeenten/<code>.yaml`.",
+    ),
+    _principal: Principal = Depends(require("beleid")),
+    svc: Services = Depends(services),
+) -> Validatieresultaat:
+    """Every error of the rule set with this file in it, each with file, line and rule id."""
+    raw = await request.body()
+    return await run_in_threadpool(check_upload, svc.settings.rules_dir, bestand, raw)

@@ -1,0 +1,79 @@
+"""Where the service keeps its data and which rules it serves, read once from the environment.
+
+An operator configures the service with a handful of environment variables instead of a config
+file, so that the embedded defaults (SQLite under `./data`, the checkout's `rules/`) work from a
+clean clone and a deployment only overrides what differs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+#: Environment variables the service reads.
+ENV_DATA = "REIKWIJDTE_DATA"
+ENV_DATABASE_URL = "DATABASE_URL"
+ENV_RULES = "REIKWIJDTE_REGELS"
+ENV_MAX_BODY = "REIKWIJDTE_MAX_BODY"
+ENV_MAX_RULES_BODY = "REIKWIJDTE_MAX_REGELS_BODY"
+
+SQLITE_FILE = "reikwijdte.sqlite3"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app factory needs; tests build one directly instead of touching env."""
+
+    data_dir: Path
+    rules_dir: Path
+    database_url: str
+    #: Largest JSON body accepted (a case is ~2 KiB; 64 KiB leaves room and refuses abuse).
+    max_body_bytes: int = 64 * 1024
+    #: Largest rules file accepted by `POST /v1/regels/validatie`.
+    max_rules_body_bytes: int = 1024 * 1024
+    #: How long a recognised token is trusted without a database read; a revoked token stops
+    #: working within this time.
+    token_cache_seconds: float = 5.0
+
+    @classmethod
+    def from_env(cls, data_dir: Path | None = None, rules_dir: Path | None = None) -> "Settings":
+        """Settings from `$REIKWIJDTE_DATA`, `$DATABASE_URL`, `$REIKWIJDTE_REGELS` and defaults."""
+        from engine.cli import default_dir  # here, not at import: engine.cli registers api.commands
+
+        data = data_dir or Path(os.environ.get(ENV_DATA) or Path.cwd() / "data")
+        rules = rules_dir or default_dir("rules", ENV_RULES)
+        url = os.environ.get(ENV_DATABASE_URL) or sqlite_url(data)
+        return cls(
+            data_dir=data,
+            rules_dir=rules,
+            database_url=normalise_url(url),
+            max_body_bytes=_int_env(ENV_MAX_BODY, cls.max_body_bytes),
+            max_rules_body_bytes=_int_env(ENV_MAX_RULES_BODY, cls.max_rules_body_bytes),
+        )
+
+
+def sqlite_url(data_dir: Path) -> str:
+    """The embedded database: one SQLite file in the data directory."""
+    return f"sqlite:///{(data_dir / SQLITE_FILE).resolve()}"
+
+
+def normalise_url(url: str) -> str:
+    """Use psycopg 3 for `postgresql://` and `postgres://` URLs (the driver this project ships)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise ValueError(f"${name} must be a whole number of bytes, not {raw!r}") from exc
+    if value <= 0:
+        raise ValueError(f"${name} must be positive")
+    return value

@@ -1,0 +1,127 @@
+"""Writing and reading assessments and decisions: insert once, read many, never change.
+
+Every write is committed before the handler returns, so a client that received 201 holds a
+record that survives a crash of the process. Assessments, the hot path, go through a
+group-commit writer (`api.writer`); decisions, which read the chain before they append, are one
+transaction each. SQLite allows one writer at a time; writers in this process queue on a lock
+instead of spinning in SQLite's busy handler (which sleeps in growing steps and would dominate
+the tail latency under load). PostgreSQL needs no such lock: the unique constraint on
+(beoordeling, volgnummer) settles races between decisions.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Callable
+
+from sqlalchemy import Engine, bindparam, insert, select
+from sqlalchemy.exc import IntegrityError
+
+from api.database import is_sqlite
+from api.tables import beoordelingen, besluiten
+from api.writer import GroupWriter
+
+
+class NotFound(LookupError):
+    """No such assessment (or decision)."""
+
+
+class UnknownPrevious(LookupError):
+    """`vorig_besluit_id` names no decision on this assessment."""
+
+
+class ChainConflict(Exception):
+    """The new decision does not follow the latest one (or another decision landed first)."""
+
+    def __init__(self, latest_id: str | None) -> None:
+        super().__init__(latest_id)
+        self.latest_id = latest_id
+
+
+# Statements built once: building and cache-keying a fresh statement per request costs more
+# than the insert itself.
+_INSERT_BEOORDELING = insert(beoordelingen)
+_INSERT_BESLUIT = insert(besluiten)
+_BEOORDELING_DOCUMENT = select(beoordelingen.c.document).where(beoordelingen.c.id == bindparam("id"))
+
+
+class Store:
+    """Append-only access to the `beoordelingen` and `besluiten` tables."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._writer: Callable[[], AbstractContextManager[Any]]
+        if is_sqlite(engine):
+            lock = threading.Lock()
+            self._writer = lambda: lock
+        else:
+            self._writer = nullcontext
+        self._assessments = GroupWriter(engine, _INSERT_BEOORDELING, self._writer)
+
+    async def add_beoordeling(self, row: dict[str, Any]) -> None:
+        """Insert one assessment row (with its `document`); returns once it is committed."""
+        await self._assessments.insert(row)
+
+    def close(self) -> None:
+        """Commit queued assessments and stop the writer thread."""
+        self._assessments.close()
+
+    def beoordeling_document(self, beoordeling_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(_BEOORDELING_DOCUMENT, {"id": beoordeling_id}).scalar_one_or_none()
+
+    def add_besluit(
+        self,
+        beoordeling_id: str,
+        vorig_besluit_id: str | None,
+        build: Callable[[int], dict[str, Any]],
+    ) -> dict[str, Any]:
+        """Append a decision to the assessment's chain; `build(volgnummer)` makes the row.
+
+        The first decision has no predecessor; every later one must name the latest decision,
+        so a decision after an objection is a new record linked to the one it revisits and two
+        people cannot silently fork the chain.
+        """
+        try:
+            with self._writer(), self.engine.begin() as conn:
+                if conn.execute(select(beoordelingen.c.id).where(beoordelingen.c.id == beoordeling_id)).first() is None:
+                    raise NotFound(beoordeling_id)
+                latest = conn.execute(
+                    select(besluiten.c.id, besluiten.c.volgnummer)
+                    .where(besluiten.c.beoordeling_id == beoordeling_id)
+                    .order_by(besluiten.c.volgnummer.desc())
+                    .limit(1)
+                ).first()
+                if vorig_besluit_id is not None and conn.execute(
+                    select(besluiten.c.id).where(
+                        besluiten.c.id == vorig_besluit_id, besluiten.c.beoordeling_id == beoordeling_id
+                    )
+                ).first() is None:
+                    raise UnknownPrevious(vorig_besluit_id)
+                latest_id = latest.id if latest is not None else None
+                if vorig_besluit_id != latest_id:
+                    raise ChainConflict(latest_id)
+                row = build((latest.volgnummer if latest is not None else 0) + 1)
+                conn.execute(_INSERT_BESLUIT, row)
+        except IntegrityError as exc:
+            raise ChainConflict(None) from exc
+        return row
+
+    def besluit_documents(self, beoordeling_id: str) -> list[str]:
+        with self.engine.connect() as conn:
+            return list(
+                conn.execute(
+                    select(besluiten.c.document)
+                    .where(besluiten.c.beoordeling_id == beoordeling_id)
+                    .order_by(besluiten.c.volgnummer)
+                ).scalars()
+            )
+
+    def besluit_document(self, beoordeling_id: str, besluit_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(besluiten.c.document).where(
+                    besluiten.c.id == besluit_id, besluiten.c.beoordeling_id == beoordeling_id
+                )
+            ).scalar_one_or_none()

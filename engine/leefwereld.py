@@ -1,0 +1,425 @@
+"""Leefwereldtoets: what a rule change does to the families in the persona library.
+
+The working groups asked that every measure be tested against the lived world of families, and
+warned that narrowing the reach may hurt families with a child with a lifelong or chronic
+condition, or a severe acute illness, most (004_82bfb980c5993adb.txt r. 3513-3535). This module
+compares two assessments of one persona (before and after a rule change) field by field and
+classifies every change as more access, less access or a different route. It is pure: it works on
+`Beoordeling` objects and rule bases, so the same logic serves the CLI, CI and tests.
+
+The classification is documented for policy makers in docs/leefwereldtoets.md; keep both in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Iterable, Mapping, Optional
+
+from engine.assessment import Beoordeling
+from engine.casefile import PROTECTED_GROUPS, CaseFile
+from engine.rule_model import Conditie, ParameterVerwijzing
+from engine.rulebase import LoadedErkenning, RuleBase
+
+
+class Klasse(str, Enum):
+    """How a change affects what a family can count on (ordered from harmless to harmful)."""
+
+    gelijk = "gelijk"
+    meer_toegang = "meer_toegang"
+    andere_route = "andere_route"
+    minder_toegang = "minder_toegang"
+
+    @property
+    def ernst(self) -> int:
+        return _ERNST[self]
+
+
+_ERNST = {Klasse.gelijk: 0, Klasse.meer_toegang: 1, Klasse.andere_route: 2, Klasse.minder_toegang: 3}
+
+#: Matrix columns: (outcome field, Dutch heading). `verwijzing` groups its six sub-fields.
+KOLOMMEN: tuple[tuple[str, str], ...] = (
+    ("reikwijdte", "Reikwijdte"),
+    ("buiten_domein", "Gaat voor"),
+    ("toegang", "Toegang"),
+    ("onmiddellijk_handelen", "Direct handelen"),
+    ("gedwongen_kader", "Gedwongen kader"),
+    ("grondslagen", "Grondslagen"),
+    ("signalen", "Signalen"),
+    ("verwijzing", "Verwijzing"),
+)
+
+VERWIJZING_VELDEN = (
+    "toegestaan",
+    "toestemming_vooraf",
+    "toetsing_achteraf",
+    "gemeente_moet_betalen",
+    "gemeente_niet_verplicht",
+    "start_niet_blokkeren",
+)
+
+# Access order. Equal rank with a different value is a different route (vrij_toegankelijk and
+# beschikking both give help; which one is a matter of route, not of access).
+_RANG = {
+    "reikwijdte": {"buiten": 0, "onbeslist": 1, "binnen": 2},
+    "toegang": {"geen": 0, "onbeslist": 1, "vrij_toegankelijk": 2, "beschikking": 2},
+}
+# Yes/no fields where "yes" is better for the family, and where "yes" is a hurdle. An open
+# referral field (None) lies between the two.
+_JA_IS_BETER = {
+    "onmiddellijk_handelen",
+    "verwijzing.toegestaan",
+    "verwijzing.gemeente_moet_betalen",
+    "verwijzing.start_niet_blokkeren",
+}
+_JA_IS_DREMPEL = {"verwijzing.toestemming_vooraf", "verwijzing.gemeente_niet_verplicht"}
+# Neither better nor worse in itself: reported as a different route.
+_NEUTRAAL = {"gedwongen_kader", "verwijzing.toetsing_achteraf", "signalen"}
+
+_GEEN_VERWACHTING = object()
+
+
+@dataclass(frozen=True)
+class VeldWijziging:
+    """One outcome field that differs between the base rules and the current rules."""
+
+    veld: str  # e.g. "toegang" or "verwijzing.gemeente_moet_betalen"
+    oud: Any
+    nieuw: Any
+    klasse: Klasse
+    verwacht: Any = _GEEN_VERWACHTING  # the persona's expectation for this field, if it states one
+    opmerking: str = ""
+
+    @property
+    def kolom(self) -> str:
+        return self.veld.split(".", 1)[0]
+
+    @property
+    def heeft_verwachting(self) -> bool:
+        return self.verwacht is not _GEEN_VERWACHTING
+
+    @property
+    def naar_verwachting(self) -> bool:
+        """The new value is exactly what the persona's family may count on."""
+        return self.heeft_verwachting and _same(self.nieuw, self.verwacht)
+
+
+@dataclass(frozen=True)
+class RegelVerschil:
+    """A rule that explains a persona's change: no longer applied, newly applied, or changed."""
+
+    id: str
+    titel: str
+    citaat: str
+    hoe: str  # "niet meer toegepast" | "nu toegepast" | "regeltekst gewijzigd", plus what happened to its text
+    reden: str = ""  # why it no longer applies, from the current assessment
+
+
+@dataclass
+class PersonaInfo:
+    """What the report needs of a persona file."""
+
+    stem: str
+    naam: str
+    groepen: list[str]
+    waar_ze_op_mogen_rekenen: str
+    verwacht: dict[str, Any]
+
+    @property
+    def beschermd(self) -> bool:
+        return bool(PROTECTED_GROUPS.intersection(self.groepen))
+
+    @classmethod
+    def from_case(cls, stem: str, case: CaseFile) -> "PersonaInfo":
+        if case.persona is None:
+            raise ValueError(f"{stem}: no 'persona' section")
+        return cls(
+            stem=stem,
+            naam=case.persona.naam,
+            groepen=[str(g) for g in case.persona.groepen],
+            waar_ze_op_mogen_rekenen=" ".join(case.persona.waar_ze_op_mogen_rekenen.split()),
+            verwacht=case.verwacht.model_dump(exclude_none=True) if case.verwacht else {},
+        )
+
+
+@dataclass
+class PersonaVergelijking:
+    """One persona in one municipality configuration: base outcome against current outcome."""
+
+    persona: PersonaInfo
+    gemeente: Optional[str]  # None: national defaults
+    basis_gemeente: Optional[str]  # the base configuration compared with (None if it lacked this municipality)
+    oud: Beoordeling
+    nieuw: Beoordeling
+    wijzigingen: list[VeldWijziging]
+    regels: list[RegelVerschil]
+    erkenning: Optional[LoadedErkenning] = None
+    bereikt_verwachting: bool = False  # the old outcome missed the expectation, the new one meets all of it
+
+    @property
+    def klasse(self) -> Klasse:
+        return max((w.klasse for w in self.wijzigingen), key=lambda k: k.ernst, default=Klasse.gelijk)
+
+    @property
+    def verlies(self) -> list[VeldWijziging]:
+        """Less-access changes that move away from what the family may count on.
+
+        Empty when the change brings the persona exactly what it may count on: a rule set that
+        finally gets a family right must not need an acknowledgement for it.
+        """
+        if self.bereikt_verwachting:
+            return []
+        return [w for w in self.wijzigingen if w.klasse is Klasse.minder_toegang and not w.naar_verwachting]
+
+    @property
+    def vraagt_erkenning(self) -> bool:
+        return self.persona.beschermd and bool(self.verlies)
+
+    @property
+    def faalt(self) -> bool:
+        return self.vraagt_erkenning and self.erkenning is None
+
+    def kolomklasse(self, kolom: str) -> Klasse:
+        found = [w.klasse for w in self.wijzigingen if w.kolom == kolom]
+        return max(found, key=lambda k: k.ernst, default=Klasse.gelijk)
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, list) or isinstance(b, list):
+        return sorted(a or []) == sorted(b or [])
+    return a == b
+
+
+def uitkomstvelden(b: Beoordeling) -> dict[str, Any]:
+    """The compared outcome fields of an assessment, referral sub-fields flattened."""
+    values: dict[str, Any] = {
+        "reikwijdte": b.reikwijdte,
+        "buiten_domein": b.buiten_domein,
+        "toegang": b.toegang,
+        "onmiddellijk_handelen": b.onmiddellijk_handelen,
+        "gedwongen_kader": b.gedwongen_kader,
+        "grondslagen": sorted(b.grondslagen),
+        "signalen": sorted(b.signalen),
+    }
+    if b.verwijzing is not None:
+        for sub in VERWIJZING_VELDEN:
+            values[f"verwijzing.{sub}"] = getattr(b.verwijzing, sub)
+    return values
+
+
+def _bool_rank(veld: str, value: Optional[bool]) -> int:
+    rank = {False: 0, None: 1, True: 2}[value]
+    return 2 - rank if veld in _JA_IS_DREMPEL else rank
+
+
+def klasse_van(veld: str, oud: Any, nieuw: Any) -> Klasse:
+    """The class of one field's change, by the access order (see docs/leefwereldtoets.md)."""
+    if _same(oud, nieuw):
+        return Klasse.gelijk
+    if veld in _RANG:
+        order = _RANG[veld]
+        a, b = order.get(oud, 1), order.get(nieuw, 1)
+        return Klasse.andere_route if a == b else (Klasse.meer_toegang if b > a else Klasse.minder_toegang)
+    if veld == "buiten_domein":
+        if nieuw is None:
+            return Klasse.meer_toegang
+        return Klasse.minder_toegang if oud is None else Klasse.andere_route
+    if veld == "grondslagen":
+        return Klasse.minder_toegang if set(oud) - set(nieuw) else Klasse.meer_toegang
+    if veld in _NEUTRAAL:
+        return Klasse.andere_route
+    if veld in _JA_IS_BETER or veld in _JA_IS_DREMPEL:
+        a, b = _bool_rank(veld, oud), _bool_rank(veld, nieuw)
+        return Klasse.meer_toegang if b > a else Klasse.minder_toegang
+    return Klasse.andere_route
+
+
+def _verwachting(verwacht: dict[str, Any], veld: str) -> Any:
+    if veld.startswith("verwijzing."):
+        sub = veld.split(".", 1)[1]
+        return (verwacht.get("verwijzing") or {}).get(sub, _GEEN_VERWACHTING)
+    return verwacht.get(veld, _GEEN_VERWACHTING)
+
+
+def voldoet(b: Beoordeling, verwacht: dict[str, Any]) -> bool:
+    """Does an assessment meet every expectation the persona states?"""
+    values = uitkomstvelden(b)
+    for veld, want in verwacht.items():
+        if veld == "verwijzing":
+            if any(not _same(values.get(f"verwijzing.{sub}"), v) for sub, v in want.items()):
+                return False
+        elif not _same(values.get(veld), want):
+            return False
+    return True
+
+
+def vergelijk_velden(oud: Beoordeling, nieuw: Beoordeling, verwacht: dict[str, Any]) -> list[VeldWijziging]:
+    """Every outcome field that changed, classified.
+
+    A change of route that leaves the outcome the persona expects (say beschikking, for a family
+    that needs lasting specialised help, becoming vrij_toegankelijk) takes away something the
+    family may count on, so it counts as less access.
+    """
+    before, after = uitkomstvelden(oud), uitkomstvelden(nieuw)
+    changes = []
+    for veld in [*before, *(k for k in after if k not in before)]:
+        a, b = before.get(veld), after.get(veld)
+        klasse = klasse_van(veld, a, b)
+        if klasse is Klasse.gelijk:
+            continue
+        expected = _verwachting(verwacht, veld)
+        opmerking = ""
+        if expected is not _GEEN_VERWACHTING and _same(a, expected) and not _same(b, expected):
+            if klasse is Klasse.andere_route:
+                klasse = Klasse.minder_toegang
+            opmerking = "wijkt nu af van wat het gezin mag verwachten"
+        elif expected is not _GEEN_VERWACHTING and _same(b, expected):
+            opmerking = "komt nu overeen met wat het gezin mag verwachten"
+        changes.append(VeldWijziging(veld, a, b, klasse, expected, opmerking))
+    return changes
+
+
+def gewijzigde_regels(oud: RuleBase, nieuw: RuleBase) -> dict[str, str]:
+    """Rule id -> "nieuw" | "verwijderd" | "gewijzigd", for every rule whose text differs."""
+
+    def versions(base: RuleBase) -> dict[str, list[Any]]:
+        found: dict[str, list[Any]] = {}
+        for r in base.rules:
+            found.setdefault(r.id, []).append(r.regel.model_dump(mode="json", by_alias=True))
+        return {k: sorted(v, key=lambda d: str(d.get("geldig_vanaf"))) for k, v in found.items()}
+
+    a, b = versions(oud), versions(nieuw)
+    result = {rid: "nieuw" for rid in b.keys() - a.keys()}
+    result.update({rid: "verwijderd" for rid in a.keys() - b.keys()})
+    result.update({rid: "gewijzigd" for rid in a.keys() & b.keys() if a[rid] != b[rid]})
+    return dict(sorted(result.items()))
+
+
+def gewijzigde_parameters(oud: RuleBase, nieuw: RuleBase, gemeente: Optional[str]) -> dict[str, tuple[Any, Any]]:
+    """Parameter name -> (base value, current value) for one configuration, where they differ."""
+    a = oud.parameter_values(gemeente if gemeente in oud.gemeenten else None)
+    b = nieuw.parameter_values(gemeente if gemeente in nieuw.gemeenten else None)
+    return {k: (a.get(k), b.get(k)) for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)}
+
+
+_TEKST = {"nieuw": " (nieuwe regel)", "gewijzigd": " (regeltekst gewijzigd)", "verwijderd": " (regel verwijderd)"}
+
+
+def verantwoordelijke_regels(oud: Beoordeling, nieuw: Beoordeling, gewijzigd: Mapping[str, str]) -> list[RegelVerschil]:
+    """The rules that explain a persona's change, each with its source.
+
+    Rules applied before but not now, rules applied now but not before, and rules applied in
+    either whose text changed between the two rule versions (`gewijzigd`: id -> nieuw |
+    gewijzigd | verwijderd, from `gewijzigde_regels`).
+    """
+    changed = dict(gewijzigd)
+    before = {r.id: r for r in oud.toelichting.toegepast}
+    after = {r.id: r for r in nieuw.toelichting.toegepast}
+    why_not = {r.id: r.reden for r in nieuw.toelichting.niet_toegepast}
+    found: list[RegelVerschil] = []
+    for rid, r in before.items():
+        if rid not in after:
+            reden = why_not.get(rid) or ("regel bestaat niet meer" if rid in changed else "is niet meer van toepassing")
+            found.append(RegelVerschil(rid, r.titel, r.bron.citaat, "niet meer toegepast" + _TEKST.get(changed.get(rid, ""), ""), reden))
+    for rid, r in after.items():
+        if rid not in before:
+            found.append(RegelVerschil(rid, r.titel, r.bron.citaat, "nu toegepast" + _TEKST.get(changed.get(rid, ""), "")))
+        elif rid in changed:
+            found.append(RegelVerschil(rid, r.titel, r.bron.citaat, "regeltekst gewijzigd"))
+    # The edited rules first: they are what the policy maker changed; the rest follows from them.
+    return sorted(found, key=lambda x: x.id not in changed)
+
+
+def zoek_erkenning(
+    erkenningen: Iterable[LoadedErkenning], persona: str, gemeente: Optional[str], regels: Iterable[str]
+) -> Optional[LoadedErkenning]:
+    """The acknowledgement that covers this persona, configuration and one of the responsible rules."""
+    ids = set(regels)
+    for loaded in erkenningen:
+        e = loaded.erkenning
+        if e.persona == persona and e.regel in ids and (e.gemeente is None or e.gemeente == gemeente):
+            return loaded
+    return None
+
+
+def vergelijk_persona(
+    persona: PersonaInfo,
+    gemeente: Optional[str],
+    basis_gemeente: Optional[str],
+    oud: Beoordeling,
+    nieuw: Beoordeling,
+    gewijzigd: Mapping[str, str],
+    erkenningen: Iterable[LoadedErkenning],
+) -> PersonaVergelijking:
+    """Compare one persona's two assessments and look up an acknowledgement where one is needed."""
+    wijzigingen = vergelijk_velden(oud, nieuw, persona.verwacht)
+    regels = verantwoordelijke_regels(oud, nieuw, gewijzigd) if wijzigingen else []
+    result = PersonaVergelijking(persona, gemeente, basis_gemeente, oud, nieuw, wijzigingen, regels)
+    if wijzigingen and persona.verwacht:
+        result.bereikt_verwachting = voldoet(nieuw, persona.verwacht) and not voldoet(oud, persona.verwacht)
+    if result.vraagt_erkenning:
+        result.erkenning = zoek_erkenning(erkenningen, persona.stem, gemeente, [r.id for r in regels])
+    return result
+
+
+# -- national consistency -------------------------------------------------------------------------
+
+
+@dataclass
+class Eenheidsverschil:
+    """A persona whose outcome in a municipality differs from the national defaults."""
+
+    persona: PersonaInfo
+    gemeente: str
+    wijzigingen: list[VeldWijziging]
+    regels: list[str]  # rules applied in one configuration but not the other
+    verklaring: list[str] = field(default_factory=list)  # municipal parameters / non-national rules
+
+    @property
+    def verklaard(self) -> bool:
+        return bool(self.verklaring)
+
+
+def parameters_in(cond: Conditie) -> set[str]:
+    """Parameters a condition reads, as a value (`{parameter: x}`) or as a fact (`parameter.x`)."""
+    found: set[str] = set()
+    for items in (cond.alle, cond.een_van):
+        for item in items or []:
+            found |= parameters_in(item)
+    if cond.niet is not None:
+        found |= parameters_in(cond.niet)
+    if cond.feit is not None:
+        if cond.feit.startswith("parameter."):
+            found.add(cond.feit.split(".", 1)[1])
+        operand = cond.operand(cond.operator)
+        if isinstance(operand, ParameterVerwijzing):
+            found.add(operand.parameter)
+    return found
+
+
+def landelijke_eenheid(
+    persona: PersonaInfo, landelijk: Beoordeling, gemeente: str, lokaal: Beoordeling, base: RuleBase
+) -> Optional[Eenheidsverschil]:
+    """Does a national rule give this persona another outcome here, and does a municipal choice explain it?
+
+    A difference is explained when a rule that applies in one configuration but not the other
+    reads a parameter this municipality sets to another value than the national default, or is
+    marked `landelijk: false`. Anything else means a rule meant to be national is not.
+    """
+    wijzigingen = vergelijk_velden(landelijk, lokaal, {})
+    if not wijzigingen:
+        return None
+    national_ids = {r.id for r in landelijk.toelichting.toegepast}
+    local_ids = {r.id for r in lokaal.toelichting.toegepast}
+    differing = sorted(national_ids ^ local_ids)
+    defaults = base.parameter_values(None)
+    values = base.parameter_values(gemeente)
+    changed_params = {p for p in values if values[p] != defaults.get(p)}
+    verklaring = []
+    for rid in differing:
+        for loaded in base.rule_versions(rid):
+            if not loaded.regel.landelijk:
+                verklaring.append(f"{rid} is geen landelijke regel (landelijk: false)")
+            for p in sorted(parameters_in(loaded.regel.als) & changed_params):
+                verklaring.append(f"{rid} leest parameter {p} (landelijk {defaults.get(p)!r}, hier {values[p]!r})")
+    return Eenheidsverschil(persona, gemeente, wijzigingen, differing, sorted(set(verklaring)))

@@ -1,0 +1,110 @@
+"""The `reikwijdte leefwereldtoets` command: what a rule change does to the families, before it lands.
+
+Exit codes follow the rest of the CLI: 0 no failing change, 1 a failing change (less access for
+a protected group without acknowledgement, or an unexplained difference between municipalities),
+2 the check could not run (bad base, invalid rules, unreadable personas).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from engine.compiler import SelectionError
+from engine.leefwereld_basis import BasisFout, zoek_basis
+from engine.leefwereld_report import html_pagina, markdown, print_terminal
+from engine.leefwereld_run import Toetsresultaat, alleen_huidig, lees_personas, voer_toets_uit
+from engine.loader import load_rulebase
+from engine.rulebase import RuleBase, RuleSetError
+
+_err = Console(stderr=True)
+
+
+def _console() -> Console:
+    # CI logs are not terminals; give the table room instead of rich's 80-column default.
+    return Console(width=None if sys.stdout.isatty() else 160)
+
+
+def _stop(message: str, issues: Optional[list] = None) -> typer.Exit:
+    for issue in issues or []:
+        _err.print(str(issue), markup=False, highlight=False)
+    _err.print(message, markup=False, highlight=False)
+    return typer.Exit(2)
+
+
+def _load(directory: Path, what: str) -> RuleBase:
+    try:
+        return load_rulebase(directory)
+    except RuleSetError as exc:
+        raise _stop(f"De {what} in {directory} zijn geweigerd: {len(exc.issues)} fout(en).", exc.issues) from exc
+
+
+def _write(result: Toetsresultaat, md_file: Optional[Path], html_file: Optional[Path]) -> None:
+    for target, text in ((md_file, markdown), (html_file, html_pagina)):
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text(result), encoding="utf-8")
+            _err.print(f"Rapport geschreven: {target}", markup=False, highlight=False)
+
+
+def leefwereldtoets(
+    basis: str = typer.Option("HEAD", "--basis", help="Git-revisie (bijv. HEAD, HEAD~1, main) of map met de oude regels."),
+    rules: Optional[Path] = typer.Option(None, "--regels", help="Map met de huidige regels (standaard: rules/)."),
+    personas_dir: Optional[Path] = typer.Option(None, "--personas", help="Map met personabestanden (standaard: personas/)."),
+    md_file: Optional[Path] = typer.Option(None, "--markdown", help="Schrijf het rapport als Markdown (voor een pull request)."),
+    html_file: Optional[Path] = typer.Option(None, "--html", help="Schrijf het rapport als HTML-pagina."),
+    peildatum: Optional[str] = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard die van elke persona."),
+    allow_invalid_base: bool = typer.Option(
+        False, "--ongeldige-basis-toestaan", help="Een basis met ongeldige regels telt als 'geen basis' (exit 0) in plaats van exit 2."
+    ),
+) -> None:
+    """Vergelijk de uitkomst van elke persona tussen de basis en de huidige regels (leefwereldtoets)."""
+    from engine.cli import default_dir  # late: engine.cli registers this command at its end
+
+    day = None
+    if peildatum is not None:
+        try:
+            day = dt.date.fromisoformat(peildatum)
+        except ValueError as exc:
+            raise _stop(f"--peildatum: '{peildatum}' is geen datum (JJJJ-MM-DD)") from exc
+    rules_dir = rules or default_dir("rules", "REIKWIJDTE_REGELS")
+    persona_dir = personas_dir or default_dir("personas", "REIKWIJDTE_PERSONAS")
+    if not persona_dir.is_dir():
+        raise _stop(f"{persona_dir}: map met persona's bestaat niet")
+    nieuw = _load(rules_dir, "huidige regels")
+    personas, errors, warnings = lees_personas(persona_dir)
+    if errors:
+        raise _stop(f"{len(errors)} personabestand(en) onleesbaar; de toets kan niet draaien.", errors)
+    try:
+        found = zoek_basis(basis, rules_dir)
+    except BasisFout as exc:
+        raise _stop(f"--basis: {exc}") from exc
+    try:
+        oud = None
+        reden = "de basis heeft nog geen regelmap"
+        if found.map is not None:
+            try:
+                oud = load_rulebase(found.map)
+            except RuleSetError as exc:
+                if not allow_invalid_base:
+                    raise _stop(f"De regels van de basis {found.label} zijn ongeldig: {len(exc.issues)} fout(en).", exc.issues) from exc
+                reden = f"de regels van de basis zijn ongeldig ({len(exc.issues)} fout(en))"
+        if oud is None:
+            result = alleen_huidig(nieuw, personas, found.label, persona_dir, reden)
+        else:
+            try:
+                result = voer_toets_uit(oud, nieuw, personas, found.label, persona_dir, day)
+            except SelectionError as exc:
+                raise _stop(str(exc)) from exc
+        result.waarschuwingen = warnings + result.waarschuwingen
+    finally:
+        found.opruimen()
+    print_terminal(result, _console())
+    _write(result, md_file, html_file)
+    if result.faalt:
+        raise typer.Exit(1)

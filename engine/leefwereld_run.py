@@ -1,0 +1,184 @@
+"""Running the leefwereldtoets: every persona, in every municipality configuration, under two rule versions.
+
+The personas are the fixed yardstick (always read from the working tree); only the rules differ.
+A municipality that exists in only one of the two versions is compared with the national
+defaults of the other, because before its file existed it simply used those defaults.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from engine.assessment import Beoordeling
+from engine.casefile import CaseFile, CaseFileError, load_case_file
+from engine.evaluator import Engine
+from engine.leefwereld import (
+    Eenheidsverschil,
+    PersonaInfo,
+    PersonaVergelijking,
+    gewijzigde_parameters,
+    gewijzigde_regels,
+    landelijke_eenheid,
+    vergelijk_persona,
+)
+from engine.personas import persona_files
+from engine.rulebase import LoadedErkenning, RuleBase
+
+
+@dataclass
+class Persona:
+    info: PersonaInfo
+    case: CaseFile
+    path: Path
+
+
+@dataclass
+class Toetsresultaat:
+    """Everything the reports show; `faalt` decides the exit code."""
+
+    basis: str
+    regels: str
+    personas_map: str
+    huidig_versie: str
+    basis_versie: Optional[str] = None
+    configuraties: list[Optional[str]] = field(default_factory=list)
+    vergelijkingen: list[PersonaVergelijking] = field(default_factory=list)
+    regelwijzigingen: dict[str, str] = field(default_factory=dict)
+    parameterwijzigingen: dict[Optional[str], dict[str, tuple]] = field(default_factory=dict)
+    eenheid: list[Eenheidsverschil] = field(default_factory=list)
+    erkenningen: list[LoadedErkenning] = field(default_factory=list)
+    waarschuwingen: list[str] = field(default_factory=list)
+    aantal_personas: int = 0
+    geen_basis_reden: str = ""
+
+    @property
+    def geen_basis(self) -> bool:
+        return self.basis_versie is None
+
+    @property
+    def gewijzigd(self) -> list[PersonaVergelijking]:
+        return [v for v in self.vergelijkingen if v.wijzigingen]
+
+    @property
+    def falend(self) -> list[PersonaVergelijking]:
+        return [v for v in self.vergelijkingen if v.faalt]
+
+    @property
+    def erkend(self) -> list[PersonaVergelijking]:
+        return [v for v in self.vergelijkingen if v.vraagt_erkenning and v.erkenning is not None]
+
+    @property
+    def onverklaard(self) -> list[Eenheidsverschil]:
+        return [e for e in self.eenheid if not e.verklaard]
+
+    @property
+    def ongebruikte_erkenningen(self) -> list[LoadedErkenning]:
+        used = {id(v.erkenning) for v in self.erkend}
+        return [e for e in self.erkenningen if id(e) not in used]
+
+    @property
+    def faalt(self) -> bool:
+        return bool(self.falend or self.onverklaard)
+
+
+def lees_personas(directory: Path) -> tuple[list[Persona], list[str], list[str]]:
+    """Persona files with a story and groups; also (errors, warnings)."""
+    personas: list[Persona] = []
+    errors: list[str] = []
+    warnings: list[str] = []
+    seen: dict[str, Path] = {}
+    for path in persona_files(directory):
+        try:
+            case = load_case_file(path)
+        except CaseFileError as exc:
+            errors.extend(exc.messages)
+            continue
+        if case.persona is None:
+            warnings.append(f"{path}: geen 'persona' (verhaal en groepen); niet meegenomen")
+            continue
+        if path.stem in seen:
+            errors.append(f"{path}: dezelfde naam als {seen[path.stem]}; erkenningen noemen een persona bij naam")
+            continue
+        seen[path.stem] = path
+        personas.append(Persona(PersonaInfo.from_case(path.stem, case), case, path))
+    return personas, errors, warnings
+
+
+def _evaluate(engine: Engine, persona: Persona, gemeente: Optional[str], peildatum: Optional[dt.date]) -> Beoordeling:
+    # The persona's own gemeente must not leak into the national configuration.
+    casus = persona.case.casus.model_copy(update={"gemeente": None})
+    return engine.evaluate(casus, gemeente=gemeente, peildatum=peildatum or persona.case.peildatum)
+
+
+def voer_toets_uit(
+    oud: RuleBase,
+    nieuw: RuleBase,
+    personas: list[Persona],
+    basis: str,
+    personas_map: Path,
+    peildatum: Optional[dt.date] = None,
+) -> Toetsresultaat:
+    """Compare every persona between the base and current rules, and check national consistency.
+
+    Raises `engine.compiler.SelectionError` when a rule version has no rules in force on a
+    persona's peildatum.
+    """
+    result = Toetsresultaat(
+        basis=basis,
+        regels=str(nieuw.root),
+        personas_map=str(personas_map),
+        huidig_versie=nieuw.digest,
+        basis_versie=oud.digest,
+        erkenningen=list(nieuw.erkenningen),
+        aantal_personas=len(personas),
+    )
+    old_engine, new_engine = Engine(oud), Engine(nieuw)
+    result.configuraties = [None, *sorted(oud.gemeenten.keys() | nieuw.gemeenten.keys())]
+    result.regelwijzigingen = gewijzigde_regels(oud, nieuw)
+    for config in result.configuraties:
+        params = gewijzigde_parameters(oud, nieuw, config)
+        if params:
+            result.parameterwijzigingen[config] = params
+
+    current: dict[tuple[str, Optional[str]], Beoordeling] = {}
+    for persona in personas:
+        for config in result.configuraties:
+            old_config = config if config in oud.gemeenten else None
+            new_config = config if config in nieuw.gemeenten else None
+            before = _evaluate(old_engine, persona, old_config, peildatum)
+            after = _evaluate(new_engine, persona, new_config, peildatum)
+            current[(persona.info.stem, config)] = after
+            result.vergelijkingen.append(
+                vergelijk_persona(persona.info, config, old_config, before, after, result.regelwijzigingen, nieuw.erkenningen)
+            )
+        for gemeente in sorted(nieuw.gemeenten):
+            verschil = landelijke_eenheid(
+                persona.info, current[(persona.info.stem, None)], gemeente, current[(persona.info.stem, gemeente)], nieuw
+            )
+            if verschil is not None:
+                result.eenheid.append(verschil)
+
+    known = {p.info.stem for p in personas}
+    for loaded in nieuw.erkenningen:
+        if loaded.erkenning.persona not in known:
+            result.waarschuwingen.append(
+                f"{loaded.file}:{loaded.line}: erkenning noemt persona '{loaded.erkenning.persona}', "
+                f"die niet in {personas_map} staat"
+            )
+    return result
+
+
+def alleen_huidig(nieuw: RuleBase, personas: list[Persona], basis: str, personas_map: Path, reden: str) -> Toetsresultaat:
+    """The result when there is no base to compare with (e.g. the first commit with rules)."""
+    return Toetsresultaat(
+        geen_basis_reden=reden,
+        basis=basis,
+        regels=str(nieuw.root),
+        personas_map=str(personas_map),
+        huidig_versie=nieuw.digest,
+        erkenningen=list(nieuw.erkenningen),
+        aantal_personas=len(personas),
+    )

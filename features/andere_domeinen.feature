@@ -1,0 +1,90 @@
+# language: nl
+Functionaliteit: Problemen van ouders in andere domeinen
+  Veel problemen van kinderen ontstaan door problemen van ouders. Kinderen worden dan niet
+  uitgesloten van jeugdhulp, maar die hulp wordt gecombineerd met hulp aan de ouders uit het
+  andere domein (armoede, wonen, schulden); de bedreiging van het ontwikkelingsklimaat is het
+  haakje (004_82bfb980c5993adb.txt r. 3402-3421). Wie bij gezinsproblemen die vooral in andere
+  domeinen liggen toch voor jeugdhulp kiest, onderbouwt dat goed (r. 3464-3466). Jongeren van 16
+  jaar en ouder mogen in hun eigen bestaanszekerheid begeleid worden (r. 3184-3186).
+
+  Achtergrond:
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | jeugdige.woont_in_gemeente              | ja     |
+      | situatie.opgroei_opvoedvragen           | ja     |
+      | situatie.eigen_mogelijkheden_toereikend | nee    |
+      | situatie.veiligheidszorgen              | nee    |
+
+  # Bron: 004 r. 3402-3421 en r. 3464-3466
+  Scenario: Schulden en woonproblemen bedreigen het ontwikkelingsklimaat - jeugdhulp plus hulp aan de ouders
+    Gegeven een casus met:
+      | feit                                     | waarde               |
+      | jeugdige.leeftijd                        | 8                    |
+      | situatie.oorzaak_bij_ouders              | schulden,huisvesting |
+      | situatie.problemen_vooral_door_ouders    | ja                   |
+      | situatie.bedreiging_ontwikkelingsklimaat | ja                   |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En bevatten de signalen "combinatie_andere_domeinen"
+    En bevatten de signalen "motivering_verwijzer_vereist"
+    En bevatten de grondslagen "ontwikkelingskansen"
+    En moet de professional afwegen "Hulp richting de ouders opstarten of versnellen"
+
+  # Bron: 004 r. 3405-3412 (ouders met een psychiatrisch of verslavingsprobleem)
+  Scenario: Een kind van een ouder met een verslaving houdt recht op jeugdhulp
+    Gegeven een casus met:
+      | feit                                     | waarde    |
+      | jeugdige.leeftijd                        | 13        |
+      | situatie.oorzaak_bij_ouders              | verslaving |
+      | situatie.problemen_vooral_door_ouders    | ja        |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee       |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En bevatten de signalen "combinatie_andere_domeinen"
+    En bevatten de signalen "motivering_verwijzer_vereist"
+    En is regel "AND-03" niet toegepast
+
+  # Bron: 004 r. 3402-3418: ook zonder dat de problemen vooral bij de ouders liggen, vraagt een
+  # probleem van de ouders om combinatie
+  Scenario: Armoede in het gezin zonder dat die de hoofdoorzaak is - wel combineren, geen extra motivering
+    Gegeven een casus met:
+      | feit                                  | waarde  |
+      | jeugdige.leeftijd                     | 10      |
+      | situatie.oorzaak_bij_ouders           | armoede |
+      | situatie.problemen_vooral_door_ouders | nee     |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En bevatten de signalen "combinatie_andere_domeinen"
+    En bevatten de signalen niet "motivering_verwijzer_vereist"
+
+  # Bron: 004 r. 3184-3186 (voetnoot 5: 16 jaar en ouder)
+  Scenario: Een jongere van 17 wordt begeleid in zijn eigen bestaanszekerheid
+    Gegeven een casus met:
+      | feit                          | waarde            |
+      | jeugdige.leeftijd             | 17                |
+      | hulpvraag.soort               | bestaanszekerheid |
+      | hulpvraag.gericht_op_jeugdige | ja                |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En bevatten de signalen "bestaanszekerheid_16_plus"
+    En is regel "UIT-VOL-03" niet toegepast
+
+  Scenario: Een jongere van 15 valt met een vraag over bestaanszekerheid buiten de jeugdhulp
+    Gegeven een casus met:
+      | feit                          | waarde            |
+      | jeugdige.leeftijd             | 15                |
+      | hulpvraag.soort               | bestaanszekerheid |
+      | hulpvraag.gericht_op_jeugdige | ja                |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En gaat het domein "volwassenenhulp" voor
+    En bevatten de signalen niet "bestaanszekerheid_16_plus"
+
+  Scenario: Een vraag over bestaanszekerheid zonder bekende leeftijd houdt de reikwijdte open
+    Gegeven een casus met:
+      | feit                          | waarde            |
+      | hulpvraag.soort               | bestaanszekerheid |
+      | hulpvraag.gericht_op_jeugdige | ja                |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "onbeslist"
+    En ontbreekt het gegeven "jeugdige.leeftijd"

@@ -1,0 +1,227 @@
+"""Submitting a case, reading the assessment back, and what bad input gets (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from api.models import OpgeslagenBeoordeling
+from api.tables import beoordelingen
+from engine.case import Casus
+from engine.evaluator import Engine
+from engine.loader import load_rulebase
+
+from tests.api.conftest import RULES, Api, persona_expectation, persona_request
+
+PROBLEM = "application/problem+json"
+
+
+@pytest.fixture(scope="module")
+def reference_engine() -> Engine:
+    """An engine of its own, to check the API's answer against a direct evaluation."""
+    return Engine(load_rulebase(RULES))
+
+
+def test_persona_assessment_is_stored_and_read_back_identical(api: Api, reference_engine: Engine) -> None:
+    body = persona_request()
+    before = dt.datetime.now(dt.timezone.utc)
+    posted = api.client.post("/v1/beoordelingen", json=body, headers=api.auth("toegang"))
+    assert posted.status_code == 201, posted.text
+    record = posted.json()
+    assert posted.headers["location"] == f"/v1/beoordelingen/{record['id']}"
+
+    # What the engine itself says for this case, and what the persona's family should get.
+    expected = reference_engine.evaluate(
+        Casus.model_validate(body["casus"]), gemeente=body.get("gemeente"), peildatum=dt.date.fromisoformat(body["peildatum"])
+    )
+    assert record["beoordeling"] == expected.model_dump(mode="json")
+    for field, value in persona_expectation().items():
+        assert record["beoordeling"][field] == value
+    assert record["regelset_versie"] == expected.regelset.versie
+    assert record["aangemaakt_door"] == "team-toegang"
+    created = dt.datetime.fromisoformat(record["aangemaakt_op"].replace("Z", "+00:00"))
+    assert before <= created <= dt.datetime.now(dt.timezone.utc)
+
+    read = api.client.get(f"/v1/beoordelingen/{record['id']}", headers=api.auth("audit"))
+    assert read.status_code == 200
+    assert read.content == posted.content  # byte for byte
+    again = api.client.get(f"/v1/beoordelingen/{record['id']}", headers=api.auth("audit"))
+    assert again.content == posted.content
+
+
+def test_stored_row_holds_the_returned_document_and_no_case(api: Api) -> None:
+    body = persona_request()
+    body["casus"]["kenmerk"] = "dossier-77"
+    body["casus"]["hulpvraag"]["naam"] = "Oudercursus Peuterpuber"
+    posted = api.client.post("/v1/beoordelingen", json=body, headers=api.auth("toegang"))
+    assert posted.status_code == 201
+    with api.db.connect() as conn:
+        row = conn.execute(select(beoordelingen).where(beoordelingen.c.id == posted.json()["id"])).mappings().one()
+    assert row["document"].encode() == posted.content
+    assert row["casus_kenmerk"] == "dossier-77"
+    assert row["aangemaakt_door"] == "team-toegang"
+    # The case itself is not kept: the row holds the assessment record, nothing else.
+    assert set(json.loads(row["document"])) == set(OpgeslagenBeoordeling.model_fields)
+    assert "casus" not in beoordelingen.c
+
+
+def test_gemeente_and_peildatum_from_the_request_take_precedence(api: Api, reference_engine: Engine) -> None:
+    gemeente = sorted(reference_engine.base.gemeenten)[0]
+    body = persona_request()
+    body["casus"]["gemeente"] = None
+    body["gemeente"] = gemeente
+    body["peildatum"] = "2025-06-01"
+    posted = api.client.post("/v1/beoordelingen", json=body, headers=api.auth("toegang"))
+    assert posted.status_code == 201, posted.text
+    record = posted.json()
+    assert record["gemeente"] == gemeente
+    assert record["peildatum"] == "2025-06-01"
+    assert record["beoordeling"]["regelset"] == {
+        "versie": reference_engine.ruleset(dt.date(2025, 6, 1), gemeente).versie,
+        "peildatum": "2025-06-01",
+        "gemeente": gemeente,
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"gemeente": "atlantis"}, "gemeente"),
+        ({"casus_gemeente": "atlantis"}, "casus.gemeente"),
+    ],
+)
+def test_unknown_municipality_is_a_clear_422(api: Api, change: dict[str, str], field: str) -> None:
+    body = persona_request()
+    if "casus_gemeente" in change:
+        body["casus"]["gemeente"] = change["casus_gemeente"]
+    else:
+        body.update(change)
+    response = api.client.post("/v1/beoordelingen", json=body, headers=api.auth("toegang"))
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    problem = response.json()
+    assert problem["type"].endswith("onbekende-gemeente")
+    assert [p["name"] for p in problem["invalidParams"]] == [field]
+
+
+def test_date_outside_every_rule_is_a_clear_422(api: Api, reference_engine: Engine) -> None:
+    earliest = min(r.regel.geldig_vanaf for r in reference_engine.base.rules)
+    body = persona_request()
+    body["peildatum"] = (earliest - dt.timedelta(days=1)).isoformat()
+    response = api.client.post("/v1/beoordelingen", json=body, headers=api.auth("toegang"))
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    assert response.json()["invalidParams"][0]["name"] == "peildatum"
+    assert response.json()["type"].endswith("geen-regels-op-peildatum")
+
+
+def test_invalid_body_names_each_field(sqlite_api: Api) -> None:
+    body = {"casus": {"jeugdige": {"leeftijd": 99, "schoenmaat": 31}, "hulpvraag": {"soort": "toverdrank"}}}
+    response = sqlite_api.client.post("/v1/beoordelingen", json=body, headers=sqlite_api.auth("toegang"))
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+    problem = response.json()
+    assert problem["status"] == 422 and problem["title"]
+    names = {p["name"]: p for p in problem["invalidParams"]}
+    assert set(names) == {"casus.jeugdige.leeftijd", "casus.jeugdige.schoenmaat", "casus.hulpvraag.soort"}
+    assert names["casus.jeugdige.schoenmaat"]["code"] == "extra_forbidden"
+    assert all(p["reason"] for p in problem["invalidParams"])
+    # The submitted values are not echoed back.
+    assert "toverdrank" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("casus", "field"),
+    [
+        ({"hulpvraag": {"verwachte_kosten": 1e16}}, "casus.hulpvraag.verwachte_kosten"),
+        ({"hulpvraag": {"verwachte_kosten": 0.00001}}, "casus.hulpvraag.verwachte_kosten"),
+        ({"hulpvraag": {"naam": "\ud800"}}, "casus.hulpvraag.naam"),
+    ],
+)
+def test_values_the_engine_cannot_take_are_refused_not_crashed(sqlite_api: Api, casus: dict, field: str) -> None:
+    raw = json.dumps({"casus": casus})  # json.dumps escapes the lone surrogate as \ud800
+    response = sqlite_api.client.post(
+        "/v1/beoordelingen", content=raw, headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"}
+    )
+    assert response.status_code == 422, response.text
+    assert [p["name"] for p in response.json()["invalidParams"]] == [field]
+
+
+def test_malformed_json_is_a_422_problem(sqlite_api: Api) -> None:
+    response = sqlite_api.client.post(
+        "/v1/beoordelingen", content=b'{"casus": ', headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"] == PROBLEM
+
+
+def test_oversized_body_is_refused_by_its_length(sqlite_api: Api) -> None:
+    padding = "x" * (sqlite_api.settings.max_body_bytes + 1)
+    response = sqlite_api.client.post(
+        "/v1/beoordelingen", json={"casus": {"kenmerk": padding}}, headers=sqlite_api.auth("toegang")
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == PROBLEM
+    with sqlite_api.db.connect() as conn:
+        assert conn.execute(select(beoordelingen.c.id)).first() is None
+
+
+def test_oversized_streamed_body_is_refused_while_streaming(sqlite_api: Api) -> None:
+    chunk = b" " * 8192
+    chunks = (sqlite_api.settings.max_body_bytes // len(chunk)) + 2
+
+    def body():  # no Content-Length: sent chunked
+        yield b'{"casus": {}'
+        for _ in range(chunks):
+            yield chunk
+        yield b"}"
+
+    response = sqlite_api.client.post(
+        "/v1/beoordelingen", content=body(), headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"}
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"] == PROBLEM
+
+
+def test_unknown_assessment_is_404_and_bad_id_422(api: Api) -> None:
+    missing = api.client.get(f"/v1/beoordelingen/{uuid.uuid4()}", headers=api.auth("audit"))
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == PROBLEM
+    bad = api.client.get("/v1/beoordelingen/niet-een-uuid", headers=api.auth("audit"))
+    assert bad.status_code == 422
+    assert bad.json()["invalidParams"][0]["name"] == "id"
+
+
+def test_case_schema_is_the_case_model(sqlite_api: Api) -> None:
+    response = sqlite_api.client.get("/v1/schema/casus")
+    assert response.status_code == 200
+    assert response.json() == Casus.model_json_schema()
+
+
+def test_health_and_readiness(api: Api) -> None:
+    assert api.client.get("/healthz").json() == {"status": "ok"}
+    ready = api.client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["regelset"] == api.app.state.services.engine.base.digest
+
+
+def test_every_response_names_the_api_version(sqlite_api: Api) -> None:
+    assert sqlite_api.client.get("/healthz").headers["api-version"] == "1.0.0"
+    assert sqlite_api.client.get("/v1/regels").headers["api-version"] == "1.0.0"  # 401 too
+
+
+def test_database_outage_is_a_503_problem(sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    def unavailable(*_args: object) -> None:
+        raise OperationalError("SELECT document FROM beoordelingen", {"id": "geheim"}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(sqlite_api.app.state.services.store, "beoordeling_document", unavailable)
+    response = sqlite_api.client.get(f"/v1/beoordelingen/{uuid.uuid4()}", headers=sqlite_api.auth("audit"))
+    assert response.status_code == 503
+    assert response.headers["content-type"] == PROBLEM
+    assert response.headers["retry-after"] == "5"
