@@ -58,6 +58,7 @@ class CompiledRule:
     durable_index: int | None  # None: can never apply under these parameters
     id: str = field(init=False)
     outcome_fields: tuple[str, ...] = field(init=False)  # uitkomst.* paths it concludes
+    outcome_names: tuple[str, ...] = field(init=False)  # the same without the `uitkomst.` prefix
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
     bronvermelding: Bronvermelding = field(init=False)
@@ -70,6 +71,7 @@ class CompiledRule:
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
+        object.__setattr__(self, "outcome_names", tuple(f.split(".", 1)[1] for f in self.outcome_fields))
         object.__setattr__(
             self,
             "bronvermelding",
@@ -93,8 +95,6 @@ class CompiledRuleSet:
     helper_paths: dict[int, str] = field(default_factory=dict)  # durable index -> flag of a split-off condition
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
-    #: Immutable "why not applied" entries, reused across assessments (bounded by the evaluator).
-    explanations: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:

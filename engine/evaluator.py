@@ -171,23 +171,16 @@ def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
     return tainted
 
 
-def _not_applied(ruleset: CompiledRuleSet, rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
-    """The explanation entry, shared between assessments that give the same reason."""
-    key = (rule.id, reason)
-    entry = ruleset.explanations.get(key)
-    if entry is None:
-        if len(ruleset.explanations) >= 5_000:
-            ruleset.explanations.clear()
-        entry = NietToegepasteRegel.model_construct(
-            id=rule.id,
-            titel=rule.loaded.regel.titel,
-            bron=rule.bronvermelding,
-            uitkomstvelden=[f.split(".", 1)[1] for f in rule.outcome_fields],
-            reden=reason,
-            ontbrekend=unknown,
-        )
-        ruleset.explanations[key] = entry
-    return entry
+def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
+    # Built from a validated rule and the engine's own text: construct without re-validating.
+    return NietToegepasteRegel.model_construct(
+        id=rule.id,
+        titel=rule.loaded.regel.titel,
+        bron=rule.bronvermelding,
+        uitkomstvelden=list(rule.outcome_names),
+        reden=reason,
+        ontbrekend=unknown,
+    )
 
 
 def _assess(
@@ -238,7 +231,7 @@ def _assess(
         for r in fired
     ]
     niet_toegepast = [
-        _not_applied(ruleset, rule, *_why_not(rule, fired_ids, facts))
+        _not_applied(rule, *_why_not(rule, fired_ids, facts))
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]

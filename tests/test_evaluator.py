@@ -237,3 +237,38 @@ def test_eight_threads_give_the_sequential_results() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(run_all, range(8)))
     assert all(result == sequential for result in parallel)
+
+
+def test_rules_that_build_on_a_disputed_value_stay_open(tmp_path: Path) -> None:
+    rules = f"""
+    regels:
+      - id: A
+        titel: Binnen bij opvoedvragen
+        {BRON}
+        geldig_vanaf: 2015-01-01
+        als: {{feit: situatie.opgroei_opvoedvragen, is: true}}
+        dan: {{uitkomst: {{reikwijdte: binnen}}}}
+      - id: B
+        titel: Buiten bij Wlz
+        {BRON}
+        geldig_vanaf: 2015-01-01
+        als: {{feit: andere_wetten.recht_op_wlz, is: true}}
+        dan: {{uitkomst: {{reikwijdte: buiten, buiten_domein: wlz}}}}
+      - id: C
+        titel: Beschikking volgt op binnen
+        {BRON}
+        geldig_vanaf: 2015-01-01
+        als: {{feit: uitkomst.reikwijdte, is: binnen}}
+        dan: {{uitkomst: {{toegang: beschikking}}}}
+    """
+    root = tmp_path / "rules"
+    root.mkdir()
+    (root / "r.yaml").write_text(textwrap.dedent(rules))
+    engine = Engine(load_rulebase(root))
+    b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True}, andere_wetten={"recht_op_wlz": True}), peildatum=DAY)
+    assert (b.reikwijdte, b.buiten_domein, b.toegang) == ("onbeslist", None, "onbeslist")
+    assert {k.veld: k.oorzaak for k in b.conflicten} == {
+        "uitkomst.reikwijdte": None,
+        "uitkomst.toegang": "volgt uit een betwist gegeven",
+    }
+    assert "Bezwaar en beroep" not in b.motivering

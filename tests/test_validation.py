@@ -165,3 +165,35 @@ def test_cli_validate_exit_codes_and_line_format(tmp_path: Path) -> None:
 
 def test_shipped_rules_are_valid() -> None:
     load_rulebase(Path(__file__).resolve().parent.parent / "rules")
+
+
+def test_numeric_parameter_with_allowed_values(tmp_path: Path) -> None:
+    params = PARAMS + textwrap.indent(textwrap.dedent("""\
+        leeftijdsgrens:
+          omschrijving: 18 of 21
+          type: getal
+          standaard: 18
+          waarden: [18, 21]
+          bron: {document: 002.txt, regels: 123-138, status: advies}
+        """), "  ")
+    load_rulebase(write(tmp_path / "ok", {"p.yaml": params, "r.yaml": RULE}))
+    gemeente = "gemeente: {code: testdorp, naam: Testdorp}\nparameters: {leeftijdsgrens: 19}\n"
+    issues = issues_of(write(tmp_path / "bad", {"p.yaml": params, "r.yaml": RULE, "gemeenten/testdorp.yaml": gemeente}))
+    assert any(i.startswith("rules/gemeenten/testdorp.yaml:2: ") and "allows 18, 21; not 19" in i for i in issues), issues
+
+
+def test_condition_too_large_for_durable_rules_still_loads_and_evaluates(tmp_path: Path) -> None:
+    from engine.case import Casus
+    from engine.evaluator import Engine
+
+    item = "        - een_van: [{feit: situatie.opgroei_opvoedvragen, is: true}, {feit: situatie.psychische_problemen, is: true}]\n"
+    big = RULE.replace(
+        "      alle:\n", "      alle:\n" + item * 16, 1
+    )
+    engine = Engine(load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": big})))
+    casus = Casus.model_validate(
+        {"situatie": {"psychische_problemen": True, "veiligheidszorgen": False}, "hulpvraag": {"verwachte_kosten": 2000}}
+    )
+    assert engine.evaluate(casus).toegang == "beschikking"
+    casus = Casus.model_validate({"situatie": {"veiligheidszorgen": False}, "hulpvraag": {"verwachte_kosten": 2000}})
+    assert engine.evaluate(casus).toegang == "onbeslist"
