@@ -7,9 +7,6 @@ engine would treat it as unknown, which can change an outcome without anyone not
 from __future__ import annotations
 
 import datetime as dt
-import math
-import types
-import typing
 import uuid
 from typing import Any, Literal, Optional
 
@@ -168,56 +165,3 @@ class Probleem(BaseModel):
     invalidParams: Optional[list[OngeldigeParameter]] = None
 
 
-def _leaves(model: type[BaseModel], prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], type]]:
-    """(attribute path, type) of every number and text field, through nested models and lists."""
-    found: list[tuple[tuple[str, ...], type]] = []
-    for name, field in model.model_fields.items():
-        annotation = field.annotation
-        args = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
-            annotation = args[0]
-        if typing.get_origin(annotation) is list:
-            (annotation,) = typing.get_args(annotation)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            found.extend(_leaves(annotation, prefix + (name,)))
-        elif annotation in (float, int, str):
-            found.append((prefix + (name,), annotation))
-    return found
-
-
-_NUMBER_RANGE = "getal buiten het bereik van de regelengine (gewone notatie, tussen 0,0001 en 10^15)"
-
-#: Computed once: walking only these fields keeps the check to a few microseconds per request.
-_CASUS_LEAVES = _leaves(Casus)
-
-
-def unusable_values(casus: Casus) -> list[tuple[str, str]]:
-    """(path, reason) for values the rules engine cannot take although the case model allows them.
-
-    durable-rules reads facts as JSON in C: a number that JSON writes in exponent notation
-    (1e+16, 1e-05) or that is not finite makes it fail, and so does a string that is not valid
-    Unicode (a lone surrogate). Such input is refused here with a 422 naming the field, instead of
-    failing inside the engine as a 500.
-    """
-    found: list[tuple[str, str]] = []
-    for path, kind in _CASUS_LEAVES:
-        value: Any = casus
-        for name in path:
-            value = getattr(value, name)
-            if value is None:
-                break
-        if value is None:
-            continue
-        name = "casus." + ".".join(path)
-        for index, item in enumerate(value if isinstance(value, list) else [value]):
-            where = f"{name}.{index}" if isinstance(value, list) else name
-            if isinstance(item, float) and (not math.isfinite(item) or "e" in repr(item)):
-                found.append((where, _NUMBER_RANGE))
-            elif isinstance(item, int) and not isinstance(item, bool) and abs(item) >= 10**15:
-                found.append((where, _NUMBER_RANGE))
-            elif kind is str and isinstance(item, str):
-                try:
-                    item.encode("utf-8")
-                except UnicodeEncodeError:
-                    found.append((where, "tekst bevat tekens die geen geldige Unicode zijn"))
-    return found

@@ -39,7 +39,9 @@ class GroupWriter:
         self.statement = statement
         self.exclusive = exclusive
         self.max_batch = max_batch
-        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        # Each writer thread has its own queue, so a thread being stopped and one just started
+        # can never take each other's rows or stop marker.
+        self._queue: queue.SimpleQueue[Any] | None = None
         self._thread: threading.Thread | None = None
         self._lifecycle = threading.Lock()
 
@@ -47,10 +49,13 @@ class GroupWriter:
         """Queue `row`; the future completes once it is committed (or fails with the error)."""
         future: Future[None] = Future()
         with self._lifecycle:
-            if self._thread is None:
+            if self._thread is None or self._queue is None:
                 # Started on demand (and again after `close`), so the writer never depends on
                 # an ASGI lifespan having run: test clients may run one per request.
-                self._thread = threading.Thread(target=self._run, name="reikwijdte-writer", daemon=True)
+                self._queue = queue.SimpleQueue()
+                self._thread = threading.Thread(
+                    target=self._run, args=(self._queue,), name="reikwijdte-writer", daemon=True
+                )
                 self._thread.start()
             self._queue.put((row, future))
         return future
@@ -62,22 +67,23 @@ class GroupWriter:
     def close(self, timeout: float = 30) -> None:
         """Commit what is queued, then stop the thread (a later `submit` starts a new one)."""
         with self._lifecycle:
-            thread, self._thread = self._thread, None
-            if thread is not None:
-                self._queue.put(_STOP)
+            thread, pending = self._thread, self._queue
+            self._thread, self._queue = None, None
+            if pending is not None:
+                pending.put(_STOP)
         if thread is not None:
             thread.join(timeout)
 
-    def _run(self) -> None:
+    def _run(self, pending: queue.SimpleQueue[Any]) -> None:
         while True:
-            item = self._queue.get()
+            item = pending.get()
             if item is _STOP:
                 return
             batch = [item]
             stop = False
             while len(batch) < self.max_batch:
                 try:
-                    more = self._queue.get_nowait()
+                    more = pending.get_nowait()
                 except queue.Empty:
                     break
                 if more is _STOP:

@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Optional
+from typing import Any, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class _Part(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _encodable_text(cls, value: Any) -> Any:
+        # durable-rules exchanges facts as UTF-8 JSON; a lone surrogate cannot be encoded.
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise ValueError("tekst bevat ongeldige tekens") from exc
+        return value
 
 
 class Hulpsoort(str, Enum):
@@ -168,7 +179,15 @@ class Hulpvraag(_Part):
     intensief: Optional[bool] = None
     duur_weken: Optional[int] = Field(None, ge=0, le=1040)
     aantal_gesprekken: Optional[int] = Field(None, ge=0, le=1000)
-    verwachte_kosten: Optional[float] = Field(None, ge=0, description="Verwachte kosten in euro.")
+    verwachte_kosten: Optional[float] = Field(
+        None, ge=0, le=100_000_000, description="Verwachte kosten in euro (afgerond op centen)."
+    )
+
+    @field_validator("verwachte_kosten", mode="after")
+    @classmethod
+    def _cents(cls, value: Optional[float]) -> Optional[float]:
+        # Whole cents: also keeps the JSON that durable-rules parses free of exponent notation.
+        return None if value is None else round(value, 2)
     kwalificatie_eisen: Optional[bool] = Field(
         None, description="Er zijn voorwaarden gesteld aan de bevoegdheden van de professional."
     )

@@ -29,7 +29,6 @@ from api.models import (
     BesluitAanvraag,
     Besluiten,
     OpgeslagenBeoordeling,
-    unusable_values,
 )
 from api.problems import ApiProblem, invalid_param
 from api.routes import problems
@@ -83,13 +82,6 @@ async def beoordeel(
     day = aanvraag.peildatum or casus.peildatum or dt.date.today()
     day_field = "peildatum" if aanvraag.peildatum else "casus.peildatum" if casus.peildatum else "peildatum"
     check_gemeente(svc, gemeente, gemeente_field)
-    unusable = unusable_values(casus)
-    if unusable:
-        raise ApiProblem(
-            422,
-            "Het verzoek bevat waarden die de regelengine niet kan verwerken.",
-            invalid_params=[invalid_param(path, reason, "onbruikbare_waarde") for path, reason in unusable],
-        )
     try:
         # In a worker thread: the engine is thread-safe and the event loop stays free meanwhile.
         beoordeling = await run_in_threadpool(svc.engine.evaluate, casus, gemeente, day)

@@ -15,7 +15,7 @@ from engine.case import Casus
 from engine.evaluator import Engine
 from engine.loader import load_rulebase
 
-from tests.api.conftest import RULES, Api, persona_expectation, persona_request
+from api_support import RULES, Api, persona_expectation, persona_request
 
 PROBLEM = "application/problem+json"
 
@@ -138,7 +138,6 @@ def test_invalid_body_names_each_field(sqlite_api: Api) -> None:
     ("casus", "field"),
     [
         ({"hulpvraag": {"verwachte_kosten": 1e16}}, "casus.hulpvraag.verwachte_kosten"),
-        ({"hulpvraag": {"verwachte_kosten": 0.00001}}, "casus.hulpvraag.verwachte_kosten"),
         ({"hulpvraag": {"naam": "\ud800"}}, "casus.hulpvraag.naam"),
     ],
 )

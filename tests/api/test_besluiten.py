@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from api.tables import beoordelingen, besluiten
 
-from tests.api.conftest import Api, persona_request
+from api_support import Api, persona_request
 
 
 def _assessment(api: Api) -> dict:

@@ -31,7 +31,7 @@ from api.database import make_engine, migrate
 from api.settings import sqlite_url
 from engine.case import Casus
 
-from tests.api.conftest import RULES, ROOT, shared_engine
+from api_support import RULES, ROOT, shared_engine
 
 CLIENTS = 32
 REQUESTS = 640

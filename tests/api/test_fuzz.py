@@ -28,7 +28,7 @@ from api import tokens
 from api.app import create_app
 from api.settings import Settings, sqlite_url
 
-from tests.api.conftest import RULES, shared_engine
+from api_support import RULES, shared_engine
 
 #: Examples per operation; `$REIKWIJDTE_FUZZ_EXAMPLES` raises it for a deeper run by hand.
 EXAMPLES = int(os.environ.get("REIKWIJDTE_FUZZ_EXAMPLES", "30"))

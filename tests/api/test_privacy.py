@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from tests.api.conftest import Api, persona_request
+from api_support import Api, persona_request
 
 SECRETS = ("KENMERK-GEHEIM-7731", "Hulpvorm-Geheim-4242")
 

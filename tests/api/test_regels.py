@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.api.conftest import RULES, Api, shared_engine
+from api_support import RULES, Api, shared_engine
 
 DAY = "2025-01-01"
 

@@ -9,7 +9,7 @@ import pytest
 
 from api import tokens
 
-from tests.api.conftest import ROLES, Api, persona_request
+from api_support import ROLES, Api, persona_request
 
 RULE_FILE = "40_toegang.yaml"
 
