@@ -191,7 +191,13 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         helper_paths[len(patterns)] = path
         patterns.append(c.to_durable(sub))
 
-    durable = ruleset_for(patterns) if patterns else None
+    tested = {p for r in compiled for p in c.paths(r.effective)} | {p for _, sub in helpers for p in c.paths(sub)}
+    leaves = frozenset(
+        r.durable_index
+        for r in compiled
+        if r.durable_index is not None and not tested.intersection([*r.derives, *r.adds])
+    )
+    durable = ruleset_for(patterns, leaves=leaves) if patterns else None
     result = CompiledRuleSet(
         gemeente=gemeente,
         versie=version_of(selected, params),

@@ -224,28 +224,68 @@ def evaluate(node: Node, facts: dict[str, Any]) -> bool | None:
 
 def unknown_facts(node: Node, facts: dict[str, Any]) -> set[str]:
     """The unknown facts that keep `node` from being decided (empty when it is decided)."""
-    return _open(node, facts)[1]
+    return set(evaluate_open(node, facts)[1])
 
 
-def _open(node: Node, facts: dict[str, Any]) -> tuple[Optional[bool], set[str]]:
-    """Value and the unknown facts behind an undecided value, in one pass over the tree."""
+OpenResult = tuple[Optional[bool], frozenset[str]]
+_DECIDED_TRUE: OpenResult = (True, frozenset())
+_DECIDED_FALSE: OpenResult = (False, frozenset())
+
+
+def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
     if isinstance(node, (Cmp, Const)):
-        value = evaluate(node, facts)
-        return value, ({node.path} if value is None and isinstance(node, Cmp) else set())
+        test = predicate(node)
+        unknown_self = frozenset({node.path}) if isinstance(node, Cmp) else frozenset()
+
+        def leaf(facts: dict[str, Any]) -> OpenResult:
+            value = test(facts)
+            if value is None:
+                return None, unknown_self
+            return _DECIDED_TRUE if value else _DECIDED_FALSE
+
+        return leaf
     if isinstance(node, Not):
-        value, unknown = _open(node.item, facts)
-        return (None if value is None else not value), unknown
+        inner = opener(node.item)
+
+        def negation(facts: dict[str, Any]) -> OpenResult:
+            value, unknown = inner(facts)
+            if value is None:
+                return None, unknown
+            return _DECIDED_FALSE if value else _DECIDED_TRUE
+
+        return negation
+    parts = [opener(i) for i in node.items]
     decisive = isinstance(node, AnyOf)  # the value that settles the whole combination
-    unknown: set[str] = set()
-    undecided = False
-    for item in node.items:
-        value, item_unknown = _open(item, facts)
-        if value is decisive:
-            return decisive, set()
-        if value is None:
-            undecided = True
-            unknown |= item_unknown
-    return (None, unknown) if undecided else (not decisive, set())
+    settled = _DECIDED_TRUE if decisive else _DECIDED_FALSE
+    otherwise = _DECIDED_FALSE if decisive else _DECIDED_TRUE
+
+    def combination(facts: dict[str, Any]) -> OpenResult:
+        unknown: frozenset[str] = frozenset()
+        undecided = False
+        for part in parts:
+            value, part_unknown = part(facts)
+            if value is decisive:
+                return settled
+            if value is None:
+                undecided = True
+                unknown = unknown | part_unknown
+        return (None, unknown) if undecided else otherwise
+
+    return combination
+
+
+def opener(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
+    """`evaluate_open` for this node as a function, built once and kept on the node."""
+    fn = node.__dict__.get("_opener")
+    if fn is None:
+        fn = _build_open(node)
+        object.__setattr__(node, "_opener", fn)
+    return fn
+
+
+def evaluate_open(node: Node, facts: dict[str, Any]) -> OpenResult:
+    """Value and, when undecided, the unknown facts that keep it open, in one pass."""
+    return opener(node)(facts)
 
 
 def describe(node: Node) -> str:

@@ -72,6 +72,7 @@ class _Run:
     fired: list[int] = field(default_factory=list)
     error: ActionError | None = None
     version: int = 0
+    pending: dict[str, Any] = field(default_factory=dict)  # what leaf rules added, not yet asserted
 
 
 def _marker(index: int) -> str:
@@ -88,9 +89,10 @@ class _Host:
 class DurableRuleset:
     """A compiled set of single-fact patterns, registered once in durable-rules."""
 
-    def __init__(self, name: str, patterns: Sequence[dict[str, Any]]) -> None:
+    def __init__(self, name: str, patterns: Sequence[dict[str, Any]], leaves: frozenset[int] = frozenset()) -> None:
         self.name = name
         self.size = len(patterns)
+        self._leaves = leaves
         self._run: _Run | None = None
         self._sid = "1"
         definition: dict[str, Any] = {}
@@ -117,12 +119,16 @@ class DurableRuleset:
         try:
             fact = c._m["m"]
             derived = run.action(index, fact)  # read-only for the action; it returns what it adds
+            run.fired.append(index)
+            run.pending.update(derived)
+            run.pending[_marker(index)] = 1
+            if index in self._leaves:
+                return  # no rule tests what it adds: keep it until the next assert (or the end)
             run.version += 1
             new_fact = dict(fact)
-            new_fact.update(derived)
-            new_fact[_marker(index)] = 1
+            new_fact.update(run.pending)
             new_fact["id"] = run.version
-            run.fired.append(index)
+            run.pending = {}
             run.wm = new_fact
             c.retract_fact(fact)
             try:
@@ -135,12 +141,13 @@ class DurableRuleset:
     def _empty_session(self) -> None:
         """Retract whatever facts the session still holds, so the next evaluation starts clean."""
         try:
-            for fact in self._ruleset.get_facts(self._sid):
+            stored = self._ruleset.get_facts(self._sid)
+            for fact in stored:
                 try:
                     self._ruleset.retract_fact(fact)
                 except MessageNotHandledException:
                     pass
-            remaining = self._ruleset.get_facts(self._sid)
+            remaining = self._ruleset.get_facts(self._sid) if stored else []
         except durable_rules_engine.error as exc:
             raise EngineError(f"could not empty session {self._sid}: {exc}") from exc
         if remaining:
@@ -179,18 +186,26 @@ class DurableRuleset:
         state = outcome.get("state") or {}
         if outcome.get("error") or (isinstance(state, dict) and "exception" in state):
             raise EngineError(f"durable-rules reported: {outcome.get('error') or state['exception']}")
-        wm = {k: v for k, v in run.wm.items() if k not in ("sid", "id") and not k.startswith("_")}
+        wm = {k: v for k, v in {**run.wm, **run.pending}.items() if k not in ("sid", "id") and not k.startswith("_")}
         return RunResult(facts=wm, fired=run.fired)
 
 
-def ruleset_for(patterns: Sequence[dict[str, Any]], prefix: str = "reikwijdte") -> DurableRuleset:
-    """The registered ruleset for these patterns, created and registered at most once."""
-    digest = hashlib.sha256(json.dumps(list(patterns), sort_keys=True).encode()).hexdigest()[:24]
+def ruleset_for(
+    patterns: Sequence[dict[str, Any]], prefix: str = "reikwijdte", leaves: frozenset[int] = frozenset()
+) -> DurableRuleset:
+    """The registered ruleset for these patterns, created and registered at most once.
+
+    `leaves` are the indices of rules whose additions no pattern tests: their firing does not
+    re-assert the working memory (the additions ride along with the next assert), which saves a
+    retract, an assert and two JSON round trips per such rule.
+    """
+    key = {"patterns": list(patterns), "leaves": sorted(leaves)}
+    digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:24]
     name = f"{prefix}_{digest}"
     with _ENGINE_LOCK:
         existing = _REGISTRY.get(name)
         if existing is None:
-            existing = DurableRuleset(name, patterns)
+            existing = DurableRuleset(name, patterns, leaves)
             _REGISTRY[name] = existing
         return existing
 

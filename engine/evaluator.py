@@ -50,6 +50,7 @@ _VERWIJZING = "verwijzing."
 class _Trace:
     """What happened during one run, recorded by the actions."""
 
+    values: dict[str, Any] = field(default_factory=dict)  # every derived/outcome value set so far
     setters: dict[str, str] = field(default_factory=dict)
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -97,13 +98,14 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
     rule = ruleset.by_durable_index[index]
     updates: dict[str, Any] = {}
     for path, value in rule.derives.items():
-        key = wm_key(path)
-        if key in wm and not (wm[key] == value and type(wm[key]) is type(value)):
-            first = trace.setters[path]
-            trace.conflicts.setdefault(path, {first: wm[key]})[rule.id] = value
-        elif key not in wm:
-            updates[key] = value
-            trace.setters[path] = rule.id
+        if path in trace.values:
+            known = trace.values[path]
+            if not (known == value and type(known) is type(value)):
+                trace.conflicts.setdefault(path, {trace.setters[path]: known})[rule.id] = value
+            continue
+        trace.values[path] = value
+        trace.setters[path] = rule.id
+        updates[wm_key(path)] = value
     for path, members in rule.adds.items():
         for member in members:
             updates[flag_key(path, member)] = True
@@ -126,13 +128,18 @@ def _derived_facts(ruleset: CompiledRuleSet, wm: dict[str, Any]) -> dict[str, An
 
 
 def _missing(ruleset: CompiledRuleSet, path: str, facts: dict[str, Any], seen: set[str]) -> set[str]:
-    """Unknown case facts that keep `path` from being concluded."""
+    """Unknown case facts that keep `path` from being concluded.
+
+    `seen` is shared by the calls for one assessment: the result is only ever used as a union,
+    so a derived fact reached from several outcome fields needs exploring once.
+    """
     seen.add(path)
     missing: set[str] = set()
     for rule in ruleset.concluders.get(path, []):
-        if c.evaluate(rule.effective, facts) is not None:
+        value, unknowns = c.evaluate_open(rule.effective, facts)
+        if value is not None:
             continue
-        for unknown in c.unknown_facts(rule.effective, facts):
+        for unknown in unknowns:
             if unknown in CASE_FACTS:
                 missing.add(unknown)
             elif unknown not in seen:
@@ -143,11 +150,11 @@ def _missing(ruleset: CompiledRuleSet, path: str, facts: dict[str, Any], seen: s
 def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
     if rule.durable_index is None:
         return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
-    own = c.evaluate(rule.own, facts)
+    own, own_unknown = c.evaluate_open(rule.own, facts)
     if own is False:
         return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
     if own is None:
-        unknown = sorted(p for p in c.unknown_facts(rule.own, facts))
+        unknown = sorted(own_unknown)
         return "nog niet te beoordelen: " + ", ".join(unknown) + " onbekend", unknown
     applying = [o for o in rule.overriders if o in fired_ids]
     if applying:
@@ -208,6 +215,7 @@ def _assess(
         outcome[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
 
     missing: set[str] = set()
+    explored: set[str] = set()
     has_referral = "verwijzing.verwijzer" in facts
     for name in OPEN_OUTCOMES:
         if outcome[name] is not None:
@@ -216,7 +224,7 @@ def _assess(
             continue
         if name == "buiten_domein" and outcome["reikwijdte"] != "buiten":
             continue
-        missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, set())
+        missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, explored)
 
     fired_ids = {r.id for r in fired}
     # The parts are built from validated rules and facts: construct them without re-validating.

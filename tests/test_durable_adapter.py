@@ -163,3 +163,22 @@ def test_absence_pattern_matches_only_the_working_memory() -> None:
 
     assert rs.run({"a": False}, action).fired == [0]
     assert seen == [{"a": False}]
+
+
+def test_leaf_rules_fire_once_and_their_additions_are_kept() -> None:
+    patterns = [{"x": 1}, {"x": 1}, {"a": True}, {"$and": [{"a": True}, {"x": 1}]}]
+    derives = {0: {"a": True}, 1: {"leaf": "ja"}, 2: {"c": 3}, 3: {"leaf2": "ook"}}
+    calls: list[int] = []
+
+    def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        calls.append(index)
+        return derives[index]
+
+    rs = ruleset_for(patterns, prefix="t_leaf", leaves=frozenset({1, 3}))
+    result = rs.run({"x": 1}, action)
+    assert sorted(calls) == [0, 1, 2, 3]
+    assert sorted(result.fired) == [0, 1, 2, 3]
+    assert result.facts == {"x": 1, "a": True, "leaf": "ja", "c": 3, "leaf2": "ook"}
+    # Nothing carries over, and the same again gives the same.
+    assert rs.run({"x": 2}, action).facts == {"x": 2}
+    assert rs.run({"x": 1}, action).facts == result.facts
