@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Optional
 
 from engine.assessment import Beoordeling
-from engine.casefile import CaseFile, CaseFileError, load_case_file
+from engine.casefile import CaseFile
 from engine.evaluator import Engine
 from engine.leefwereld import (
     Eenheidsverschil,
@@ -24,7 +24,7 @@ from engine.leefwereld import (
     landelijke_eenheid,
     vergelijk_persona,
 )
-from engine.personas import persona_files
+from engine.personas import read_case_files
 from engine.rulebase import LoadedErkenning, RuleBase
 
 
@@ -87,15 +87,10 @@ class Toetsresultaat:
 def lees_personas(directory: Path) -> tuple[list[Persona], list[str], list[str]]:
     """Persona files with a story and groups; also (errors, warnings)."""
     personas: list[Persona] = []
-    errors: list[str] = []
     warnings: list[str] = []
     seen: dict[str, Path] = {}
-    for path in persona_files(directory):
-        try:
-            case = load_case_file(path)
-        except CaseFileError as exc:
-            errors.extend(exc.messages)
-            continue
+    read, errors = read_case_files(directory)
+    for path, case in read:
         if case.persona is None:
             warnings.append(f"{path}: geen 'persona' (verhaal en groepen); niet meegenomen")
             continue

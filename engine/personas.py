@@ -57,17 +57,20 @@ def evaluate_persona(engine: Engine, path: Path, case: CaseFile, gemeente: str |
     return PersonaResult(path, case, beoordeling, compare(case, beoordeling))
 
 
-def run_personas(engine: Engine, directory: Path) -> tuple[list[PersonaResult], list[str]]:
-    """Evaluate every persona that states an expectation; also return unreadable files' errors."""
-    results: list[PersonaResult] = []
+def read_case_files(directory: Path) -> tuple[list[tuple[Path, CaseFile]], list[str]]:
+    """Every readable case or persona file under `directory`, and the errors of the others."""
+    read: list[tuple[Path, CaseFile]] = []
     errors: list[str] = []
     for path in persona_files(directory):
         try:
-            case = load_case_file(path)
+            read.append((path, load_case_file(path)))
         except CaseFileError as exc:
             errors.extend(exc.messages)
-            continue
-        if case.verwacht is None:
-            continue
-        results.append(evaluate_persona(engine, path, case))
+    return read, errors
+
+
+def run_personas(engine: Engine, directory: Path) -> tuple[list[PersonaResult], list[str]]:
+    """Evaluate every persona that states an expectation; also return unreadable files' errors."""
+    read, errors = read_case_files(directory)
+    results = [evaluate_persona(engine, path, case) for path, case in read if case.verwacht is not None]
     return results, errors
