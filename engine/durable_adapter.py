@@ -91,7 +91,6 @@ class DurableRuleset:
 
     def __init__(self, name: str, patterns: Sequence[dict[str, Any]], leaves: frozenset[int] = frozenset()) -> None:
         self.name = name
-        self.size = len(patterns)
         self._leaves = leaves
         self._run: _Run | None = None
         self._sid = "1"
