@@ -44,6 +44,7 @@ class ChainConflict(Exception):
 _INSERT_BEOORDELING = insert(beoordelingen)
 _INSERT_BESLUIT = insert(besluiten)
 _BEOORDELING_DOCUMENT = select(beoordelingen.c.document).where(beoordelingen.c.id == bindparam("id"))
+_BEOORDELING_EXISTS = select(beoordelingen.c.id).where(beoordelingen.c.id == bindparam("id"))
 
 
 class Store:
@@ -66,6 +67,11 @@ class Store:
     def close(self) -> None:
         """Commit queued assessments and stop the writer thread."""
         self._assessments.close()
+
+    def beoordeling_exists(self, beoordeling_id: str) -> bool:
+        """Whether the assessment is stored, without reading its (large) document."""
+        with self.engine.connect() as conn:
+            return conn.execute(_BEOORDELING_EXISTS, {"id": beoordeling_id}).first() is not None
 
     def beoordeling_document(self, beoordeling_id: str) -> str | None:
         with self.engine.connect() as conn:

@@ -86,7 +86,7 @@ class Engine:
             )
         fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
         facts = dict(case_facts)
-        facts.update(_derived_facts(ruleset, run.facts))
+        facts.update(_concluded_facts(fired, trace))
         return _assess(ruleset, day, fired, facts, trace)
 
 
@@ -112,18 +112,16 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
     return updates
 
 
-def _derived_facts(ruleset: CompiledRuleSet, wm: dict[str, Any]) -> dict[str, Any]:
-    """Derived and outcome facts back under their dotted names."""
-    found: dict[str, Any] = {}
-    for path, ft in ruleset.vocabulary.items():
-        if path in CASE_FACTS:
-            continue
-        if ft.kind == "list":
-            members = [m for m in ft.values if wm.get(flag_key(path, m)) is True]
-            if members:
-                found[path] = members
-        elif wm_key(path) in wm:
-            found[path] = wm[wm_key(path)]
+def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]:
+    """Derived and outcome facts under their dotted names: the recorded values (first wins, as in
+    working memory) and the members the fired rules added to list outcomes."""
+    found: dict[str, Any] = dict(trace.values)
+    added: dict[str, set[str]] = {}
+    for rule in fired:
+        for path, members in rule.adds.items():
+            added.setdefault(path, set()).update(members)
+    for path, members in added.items():
+        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in members]
     return found
 
 

@@ -211,7 +211,7 @@ def lees_besluiten(
     svc: Services = Depends(services),
 ) -> Response:
     request.state.log["beoordeling"] = str(id)
-    if svc.store.beoordeling_document(str(id)) is None:
+    if not svc.store.beoordeling_exists(str(id)):
         raise ApiProblem(404, "Er is geen beoordeling met dit id.")
     documents = svc.store.besluit_documents(str(id))
     body = '{"beoordeling_id":"%s","besluiten":[%s]}' % (id, ",".join(documents))
