@@ -8,6 +8,7 @@ the newest schema, and the rulesets for today are compiled so the first case is 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -83,6 +84,26 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(regels.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def create_served_app() -> FastAPI:
+    """The app as `reikwijdte serve` runs it (the factory of each worker process)."""
+    app = create_app()
+    freeze_startup_objects()
+    return app
+
+
+def freeze_startup_objects() -> None:
+    """Keep the garbage collector's full passes off everything built at start.
+
+    The rule base, the compiled rulesets, pydantic's and SQLAlchemy's models and the routes live
+    as long as the process, but a full (oldest-generation) collection still walks them all: on
+    this service that was a 40-80 ms pause every few seconds under load, in the middle of
+    whatever requests were running, and the bulk of the p99 latency. Frozen objects are never
+    collected or walked; what requests create is collected as usual.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

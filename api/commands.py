@@ -65,7 +65,7 @@ def serve(
 
     import uvicorn
 
-    from api.app import create_app
+    from api.app import create_app, freeze_startup_objects
     from api.settings import ENV_DATA, ENV_DATABASE_URL, ENV_RULES, Settings
     from engine.rulebase import RuleSetError
 
@@ -84,6 +84,7 @@ def serve(
     # raw path and query string, so it stays off.
     options: dict[str, Any] = {"host": host, "port": port, "access_log": False, "log_config": log_config()}
     if workers == 1:
+        freeze_startup_objects()
         uvicorn.run(app, **options)
         return
     app.state.services.store.close()
@@ -91,7 +92,7 @@ def serve(
     os.environ[ENV_DATA] = str(settings.data_dir)
     os.environ[ENV_RULES] = str(settings.rules_dir)
     os.environ[ENV_DATABASE_URL] = settings.database_url
-    uvicorn.run("api.app:create_app", factory=True, workers=workers, **options)
+    uvicorn.run("api.app:create_served_app", factory=True, workers=workers, **options)
 
 
 @token_app.command("aanmaken")

@@ -49,6 +49,7 @@ class Server:
     port: int
     toegang: str
     audit: str
+    workers: int = 1
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -59,6 +60,8 @@ class Server:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
         command = [sys.executable, "-c", "from engine.cli import app; app()", "serve", "--host", "127.0.0.1",
                    "--port", str(self.port), "--data", str(self.data), "--regels", str(RULES)]
+        if self.workers > 1:
+            command += ["--workers", str(self.workers)]
         self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -81,20 +84,29 @@ class Server:
         self.process = None
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def _running_server(tmp_path_factory: pytest.TempPathFactory, workers: int = 1) -> Iterator[Server]:
     data = tmp_path_factory.mktemp("server") / "data"
     db = make_engine(sqlite_url(data))
     migrate(db)
     toegang, _ = tokens.create(db, "wijkteam", ["toegang"])
     audit, _ = tokens.create(db, "auditor", ["audit"])
     db.dispose()
-    running = Server(data, _free_port(), toegang, audit)
+    running = Server(data, _free_port(), toegang, audit, workers=workers)
     running.start()
     try:
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from _running_server(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def two_worker_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    yield from _running_server(tmp_path_factory, workers=2)
 
 
 def _cases(count: int) -> list[dict]:
@@ -158,7 +170,9 @@ async def _burst(server: Server, bodies: list[dict], clients: int, results: list
     return results
 
 
-def test_concurrent_requests_each_get_their_own_correct_answer(server: Server) -> None:
+@pytest.mark.parametrize("server_fixture", ["server", "two_worker_server"])
+def test_concurrent_requests_each_get_their_own_correct_answer(server_fixture: str, request: pytest.FixtureRequest) -> None:
+    server: Server = request.getfixturevalue(server_fixture)
     variants = _cases(48)
     expected = [_expected(body) for body in variants]
     assert len({json.dumps(e, sort_keys=True) for e in expected}) >= 10, "the cases should differ in outcome"
