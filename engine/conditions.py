@@ -11,7 +11,7 @@ a rule did not apply and which missing facts keep an outcome open.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, TypeVar, Union
 
 from engine.facts import flag_key, wm_key
 
@@ -152,6 +152,16 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 Predicate = Callable[[dict[str, Any]], Optional[bool]]
+_T = TypeVar("_T")
+
+
+def _kept(node: Node, name: str, build: Callable[[Node], _T]) -> _T:
+    """What `build(node)` returns, built on first use and kept on the (immutable) node."""
+    found = node.__dict__.get(name)
+    if found is None:
+        found = build(node)
+        object.__setattr__(node, name, found)
+    return found  # type: ignore[no-any-return]
 _MISSING = object()
 
 
@@ -210,11 +220,7 @@ def _build(node: Node) -> Predicate:
 
 def predicate(node: Node) -> Predicate:
     """The condition as a Python function, built once per node and kept on it."""
-    fn = node.__dict__.get("_predicate")
-    if fn is None:
-        fn = _build(node)
-        object.__setattr__(node, "_predicate", fn)
-    return fn
+    return _kept(node, "_predicate", _build)
 
 
 def evaluate(node: Node, facts: dict[str, Any]) -> bool | None:
@@ -276,11 +282,7 @@ def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
 
 def opener(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
     """`evaluate_open` for this node as a function, built once and kept on the node."""
-    fn = node.__dict__.get("_opener")
-    if fn is None:
-        fn = _build_open(node)
-        object.__setattr__(node, "_opener", fn)
-    return fn
+    return _kept(node, "_opener", _build_open)
 
 
 def evaluate_open(node: Node, facts: dict[str, Any]) -> OpenResult:
@@ -289,7 +291,11 @@ def evaluate_open(node: Node, facts: dict[str, Any]) -> OpenResult:
 
 
 def describe(node: Node) -> str:
-    """Dutch reading of a condition, for explanations."""
+    """Dutch reading of a condition, for explanations (built once per node and kept on it)."""
+    return _kept(node, "_description", _describe)
+
+
+def _describe(node: Node) -> str:
     if isinstance(node, Cmp):
         if node.op in ("known", "unknown"):
             return f"{node.path} {_DUTCH_OP[node.op]}"
@@ -321,22 +327,54 @@ def why_false(node: Node, facts: dict[str, Any]) -> list[str]:
     """The comparisons that make `node` false, each with the value the case has."""
     if evaluate(node, facts) is not False:
         return []
+    return _explainer(node)(facts)
+
+
+Explainer = Callable[[dict[str, Any]], list[str]]
+
+
+def _explainer(node: Node) -> Explainer:
+    """`why_false` for a node known to be false, built once per node and kept on it.
+
+    Only the first false item of a conjunction is explained (one failed comparison is reason
+    enough); a false disjunction is explained by all of its items, which are then all false.
+    """
+    return _kept(node, "_explainer", _build_explainer)
+
+
+def _build_explainer(node: Node) -> Explainer:
+    text = describe(node)
     if isinstance(node, Cmp):
-        if node.path in facts:
-            return [f"{describe(node)} (in deze casus: {_show_fact(facts[node.path])})"]
-        return [describe(node)]
-    if isinstance(node, Const):
-        return [describe(node)]
-    if isinstance(node, Not):
-        return [f"niet ({describe(node.item)})"]
+        path = node.path
+
+        def comparison(facts: dict[str, Any]) -> list[str]:
+            if path in facts:
+                return [f"{text} (in deze casus: {_show_fact(facts[path])})"]
+            return [text]
+
+        return comparison
+    if isinstance(node, (Const, Not)):
+        fixed = [text]
+        return lambda facts: list(fixed)
     if isinstance(node, All):
-        for item in node.items:
-            if evaluate(item, facts) is False:
-                return why_false(item, facts)
-    reasons: list[str] = []
-    for item in node.items:
-        reasons.extend(why_false(item, facts))
-    return reasons
+        parts = [(predicate(i), _explainer(i)) for i in node.items]
+
+        def conjunction(facts: dict[str, Any]) -> list[str]:
+            for test, explain in parts:
+                if test(facts) is False:
+                    return explain(facts)
+            return []
+
+        return conjunction
+    explainers = [_explainer(i) for i in node.items]
+
+    def disjunction(facts: dict[str, Any]) -> list[str]:
+        reasons: list[str] = []
+        for explain in explainers:
+            reasons.extend(explain(facts))
+        return reasons
+
+    return disjunction
 
 
 def _show_fact(value: Any) -> str:
