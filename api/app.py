@@ -21,6 +21,7 @@ from engine.evaluator import Engine
 from engine.loader import load_rulebase
 
 from api import problems
+from api.auth import refusal_before_body
 from api.database import make_engine, migrate
 from api.middleware import API_VERSION, RequestGuard
 from api.problems import PROBLEM_JSON
@@ -74,7 +75,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.services = Services(
         settings=settings, engine=engine, db=db, store=store, tokens=TokenCache(db, settings.token_cache_seconds)
     )
-    problems.install(app)
+    problems.install(app, gate=refusal_before_body)
     app.add_middleware(
         RequestGuard,
         limit_for=lambda path: settings.max_rules_body_bytes if path == VALIDATION_PATH else settings.max_body_bytes,

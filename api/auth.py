@@ -8,7 +8,7 @@ hot path costs no database read and no thread hop.
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
 from fastapi import Request, Security
 from fastapi.concurrency import run_in_threadpool
@@ -37,21 +37,51 @@ def require(*roles: str) -> Callable[..., Principal]:
     async def dependency(
         request: Request, credentials: HTTPAuthorizationCredentials | None = Security(bearer)
     ) -> Principal:
-        if credentials is None:
-            raise ApiProblem(401, "Stuur een token mee: Authorization: Bearer <token>.", headers={"WWW-Authenticate": _CHALLENGE})
-        cache: tokens.TokenCache = request.app.state.services.tokens
-        principal = cache.cached(credentials.credentials)
-        if principal is None:
-            principal = await run_in_threadpool(cache.authenticate, credentials.credentials)
-        if principal is None:
-            raise ApiProblem(
-                401,
-                "Het token is onbekend of ingetrokken.",
-                headers={"WWW-Authenticate": _CHALLENGE + ', error="invalid_token"'},
-            )
-        request.state.log["door"] = principal.naam
-        if not principal.rollen & wanted:
-            raise ApiProblem(403, f"Dit vraagt de rol {' of '.join(sorted(wanted))}; dit token heeft die niet.")
-        return principal
+        return await _authorize(request, credentials, wanted)
 
+    setattr(dependency, _ROLES_ATTRIBUTE, wanted)
     return dependency
+
+
+_ROLES_ATTRIBUTE = "reikwijdte_rollen"
+
+
+async def _authorize(
+    request: Request, credentials: HTTPAuthorizationCredentials | None, wanted: frozenset[str]
+) -> Principal:
+    if credentials is None:
+        raise ApiProblem(401, "Stuur een token mee: Authorization: Bearer <token>.", headers={"WWW-Authenticate": _CHALLENGE})
+    cache: tokens.TokenCache = request.app.state.services.tokens
+    principal = cache.cached(credentials.credentials)
+    if principal is None:
+        principal = await run_in_threadpool(cache.authenticate, credentials.credentials)
+    if principal is None:
+        raise ApiProblem(
+            401,
+            "Het token is onbekend of ingetrokken.",
+            headers={"WWW-Authenticate": _CHALLENGE + ', error="invalid_token"'},
+        )
+    request.state.log["door"] = principal.naam
+    if not principal.rollen & wanted:
+        raise ApiProblem(403, f"Dit vraagt de rol {' of '.join(sorted(wanted))}; dit token heeft die niet.")
+    return principal
+
+
+async def refusal_before_body(request: Request) -> ApiProblem | None:
+    """The 401/403 a request gets before anything is said about its body, or None if admitted.
+
+    FastAPI decodes a JSON body before it runs any dependency, so a body that is not JSON at
+    all would otherwise be answered with 422 before the token is looked at. The validation-error
+    handler asks this first: whoever may not use the route hears only that.
+    """
+    route: Any = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    for dependency in getattr(dependant, "dependencies", ()):
+        wanted = getattr(dependency.call, _ROLES_ATTRIBUTE, None)
+        if wanted is None:
+            continue
+        try:
+            await _authorize(request, await bearer(request), wanted)
+        except ApiProblem as problem:
+            return problem
+    return None

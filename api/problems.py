@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from http import HTTPStatus
-from typing import Any, Iterable, Mapping
+from typing import Any, Awaitable, Callable, Iterable, Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -139,8 +139,7 @@ async def _on_http_error(_request: Request, exc: Exception) -> JSONResponse:
     return problem_response(exc.status_code, detail, headers=exc.headers)
 
 
-async def _on_validation_error(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)
+def _validation_problem(exc: RequestValidationError) -> JSONResponse:
     params = [
         invalid_param(field_path(err.get("loc", ())), _validation_reason(err), str(err.get("type", "invalid")))
         for err in exc.errors()
@@ -154,9 +153,24 @@ async def _on_database_unavailable(_request: Request, exc: Exception) -> JSONRes
     return problem_response(503, "De database is niet beschikbaar; probeer het later opnieuw.", headers={"Retry-After": "5"})
 
 
-def install(app: FastAPI) -> None:
-    """Register the problem+json handlers on `app`."""
+Gate = Callable[[Request], Awaitable["ApiProblem | None"]]
+
+
+def install(app: FastAPI, gate: Gate) -> None:
+    """Register the problem+json handlers on `app`.
+
+    `gate(request)` is asked before a validation error is reported: the problem it returns (a
+    401 or 403) is answered instead, so a client without access learns nothing about the body.
+    """
+
+    async def on_validation_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        refusal = await gate(request)
+        if refusal is not None:
+            return await _on_problem(request, refusal)
+        return _validation_problem(exc)
+
     app.add_exception_handler(OperationalError, _on_database_unavailable)
     app.add_exception_handler(ApiProblem, _on_problem)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
-    app.add_exception_handler(RequestValidationError, _on_validation_error)
+    app.add_exception_handler(RequestValidationError, on_validation_error)

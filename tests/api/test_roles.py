@@ -107,3 +107,29 @@ def test_openapi_declares_bearer_security_and_problem_responses(sqlite_api: Api)
     assert operation["security"]
     for code in ("401", "403", "413", "422"):
         assert list(operation["responses"][code]["content"]) == ["application/problem+json"]
+
+
+@pytest.mark.parametrize(
+    ("path", "role", "status"),
+    [
+        ("/v1/beoordelingen", None, 401),
+        ("/v1/beoordelingen", "beleid", 403),
+        ("/v1/beoordelingen", "toegang", 422),
+        ("/v1/regels/validatie", None, 401),
+        ("/v1/regels/validatie", "toegang", 403),
+    ],
+)
+def test_access_is_judged_before_a_body_that_is_not_json(sqlite_api: Api, path: str, role: str | None, status: int) -> None:
+    headers = {"Content-Type": "application/json", **(sqlite_api.auth(role) if role else {})}
+    response = sqlite_api.client.post(path, content=b'{"casus": ', headers=headers)
+    assert response.status_code == status
+    assert response.headers["content-type"] == "application/problem+json"
+    if status != 422:
+        assert "invalidParams" not in response.json()
+
+
+def test_a_revoked_token_with_a_body_that_is_not_json_gets_401(sqlite_api: Api) -> None:
+    headers = {"Content-Type": "application/json", "Authorization": "Bearer rkw_onbekend"}
+    response = sqlite_api.client.post("/v1/beoordelingen", content=b"nee", headers=headers)
+    assert response.status_code == 401
+    assert "WWW-Authenticate" in response.headers
