@@ -1,0 +1,90 @@
+"""Where an assessment's time goes: durable-rules, the explanation's parts, the rest.
+
+Usage (from the repository root):
+
+    .venv/bin/python bench/engine_breakdown.py [--cases 4000]
+
+Times the parts of `Engine.evaluate` over generated cases (the same generator and rule set as
+`bench/engine_bench.py`) by wrapping them with a timer, and prints milliseconds per case. The
+wrapping itself costs a little, so the parts add up to slightly more than an unwrapped run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine import evaluator  # noqa: E402
+from engine.case_generator import random_cases  # noqa: E402
+from engine.durable_adapter import DurableRuleset  # noqa: E402
+from engine.loader import load_rulebase  # noqa: E402
+
+#: (where the function lives, its name, what the report calls it)
+PARTS = (
+    (DurableRuleset, "run", "durable-rules (asserts, retracts, firings)"),
+    (evaluator, "_why_not", "explanation: why each outcome rule did not apply"),
+    (evaluator, "_not_applied", "explanation: building those entries"),
+    (evaluator, "_missing", "explanation: missing facts of open outcomes"),
+    (evaluator, "build_motivation", "motivation text"),
+)
+
+
+def timed(function: Callable[..., Any], label: str, totals: dict[str, float]) -> Callable[..., Any]:
+    """`function` with its time added to `totals[label]`, counting only the outermost call."""
+    depth = 0
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        nonlocal depth
+        depth += 1
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            depth -= 1
+            if depth == 0:
+                totals[label] += time.perf_counter() - started
+
+    return wrapper
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=4000)
+    parser.add_argument("--seed", type=int, default=2015)
+    parser.add_argument("--rules", type=Path, default=ROOT / "rules")
+    args = parser.parse_args()
+
+    base = load_rulebase(args.rules)
+    engine = evaluator.Engine(base)
+    gemeenten: list[str | None] = [None, *sorted(base.gemeenten)]
+    day = dt.date(2025, 1, 1)
+    cases = list(random_cases(args.cases, seed=args.seed))
+    for i, casus in enumerate(cases[:1000]):  # compile every ruleset and warm up, untimed
+        engine.evaluate(casus, gemeenten[i % len(gemeenten)], day)
+
+    totals: dict[str, float] = defaultdict(float)
+    for owner, name, label in PARTS:
+        setattr(owner, name, timed(getattr(owner, name), label, totals))
+    started = time.perf_counter()
+    for i, casus in enumerate(cases):
+        engine.evaluate(casus, gemeenten[i % len(gemeenten)], day)
+    total = time.perf_counter() - started
+
+    per_case = {label: totals[label] / len(cases) * 1000 for _, _, label in PARTS}
+    for label, ms in per_case.items():
+        print(f"{label:55} {ms:6.3f} ms")
+    print(f"{'everything else (facts, outcome, assessment model)':55} {total / len(cases) * 1000 - sum(per_case.values()):6.3f} ms")
+    print(f"{'total per case':55} {total / len(cases) * 1000:6.3f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
