@@ -73,6 +73,25 @@ def test_exception_inside_action_surfaces_and_session_is_cleaned() -> None:
     assert rs.run({"x": 1}, _derive({0: {"ok": True}})).facts["ok"] is True
 
 
+def test_a_failure_with_more_rules_matched_leaves_nothing_queued() -> None:
+    # Three rules match at once; the first to fire fails. The others are taken off durable-rules'
+    # action queue without running, and the next evaluation starts from an empty session.
+    patterns = [{"x": 1}, {"x": 1}, {"x": 1}]
+    rs = ruleset_for(patterns, prefix="t_raise_queue")
+    ran: list[int] = []
+
+    def first_fails(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        ran.append(index)
+        raise RuntimeError("kapot")
+
+    with pytest.raises(ActionError) as info:
+        rs.run({"x": 1}, first_fails)
+    assert ran == [info.value.rule_index]
+    result = rs.run({"x": 1}, _derive({0: {"a": 1}, 1: {"b": 2}, 2: {"c": 3}}))
+    assert sorted(result.fired) == [0, 1, 2]
+    assert result.facts == {"x": 1, "a": 1, "b": 2, "c": 3}
+
+
 def test_action_returning_garbage_surfaces() -> None:
     rs = ruleset_for([{"x": 1}], prefix="t_garbage")
     with pytest.raises(ActionError):
