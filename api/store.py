@@ -12,6 +12,7 @@ the tail latency under load). PostgreSQL needs no such lock: the unique constrai
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Callable
 
@@ -45,6 +46,19 @@ _INSERT_BEOORDELING = insert(beoordelingen)
 _INSERT_BESLUIT = insert(besluiten)
 _BEOORDELING_DOCUMENT = select(beoordelingen.c.document).where(beoordelingen.c.id == bindparam("id"))
 _BEOORDELING_EXISTS = select(beoordelingen.c.id).where(beoordelingen.c.id == bindparam("id"))
+_BEOORDELING_BY_KEY = select(beoordelingen.c.id, beoordelingen.c.verzoek_hash, beoordelingen.c.document).where(
+    beoordelingen.c.token_id == bindparam("token_id"),
+    beoordelingen.c.idempotentie_sleutel == bindparam("sleutel"),
+)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An assessment stored earlier under the same token holder's idempotency key."""
+
+    id: str
+    verzoek_hash: str
+    document: str
 
 
 class Store:
@@ -72,6 +86,12 @@ class Store:
         """Whether the assessment is stored, without reading its (large) document."""
         with self.engine.connect() as conn:
             return conn.execute(_BEOORDELING_EXISTS, {"id": beoordeling_id}).first() is not None
+
+    def beoordeling_for_key(self, token_id: str, sleutel: str) -> Earlier | None:
+        """The assessment this token holder stored under idempotency key `sleutel`, if any."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_BEOORDELING_BY_KEY, {"token_id": token_id, "sleutel": sleutel}).first()
+        return None if row is None else Earlier(row.id, row.verzoek_hash, row.document)
 
     def beoordeling_document(self, beoordeling_id: str) -> str | None:
         with self.engine.connect() as conn:

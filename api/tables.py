@@ -14,6 +14,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -47,6 +48,11 @@ beoordelingen = Table(
     Column("peildatum", Date, nullable=False),
     Column("regelset_versie", String(64), nullable=False),
     Column("document", Text, nullable=False),
+    # The client's `Idempotency-Key` (if sent) and a hash of its request: a repeated request
+    # with the same key gets the stored assessment back instead of a second one.
+    Column("idempotentie_sleutel", String(255), nullable=True),
+    Column("verzoek_hash", String(64), nullable=True),
+    Index("uq_beoordelingen_idempotentie", "token_id", "idempotentie_sleutel", unique=True),
 )
 
 besluiten = Table(

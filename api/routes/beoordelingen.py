@@ -14,11 +14,13 @@ outcome need not be copied into a second system (data minimisation).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import uuid
 from typing import Optional
 
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import IntegrityError
 
 from engine.compiler import SelectionError
 
@@ -33,7 +35,7 @@ from api.models import (
 from api.problems import ApiProblem, invalid_param
 from api.routes import problems
 from api.services import Services, services
-from api.store import ChainConflict, NotFound, UnknownPrevious
+from api.store import ChainConflict, Earlier, NotFound, UnknownPrevious
 from api.tokens import Principal
 
 router = APIRouter(prefix="/v1/beoordelingen", tags=["beoordelingen"])
@@ -42,6 +44,9 @@ JSON = "application/json"
 PROBLEM_UNKNOWN_GEMEENTE = "urn:reikwijdte:probleem:onbekende-gemeente"
 PROBLEM_NO_RULES = "urn:reikwijdte:probleem:geen-regels-op-peildatum"
 PROBLEM_CHAIN = "urn:reikwijdte:probleem:besluit-volgt-niet-op-laatste"
+PROBLEM_KEY_REUSED = "urn:reikwijdte:probleem:idempotentie-sleutel-hergebruikt"
+#: Visible ASCII, as the Idempotency-Key header field draft allows in its string form.
+IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]+$"
 
 
 def _now() -> dt.datetime:
@@ -64,7 +69,10 @@ def no_rules_problem(exc: SelectionError, field: str) -> ApiProblem:
     "",
     status_code=201,
     response_model=OpgeslagenBeoordeling,
-    responses=problems(400, 401, 403, 413, 422, 503),
+    responses={
+        200: {"model": OpgeslagenBeoordeling, "description": "Herhaald verzoek (zelfde Idempotency-Key): de eerder opgeslagen beoordeling."},
+        **problems(400, 401, 403, 413, 422, 503),
+    },
     summary="Beoordeel een casus en sla de beoordeling op",
 )
 async def beoordeel(
@@ -72,8 +80,23 @@ async def beoordeel(
     request: Request,
     principal: Principal = Depends(require("toegang")),
     svc: Services = Depends(services),
+    idempotency_key: Optional[str] = Header(
+        None,
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        pattern=IDEMPOTENCY_KEY_PATTERN,
+        description="Eigen sleutel van de client (bijv. een UUID). Stuurt u hetzelfde verzoek opnieuw met dezelfde "
+        "sleutel (na een time-out of verbroken verbinding), dan krijgt u de eerder opgeslagen beoordeling terug "
+        "(200) in plaats van een tweede. Dezelfde sleutel met een ander verzoek: 422.",
+    ),
 ) -> Response:
     """Evaluate the case with the rules of its municipality and date, store the result, return it."""
+    request_hash = hashlib.sha256(aanvraag.model_dump_json().encode()).hexdigest() if idempotency_key else None
+    if idempotency_key is not None:
+        earlier = await run_in_threadpool(svc.store.beoordeling_for_key, principal.token_id, idempotency_key)
+        if earlier is not None:
+            return _replay(request, earlier, request_hash)
     casus = aanvraag.casus
     if aanvraag.gemeente is not None:
         gemeente, gemeente_field = aanvraag.gemeente, "gemeente"
@@ -98,21 +121,50 @@ async def beoordeel(
         beoordeling=beoordeling,
     )
     document = record.model_dump_json()
-    await svc.store.add_beoordeling(
-        {
-            "id": str(record.id),
-            "token_id": principal.token_id,
-            "aangemaakt_door": record.aangemaakt_door,
-            "aangemaakt_op": record.aangemaakt_op,
-            "casus_kenmerk": record.casus_kenmerk,
-            "gemeente": record.gemeente,
-            "peildatum": record.peildatum,
-            "regelset_versie": record.regelset_versie,
-            "document": document,
-        }
-    )
+    try:
+        await svc.store.add_beoordeling(
+            {
+                "id": str(record.id),
+                "token_id": principal.token_id,
+                "aangemaakt_door": record.aangemaakt_door,
+                "aangemaakt_op": record.aangemaakt_op,
+                "casus_kenmerk": record.casus_kenmerk,
+                "gemeente": record.gemeente,
+                "peildatum": record.peildatum,
+                "regelset_versie": record.regelset_versie,
+                "document": document,
+                "idempotentie_sleutel": idempotency_key,
+                "verzoek_hash": request_hash,
+            }
+        )
+    except IntegrityError:
+        # The same key arrived twice at once and the other request stored first: answer as a replay.
+        if idempotency_key is None:
+            raise
+        earlier = await run_in_threadpool(svc.store.beoordeling_for_key, principal.token_id, idempotency_key)
+        if earlier is None:
+            raise
+        return _replay(request, earlier, request_hash)
     request.state.log["beoordeling"] = str(record.id)
     return Response(document, status_code=201, media_type=JSON, headers={"Location": f"{router.prefix}/{record.id}"})
+
+
+def _replay(request: Request, earlier: Earlier, request_hash: str | None) -> Response:
+    """The stored answer to a repeated request, or 422 when the key was used for another request."""
+    if earlier.verzoek_hash != request_hash:
+        message = "deze sleutel is al gebruikt voor een ander verzoek; kies een nieuwe sleutel"
+        raise ApiProblem(
+            422,
+            "Dezelfde Idempotency-Key hoort bij een ander verzoek.",
+            type=PROBLEM_KEY_REUSED,
+            invalid_params=[invalid_param("Idempotency-Key", message, "sleutel_hergebruikt")],
+        )
+    request.state.log["beoordeling"] = earlier.id
+    request.state.log["herhaald"] = "ja"
+    return Response(
+        earlier.document, status_code=200, media_type=JSON,
+        headers={"Location": f"{router.prefix}/{earlier.id}", "Idempotent-Replayed": "true"},
+    )
 
 
 @router.get(
