@@ -64,6 +64,7 @@ async def _authorize(
     request.state.log["door"] = principal.naam
     if not principal.rollen & wanted:
         raise ApiProblem(403, f"Dit vraagt de rol {' of '.join(sorted(wanted))}; dit token heeft die niet.")
+    request.state.principal = principal
     return principal
 
 
@@ -74,6 +75,8 @@ async def refusal_before_body(request: Request) -> ApiProblem | None:
     all would otherwise be answered with 422 before the token is looked at. The validation-error
     handler asks this first: whoever may not use the route hears only that.
     """
+    if getattr(request.state, "principal", None) is not None:
+        return None  # the route's own dependency already admitted this token
     route: Any = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     for dependency in getattr(dependant, "dependencies", ()):

@@ -52,7 +52,6 @@ _REGISTRY: dict[str, "DurableRuleset"] = {}
 Action = Callable[[int, dict[str, Any]], dict[str, Any]]
 
 # Result codes of the native engine's assert and retract calls.
-_HANDLED = 0
 _NOT_HANDLED = 1  # no rule matches the fact
 _OBSERVED = 2  # the session already holds a fact with this id
 
@@ -143,7 +142,7 @@ class DurableRuleset:
             durable_rules_engine.retract_fact(self._handle, _dumps(fact))
             self._assert(new_fact)  # None: no rule matches the new working memory, chaining is done
         except BaseException as exc:  # noqa: BLE001 - surfaced after cleanup, never swallowed
-            run.error = exc if isinstance(exc, ActionError) else ActionError(index, exc)
+            run.error = ActionError(index, exc)
 
     def _take_actions(self, run: _Run, state: int) -> None:
         """Fire the matched rules one at a time until durable-rules has none left.
@@ -154,10 +153,10 @@ class DurableRuleset:
         started = durable_rules_engine.start_action_for_state(self._handle, state)
         message = started[1] if started else None
         while message:
-            for rule_name, matched in json.loads(message).items():
-                if run.error is None:
-                    self._fire(run, self._index_of[rule_name], matched["m"])
-                break
+            if run.error is None:
+                # One matched rule per message: {"r<index>": {"m": working memory}}.
+                rule_name, matched = next(iter(json.loads(message).items()))
+                self._fire(run, self._index_of[rule_name], matched["m"])
             message = durable_rules_engine.complete_and_start_action(self._handle, state)
 
     def _empty_session(self) -> None:

@@ -44,8 +44,6 @@ from engine.motivation import build_motivation, fill_template
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
-_validate_applied = ToegepasteRegel.model_validate
-_validate_not_applied = NietToegepasteRegel.model_validate
 
 
 @dataclass
@@ -180,7 +178,7 @@ def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
 
 def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
     # Validated from a dict: pydantic's validator (native code) is faster than `model_construct`.
-    return _validate_not_applied(
+    return NietToegepasteRegel.model_validate(
         {
             "id": rule.id,
             "titel": rule.loaded.regel.titel,
@@ -230,7 +228,7 @@ def _assess(
 
     fired_ids = {r.id for r in fired}
     toegepast = [
-        _validate_applied(
+        ToegepasteRegel.model_validate(
             {
                 "id": r.id,
                 "titel": r.loaded.regel.titel,

@@ -92,7 +92,7 @@ async def beoordeel(
     ),
 ) -> Response:
     """Evaluate the case with the rules of its municipality and date, store the result, return it."""
-    request_hash = hashlib.sha256(aanvraag.model_dump_json().encode()).hexdigest() if idempotency_key else None
+    request_hash = hashlib.sha256(aanvraag.model_dump_json().encode()).hexdigest() if idempotency_key is not None else None
     if idempotency_key is not None:
         earlier = await run_in_threadpool(svc.store.beoordeling_for_key, principal.token_id, idempotency_key)
         if earlier is not None:

@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError
 
+from api.database import alembic_config, make_engine, migrate, schema_is_current
+from api.settings import sqlite_url
 from api.tables import beoordelingen
 
 from api_support import Api, persona_request
@@ -117,11 +120,6 @@ def test_the_new_columns_are_append_only_too(api: Api) -> None:
 
 def test_a_database_of_the_previous_version_is_upgraded_in_place(tmp_path: Path) -> None:
     # A data directory made before 0002 keeps its assessments; the new columns start empty.
-    from alembic import command
-
-    from api.database import alembic_config, make_engine, migrate, schema_is_current
-    from api.settings import sqlite_url
-
     db = make_engine(sqlite_url(tmp_path / "data"))
     config = alembic_config()
     with db.begin() as connection:
