@@ -117,6 +117,8 @@ def test_openapi_declares_bearer_security_and_problem_responses(sqlite_api: Api)
         ("/v1/beoordelingen", "toegang", 422),
         ("/v1/regels/validatie", None, 401),
         ("/v1/regels/validatie", "toegang", 403),
+        ("/v1/beoordelingen/00000000-0000-0000-0000-000000000000/besluit", None, 401),
+        ("/v1/beoordelingen/00000000-0000-0000-0000-000000000000/besluit", "audit", 403),
     ],
 )
 def test_access_is_judged_before_a_body_that_is_not_json(sqlite_api: Api, path: str, role: str | None, status: int) -> None:
