@@ -8,7 +8,8 @@ hot path costs no database read and no thread hop.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import Request, Security
 from fastapi.concurrency import run_in_threadpool
@@ -50,7 +51,9 @@ async def _authorize(
     request: Request, credentials: HTTPAuthorizationCredentials | None, wanted: frozenset[str]
 ) -> Principal:
     if credentials is None:
-        raise ApiProblem(401, "Stuur een token mee: Authorization: Bearer <token>.", headers={"WWW-Authenticate": _CHALLENGE})
+        raise ApiProblem(
+            401, "Stuur een token mee: Authorization: Bearer <token>.", headers={"WWW-Authenticate": _CHALLENGE}
+        )
     cache: tokens.TokenCache = request.app.state.services.tokens
     principal = cache.cached(credentials.credentials)
     if principal is None:

@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -79,7 +80,9 @@ class RequestGuard:
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
             if not response_started:
-                await problem_response(500, "Er ging iets mis; het verzoek is niet verwerkt.")(scope, receive, send_with_version)
+                await problem_response(500, "Er ging iets mis; het verzoek is niet verwerkt.")(
+                    scope, receive, send_with_version
+                )
             else:
                 status = 500
         finally:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
@@ -31,10 +31,10 @@ class BeoordelingAanvraag(_In):
     """A case to assess, with the municipality and date whose rules apply."""
 
     casus: Casus
-    gemeente: Optional[str] = Field(
+    gemeente: str | None = Field(
         None, max_length=64, description="Code van de gemeente; gaat voor `casus.gemeente`. Leeg: landelijke regels."
     )
-    peildatum: Optional[dt.date] = Field(
+    peildatum: dt.date | None = Field(
         None, description="Datum waarop de regels gelden; gaat voor `casus.peildatum`. Leeg: vandaag."
     )
 
@@ -43,10 +43,12 @@ class OpgeslagenBeoordeling(_Out):
     """An assessment as stored: returned unchanged by every later read."""
 
     id: uuid.UUID
-    casus_kenmerk: Optional[str] = Field(description="Het eigen kenmerk van het team (geen persoonsgegevens).")
-    gemeente: Optional[str]
+    casus_kenmerk: str | None = Field(description="Het eigen kenmerk van het team (geen persoonsgegevens).")
+    gemeente: str | None
     peildatum: dt.date
-    regelset_versie: str = Field(description="Versie van de regels die zijn toegepast (regels in werking en parameters).")
+    regelset_versie: str = Field(
+        description="Versie van de regels die zijn toegepast (regels in werking en parameters)."
+    )
     aangemaakt_door: str = Field(description="Naam van de houder van het token dat de casus indiende.")
     aangemaakt_op: dt.datetime
     beoordeling: Beoordeling
@@ -56,19 +58,19 @@ class BesluitAanvraag(_In):
     """The professional's decision on an assessment."""
 
     besluit: Literal["volgen", "afwijken"]
-    motivering: Optional[str] = Field(
+    motivering: str | None = Field(
         None,
         max_length=5000,
         validate_default=True,
         description=f"Verplicht bij afwijken (minstens {MIN_MOTIVERING} tekens).",
     )
-    vorig_besluit_id: Optional[uuid.UUID] = Field(
+    vorig_besluit_id: uuid.UUID | None = Field(
         None, description="Bij een later besluit (bijv. na bezwaar): het id van het laatste eerdere besluit."
     )
 
     @field_validator("motivering")
     @classmethod
-    def _motivated_deviation(cls, value: Optional[str], info: ValidationInfo) -> Optional[str]:
+    def _motivated_deviation(cls, value: str | None, info: ValidationInfo) -> str | None:
         if info.data.get("besluit") == "afwijken" and len((value or "").strip()) < MIN_MOTIVERING:
             raise ValueError(f"wie afwijkt van de beoordeling moet dat motiveren (minstens {MIN_MOTIVERING} tekens)")
         return value
@@ -81,8 +83,8 @@ class Besluit(_Out):
     beoordeling_id: uuid.UUID
     volgnummer: int = Field(ge=1, description="1 voor het eerste besluit, daarna oplopend.")
     besluit: Literal["volgen", "afwijken"]
-    motivering: Optional[str]
-    vorig_besluit_id: Optional[uuid.UUID]
+    motivering: str | None
+    vorig_besluit_id: uuid.UUID | None
     aangemaakt_door: str
     aangemaakt_op: dt.datetime
 
@@ -97,7 +99,7 @@ class RegelSamenvatting(_Out):
     titel: str
     bron: Bronvermelding
     geldig_vanaf: dt.date
-    geldig_tot: Optional[dt.date]
+    geldig_tot: dt.date | None
     bestand: str
     regelnummer: int = Field(description="Regel (line) in het bestand waar de regel begint.")
     uitzondering_op: list[str]
@@ -110,18 +112,18 @@ class RegelSamenvatting(_Out):
 
 class Periode(_Out):
     geldig_vanaf: dt.date
-    geldig_tot: Optional[dt.date]
+    geldig_tot: dt.date | None
 
 
 class RegelDetail(RegelSamenvatting):
     als: dict[str, Any] = Field(description="De voorwaarde zoals in het regelbestand.")
     dan: dict[str, Any] = Field(description="De conclusie zoals in het regelbestand.")
-    motivering: Optional[str]
+    motivering: str | None
     versies: list[Periode] = Field(description="Alle geldigheidsperioden van deze regel.")
 
 
 class RegelsOverzicht(_Out):
-    gemeente: Optional[str]
+    gemeente: str | None
     peildatum: dt.date
     versie: str
     parameters: dict[str, Any]
@@ -143,7 +145,7 @@ class Validatieresultaat(_Out):
 
 class Status(_Out):
     status: Literal["ok"]
-    regelset: Optional[str] = None
+    regelset: str | None = None
 
 
 class OngeldigeParameter(_Out):
@@ -160,8 +162,6 @@ class Probleem(BaseModel):
     type: str = "about:blank"
     title: str
     status: int
-    detail: Optional[str] = None
-    instance: Optional[str] = None
-    invalidParams: Optional[list[OngeldigeParameter]] = None
-
-
+    detail: str | None = None
+    instance: str | None = None
+    invalidParams: list[OngeldigeParameter] | None = None

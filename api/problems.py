@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Iterable, Mapping
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -31,6 +32,7 @@ class ProblemResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
 
 TITLES = {
     400: "Ongeldig verzoek",
@@ -126,8 +128,13 @@ def _validation_reason(error: Mapping[str, Any]) -> str:
 async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiProblem)
     return problem_response(
-        exc.status, exc.detail, type=exc.type, title=exc.title, invalid_params=exc.invalid_params,
-        headers=exc.headers, extra=exc.extra,
+        exc.status,
+        exc.detail,
+        type=exc.type,
+        title=exc.title,
+        invalid_params=exc.invalid_params,
+        headers=exc.headers,
+        extra=exc.extra,
     )
 
 
@@ -150,7 +157,9 @@ def _validation_problem(exc: RequestValidationError) -> JSONResponse:
 async def _on_database_unavailable(_request: Request, exc: Exception) -> JSONResponse:
     # The message may quote a statement's parameters (case data); only the type is reported.
     log.error("database niet beschikbaar: %s", type(exc).__name__)
-    return problem_response(503, "De database is niet beschikbaar; probeer het later opnieuw.", headers={"Retry-After": "5"})
+    return problem_response(
+        503, "De database is niet beschikbaar; probeer het later opnieuw.", headers={"Retry-After": "5"}
+    )
 
 
 Gate = Callable[[Request], Awaitable["ApiProblem | None"]]

@@ -19,10 +19,9 @@ from pathlib import Path
 
 import yaml
 
+from api.models import Validatiefout, Validatieresultaat
 from engine.rulebase import MUNICIPAL_DIR, Issue, parse_rulebase
 from engine.validation import check_rulebase
-
-from api.models import Validatiefout, Validatieresultaat
 
 #: `40_toegang.yaml` or `gemeenten/voorbeeldstad.yaml`; nothing that could leave the directory.
 BESTAND_PATTERN = r"^(gemeenten/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.ya?ml$"
@@ -115,5 +114,8 @@ def check_upload(rules_dir: Path, bestand: str, raw: bytes) -> Validatieresultaa
     return Validatieresultaat(
         bestand=shown,
         geldig=not issues,
-        fouten=[Validatiefout(bestand=i.file, regelnummer=i.line, regel_id=i.rule_id, melding=i.message) for i in sorted(set(issues))],
+        fouten=[
+            Validatiefout(bestand=i.file, regelnummer=i.line, regel_id=i.rule_id, melding=i.message)
+            for i in sorted(set(issues))
+        ],
     )

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from api.models import Periode, RegelDetail, RegelSamenvatting, RegelsOverzicht
 from engine.assessment import Bronvermelding
 from engine.compiler import CompiledRule, CompiledRuleSet
 from engine.evaluator import Engine
 from engine.rule_model import Bron
-
-from api.models import Periode, RegelDetail, RegelSamenvatting, RegelsOverzicht
 
 
 class RuleNotFound(LookupError):

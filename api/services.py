@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy import Engine as Database
 
-from engine.evaluator import Engine
-
 from api.settings import Settings
 from api.store import Store
 from api.tokens import TokenCache
+from engine.evaluator import Engine
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine.paths import default_dir
+
 #: Environment variables the service reads.
 ENV_DATA = "REIKWIJDTE_DATA"
 ENV_DATABASE_URL = "DATABASE_URL"
@@ -37,10 +39,8 @@ class Settings:
     token_cache_seconds: float = 5.0
 
     @classmethod
-    def from_env(cls, data_dir: Path | None = None, rules_dir: Path | None = None) -> "Settings":
+    def from_env(cls, data_dir: Path | None = None, rules_dir: Path | None = None) -> Settings:
         """Settings from `$REIKWIJDTE_DATA`, `$DATABASE_URL`, `$REIKWIJDTE_REGELS` and defaults."""
-        from engine.cli import default_dir  # here, not at import: engine.cli registers api.commands
-
         data = data_dir or Path(os.environ.get(ENV_DATA) or Path.cwd() / "data")
         rules = rules_dir or default_dir("rules", ENV_RULES)
         url = os.environ.get(ENV_DATABASE_URL) or sqlite_url(data)
@@ -62,7 +62,7 @@ def normalise_url(url: str) -> str:
     """Use psycopg 3 for `postgresql://` and `postgres://` URLs (the driver this project ships)."""
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix):]
+            return "postgresql+psycopg://" + url[len(prefix) :]
     return url
 
 

@@ -12,9 +12,10 @@ the tail latency under load). PostgreSQL needs no such lock: the unique constrai
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from typing import Any, Callable
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
@@ -119,11 +120,15 @@ class Store:
                     .order_by(besluiten.c.volgnummer.desc())
                     .limit(1)
                 ).first()
-                if vorig_besluit_id is not None and conn.execute(
-                    select(besluiten.c.id).where(
-                        besluiten.c.id == vorig_besluit_id, besluiten.c.beoordeling_id == beoordeling_id
-                    )
-                ).first() is None:
+                if (
+                    vorig_besluit_id is not None
+                    and conn.execute(
+                        select(besluiten.c.id).where(
+                            besluiten.c.id == vorig_besluit_id, besluiten.c.beoordeling_id == beoordeling_id
+                        )
+                    ).first()
+                    is None
+                ):
                     raise UnknownPrevious(vorig_besluit_id)
                 latest_id = latest.id if latest is not None else None
                 if vorig_besluit_id != latest_id:

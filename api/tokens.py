@@ -65,7 +65,7 @@ def digest(token: str) -> str:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def create(engine: Engine, naam: str, rollen: list[str]) -> tuple[str, TokenInfo]:
@@ -92,7 +92,9 @@ def create(engine: Engine, naam: str, rollen: list[str]) -> tuple[str, TokenInfo
                 )
             )
     except IntegrityError as exc:
-        raise TokenError(f"er bestaat al een token met de naam '{naam}' (namen blijven uniek, ook na intrekken)") from exc
+        raise TokenError(
+            f"er bestaat al een token met de naam '{naam}' (namen blijven uniek, ook na intrekken)"
+        ) from exc
     return token, info
 
 

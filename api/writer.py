@@ -14,9 +14,10 @@ import asyncio
 import logging
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from contextlib import AbstractContextManager
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import Engine, Insert
 

@@ -16,8 +16,9 @@ import datetime as dt
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -81,7 +82,9 @@ def main() -> int:
     per_case = {label: totals[label] / len(cases) * 1000 for _, _, label in PARTS}
     for label, ms in per_case.items():
         print(f"{label:55} {ms:6.3f} ms")
-    print(f"{'everything else (facts, outcome, assessment model)':55} {total / len(cases) * 1000 - sum(per_case.values()):6.3f} ms")
+    print(
+        f"{'everything else (facts, outcome, assessment model)':55} {total / len(cases) * 1000 - sum(per_case.values()):6.3f} ms"
+    )
     print(f"{'total per case':55} {total / len(cases) * 1000:6.3f} ms")
     return 0
 

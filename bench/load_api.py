@@ -111,9 +111,9 @@ def engine_ms_per_case(rules: Path | None, rounds: int = 10) -> float:
     import datetime as dt
 
     from api.models import BeoordelingAanvraag
-    from engine.cli import default_dir
     from engine.evaluator import Engine
     from engine.loader import load_rulebase
+    from engine.paths import default_dir
 
     engine = Engine(load_rulebase(rules or default_dir("rules", "REIKWIJDTE_REGELS")))
     requests = [BeoordelingAanvraag.model_validate(v) for v in case_variants(64)]
@@ -126,11 +126,13 @@ def engine_ms_per_case(rules: Path | None, rounds: int = 10) -> float:
     return round((time.process_time() - started) / (rounds * len(requests)) * 1000, 2)
 
 
-def start_server(port: int, data_dir: Path, log_path: Path, rules: Path | None, workers: int) -> subprocess.Popen[bytes]:
+def start_server(
+    port: int, data_dir: Path, log_path: Path, rules: Path | None, workers: int
+) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     env["REIKWIJDTE_DATA"] = str(data_dir)
-    command = [sys.executable, "-c", "from engine.cli import app; app()", "serve", "--host", HOST, "--port", str(port)]
+    command = [sys.executable, "-c", "from cli.main import app; app()", "serve", "--host", HOST, "--port", str(port)]
     if rules is not None:
         command += ["--regels", str(rules)]
     if workers != 1:

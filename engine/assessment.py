@@ -7,7 +7,7 @@ decides and may deviate with a recorded reason.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,7 +19,7 @@ class _Out(BaseModel):
 class Bronvermelding(_Out):
     document: str
     regels: str
-    artikel: Optional[str] = None
+    artikel: str | None = None
     status: str
     citaat: str = Field(description="Leesbare bronvermelding.")
 
@@ -44,7 +44,7 @@ class NietToegepasteRegel(_Out):
 class Conflict(_Out):
     veld: str
     waarden: dict[str, Any] = Field(description="Regel-id -> geconcludeerde waarde.")
-    oorzaak: Optional[str] = Field(None, description="Gezet als het veld open blijft door een ander betwist gegeven.")
+    oorzaak: str | None = Field(None, description="Gezet als het veld open blijft door een ander betwist gegeven.")
 
 
 class Afweging(_Out):
@@ -54,18 +54,18 @@ class Afweging(_Out):
 
 
 class VerwijzingUitkomst(_Out):
-    toegestaan: Optional[bool] = None
-    toestemming_vooraf: Optional[bool] = None
-    toetsing_achteraf: Optional[bool] = None
-    gemeente_moet_betalen: Optional[bool] = None
-    gemeente_niet_verplicht: Optional[bool] = None
-    start_niet_blokkeren: Optional[bool] = None
+    toegestaan: bool | None = None
+    toestemming_vooraf: bool | None = None
+    toetsing_achteraf: bool | None = None
+    gemeente_moet_betalen: bool | None = None
+    gemeente_niet_verplicht: bool | None = None
+    start_niet_blokkeren: bool | None = None
 
 
 class Regelset(_Out):
     versie: str
     peildatum: dt.date
-    gemeente: Optional[str]
+    gemeente: str | None
 
 
 class Toelichting(_Out):
@@ -75,13 +75,13 @@ class Toelichting(_Out):
 
 class Beoordeling(_Out):
     reikwijdte: Literal["binnen", "buiten", "onbeslist"]
-    buiten_domein: Optional[str] = None
+    buiten_domein: str | None = None
     toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"]
     onmiddellijk_handelen: bool
     gedwongen_kader: bool
     grondslagen: list[str]
     signalen: list[str]
-    verwijzing: Optional[VerwijzingUitkomst] = None
+    verwijzing: VerwijzingUitkomst | None = None
     professionele_afweging: list[Afweging]
     ontbrekende_gegevens: list[str]
     conflicten: list[Conflict]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -102,120 +102,115 @@ class RedenNietGecontracteerd(str, Enum):
 
 
 class Jeugdige(_Part):
-    leeftijd: Optional[int] = Field(None, ge=0, le=30, description="Leeftijd in jaren.")
-    woonplaats_gemeente: Optional[str] = Field(
+    leeftijd: int | None = Field(None, ge=0, le=30, description="Leeftijd in jaren.")
+    woonplaats_gemeente: str | None = Field(
         None, description="Gemeente waar de jeugdige woonplaats heeft (woonplaatsbeginsel)."
     )
-    woont_in_gemeente: Optional[bool] = Field(
+    woont_in_gemeente: bool | None = Field(
         None, description="De jeugdige heeft woonplaats in de beoordelende gemeente."
     )
-    pleegkind: Optional[bool] = None
-    jeugdhulp_voor_18_gestart: Optional[bool] = Field(
+    pleegkind: bool | None = None
+    jeugdhulp_voor_18_gestart: bool | None = Field(
         None, description="De jeugdhulp liep al voordat de jeugdige 18 werd."
     )
-    ontwikkelingsfase_vraagt_voortzetting: Optional[bool] = Field(
+    ontwikkelingsfase_vraagt_voortzetting: bool | None = Field(
         None, description="De ontwikkelingsfase van de jongvolwassene vraagt om voortzetting."
     )
 
 
 class Situatie(_Part):
-    veiligheidszorgen: Optional[bool] = Field(
+    veiligheidszorgen: bool | None = Field(
         None, description="Er zijn vastgestelde zorgen over de veiligheid van de jeugdige."
     )
-    bedreigt_veiligheid: Optional[bool] = Field(
+    bedreigt_veiligheid: bool | None = Field(
         None, description="De jeugdige brengt de eigen veiligheid of die van anderen in gevaar."
     )
-    opgroei_opvoedvragen: Optional[bool] = Field(
+    opgroei_opvoedvragen: bool | None = Field(
         None, description="Er zijn vragen over opgroeien (ontwikkeling) en opvoeden."
     )
-    psychische_problemen: Optional[bool] = None
-    zorgen_ontwikkelingskansen: Optional[bool] = Field(
+    psychische_problemen: bool | None = None
+    zorgen_ontwikkelingskansen: bool | None = Field(
         None, description="Zorgen of de opvoedsituatie voldoende ontwikkelingskansen biedt."
     )
-    stoornis_of_beperking: Optional[bool] = Field(
-        None, description="Er is een vastgestelde stoornis of beperking."
-    )
-    levenslang_of_chronisch: Optional[bool] = None
-    ernstig_acuut_ziek: Optional[bool] = None
-    licht_verstandelijke_beperking: Optional[bool] = None
-    sociale_omgeving_toereikend: Optional[bool] = Field(
+    stoornis_of_beperking: bool | None = Field(None, description="Er is een vastgestelde stoornis of beperking.")
+    levenslang_of_chronisch: bool | None = None
+    ernstig_acuut_ziek: bool | None = None
+    licht_verstandelijke_beperking: bool | None = None
+    sociale_omgeving_toereikend: bool | None = Field(
         None, description="De sociale omgeving kan de gevolgen van de stoornis opvangen."
     )
-    participatie_zonder_hulp: Optional[bool] = Field(
+    participatie_zonder_hulp: bool | None = Field(
         None,
         description="De jeugdige kan zonder hulp deelnemen aan school, vrije tijd en sociale contacten.",
     )
-    eigen_mogelijkheden_toereikend: Optional[bool] = Field(
+    eigen_mogelijkheden_toereikend: bool | None = Field(
         None,
         description="De eigen mogelijkheden en het probleemoplossend vermogen van gezin en netwerk volstaan.",
     )
-    fase_problematiek: Optional[bool] = Field(
-        None, description="Gewone, alledaagse opgroeivragen (fase-problematiek)."
-    )
-    oorzaak_bij_ouders: Optional[list[OorzaakBijOuders]] = Field(
+    fase_problematiek: bool | None = Field(None, description="Gewone, alledaagse opgroeivragen (fase-problematiek).")
+    oorzaak_bij_ouders: list[OorzaakBijOuders] | None = Field(
         None, description="Problemen van de ouders in andere domeinen."
     )
-    problemen_vooral_door_ouders: Optional[bool] = Field(
+    problemen_vooral_door_ouders: bool | None = Field(
         None, description="De problemen van het kind komen vooral voort uit die van de ouders."
     )
-    bedreiging_ontwikkelingsklimaat: Optional[bool] = Field(
+    bedreiging_ontwikkelingsklimaat: bool | None = Field(
         None, description="De problemen van de ouders bedreigen het ontwikkelingsklimaat van het kind."
     )
-    onderwijsvraag: Optional[list[Onderwijsvraag]] = None
-    scheiding_ouders: Optional[bool] = None
+    onderwijsvraag: list[Onderwijsvraag] | None = None
+    scheiding_ouders: bool | None = None
 
 
 class Hulpvraag(_Part):
-    soort: Optional[Hulpsoort] = None
-    naam: Optional[str] = Field(None, description="Naam van de hulpvorm zoals de aanbieder die noemt.")
-    doel_gezond_veilig: Optional[bool] = Field(None, description="Doel a: gezond en veilig opgroeien.")
-    doel_zelfstandigheid: Optional[bool] = Field(None, description="Doel b: groeien naar zelfstandigheid.")
-    doel_participatie: Optional[bool] = Field(
+    soort: Hulpsoort | None = None
+    naam: str | None = Field(None, description="Naam van de hulpvorm zoals de aanbieder die noemt.")
+    doel_gezond_veilig: bool | None = Field(None, description="Doel a: gezond en veilig opgroeien.")
+    doel_zelfstandigheid: bool | None = Field(None, description="Doel b: groeien naar zelfstandigheid.")
+    doel_participatie: bool | None = Field(
         None, description="Doel c: zelfredzaam zijn en maatschappelijk participeren."
     )
-    gericht_op_jeugdige: Optional[bool] = Field(
+    gericht_op_jeugdige: bool | None = Field(
         None, description="De hulp is gericht op de situatie van de jeugdige of de opvoeding."
     )
-    intensief: Optional[bool] = None
-    duur_weken: Optional[int] = Field(None, ge=0, le=1040)
-    aantal_gesprekken: Optional[int] = Field(None, ge=0, le=1000)
-    verwachte_kosten: Optional[float] = Field(
+    intensief: bool | None = None
+    duur_weken: int | None = Field(None, ge=0, le=1040)
+    aantal_gesprekken: int | None = Field(None, ge=0, le=1000)
+    verwachte_kosten: float | None = Field(
         None, ge=0, le=100_000_000, description="Verwachte kosten in euro (afgerond op centen)."
     )
 
     @field_validator("verwachte_kosten", mode="after")
     @classmethod
-    def _cents(cls, value: Optional[float]) -> Optional[float]:
+    def _cents(cls, value: float | None) -> float | None:
         # Whole cents: also keeps the JSON that durable-rules parses free of exponent notation.
         return None if value is None else round(value, 2)
-    kwalificatie_eisen: Optional[bool] = Field(
+
+    kwalificatie_eisen: bool | None = Field(
         None, description="Er zijn voorwaarden gesteld aan de bevoegdheden van de professional."
     )
-    ingrijpend: Optional[bool] = Field(
+    ingrijpend: bool | None = Field(
         None, description="De hulp grijpt in hoge mate in op het leven van kind of opvoeders."
     )
-    specialistische_expertise: Optional[bool] = None
-    door_breed_wijkteam: Optional[bool] = Field(
-        None, description="Het (brede) wijkteam kan deze hulp zelf bieden."
-    )
-    bij_naam_uitgesloten: Optional[bool] = Field(
+    specialistische_expertise: bool | None = None
+    door_breed_wijkteam: bool | None = Field(None, description="Het (brede) wijkteam kan deze hulp zelf bieden.")
+    bij_naam_uitgesloten: bool | None = Field(
         None, description="De hulpvorm is in wet of regelgeving bij naam uitgesloten."
     )
-    effect_aangetoond_of_aannemelijk: Optional[bool] = None
-    onaanvaardbaar_risico: Optional[bool] = Field(
+    effect_aangetoond_of_aannemelijk: bool | None = None
+    onaanvaardbaar_risico: bool | None = Field(
         None, description="Onaanvaardbaar risico op negatieve werking (bijv. traumatiserende uithuisplaatsing)."
     )
-    ingebed_in_hulptraject: Optional[bool] = None
-    doelen_toetsbaar: Optional[bool] = Field(
+    ingebed_in_hulptraject: bool | None = None
+    doelen_toetsbaar: bool | None = Field(
         None, description="Doelen zijn geformuleerd als beoogde verandering, niet alleen als activiteit."
     )
-    monitoring: Optional[bool] = Field(None, description="De waardetoevoeging wordt gemonitord.")
-    eerder_vrij_toegankelijk_geprobeerd: Optional[bool] = None
-    individueel_toegekend: Optional[bool] = Field(
+    monitoring: bool | None = Field(None, description="De waardetoevoeging wordt gemonitord.")
+    eerder_vrij_toegankelijk_geprobeerd: bool | None = None
+    individueel_toegekend: bool | None = Field(
         None,
         description="De gemeente kent een uitgesloten hulpvorm in dit individuele geval toch toe.",
     )
-    reden_individuele_toekenning: Optional[str] = Field(
+    reden_individuele_toekenning: str | None = Field(
         None,
         max_length=500,
         description="De vastgelegde reden waarom de gemeente de uitgesloten hulp toch toekent.",
@@ -223,57 +218,57 @@ class Hulpvraag(_Part):
 
 
 class AndereWetten(_Part):
-    recht_op_wlz: Optional[bool] = None
-    recht_op_zvw: Optional[bool] = None
-    zvw_verwijst_naar_jeugdwet: Optional[bool] = Field(
+    recht_op_wlz: bool | None = None
+    recht_op_zvw: bool | None = None
+    zvw_verwijst_naar_jeugdwet: bool | None = Field(
         None, description="De Zvw verwijst zelf naar de Jeugdwet (circulariteit)."
     )
-    recht_op_bjj: Optional[bool] = Field(None, description="Recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen.")
-    recht_op_wmo: Optional[bool] = None
-    passend_onderwijs: Optional[bool] = Field(
+    recht_op_bjj: bool | None = Field(
+        None, description="Recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen."
+    )
+    recht_op_wmo: bool | None = None
+    passend_onderwijs: bool | None = Field(
         None, description="De ondersteuning hoort bij de zorgplicht Passend onderwijs."
     )
-    aanvullende_verzekering: Optional[bool] = None
-    meerdere_oorzaken: Optional[bool] = Field(
+    aanvullende_verzekering: bool | None = None
+    meerdere_oorzaken: bool | None = Field(
         None,
         description="De problematiek heeft meerdere oorzaken, waarvan een deel onder de Jeugdwet valt.",
     )
 
 
 class ZorgDoorOuders(_Part):
-    boven_gebruikelijke_zorg: Optional[bool] = Field(
+    boven_gebruikelijke_zorg: bool | None = Field(
         None, description="De zorg gaat uit boven wat gebruikelijk is voor een gezond kind van dezelfde leeftijd."
     )
-    permanent_toezicht: Optional[bool] = None
-    ernstig_meervoudig_beperkt: Optional[bool] = None
-    ouders_kunnen_nauwelijks_deelnemen: Optional[bool] = Field(
+    permanent_toezicht: bool | None = None
+    ernstig_meervoudig_beperkt: bool | None = None
+    ouders_kunnen_nauwelijks_deelnemen: bool | None = Field(
         None, description="Ouders kunnen daardoor nauwelijks deelnemen aan werk of maatschappij."
     )
 
 
 class Verwijzing(_Part):
-    verwijzer: Optional[Verwijzer] = None
-    aanbieder_gecontracteerd: Optional[bool] = None
-    reden_niet_gecontracteerd: Optional[RedenNietGecontracteerd] = None
-    strafrechtelijke_beslissing: Optional[bool] = None
-    protocol_gevolgd: Optional[bool] = Field(
-        None, description="De GI volgde het met de gemeente afgesproken protocol."
-    )
-    gemeente_geconsulteerd: Optional[bool] = None
+    verwijzer: Verwijzer | None = None
+    aanbieder_gecontracteerd: bool | None = None
+    reden_niet_gecontracteerd: RedenNietGecontracteerd | None = None
+    strafrechtelijke_beslissing: bool | None = None
+    protocol_gevolgd: bool | None = Field(None, description="De GI volgde het met de gemeente afgesproken protocol.")
+    gemeente_geconsulteerd: bool | None = None
 
 
 class Maatregel(_Part):
-    kinderbeschermingsmaatregel: Optional[bool] = None
-    jeugdreclassering: Optional[bool] = None
-    vrijwillig_kader: Optional[bool] = None
+    kinderbeschermingsmaatregel: bool | None = None
+    jeugdreclassering: bool | None = None
+    vrijwillig_kader: bool | None = None
 
 
 class Casus(_Part):
     """One case as an access team submits it."""
 
-    kenmerk: Optional[str] = Field(None, max_length=100, description="Eigen kenmerk; geen persoonsgegevens.")
-    gemeente: Optional[str] = Field(None, max_length=64, description="Code van de beoordelende gemeente.")
-    peildatum: Optional[dt.date] = Field(None, description="Datum waarop de regels gelden.")
+    kenmerk: str | None = Field(None, max_length=100, description="Eigen kenmerk; geen persoonsgegevens.")
+    gemeente: str | None = Field(None, max_length=64, description="Code van de beoordelende gemeente.")
+    peildatum: dt.date | None = Field(None, description="Datum waarop de regels gelden.")
     jeugdige: Jeugdige = Field(default_factory=Jeugdige)
     situatie: Situatie = Field(default_factory=Situatie)
     hulpvraag: Hulpvraag = Field(default_factory=Hulpvraag)

@@ -8,7 +8,8 @@ because real intake data is incomplete and the unknown paths cost the engine the
 from __future__ import annotations
 
 import random
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from engine.case import Casus
 from engine.facts import CASE_FACTS, FactType

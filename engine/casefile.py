@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -62,24 +62,24 @@ class PersonaInfo(_Strict):
 class Verwachting(_Strict):
     """The outcome fields a persona's family should get; only stated fields are compared."""
 
-    reikwijdte: Optional[Literal["binnen", "buiten", "onbeslist"]] = None
-    buiten_domein: Optional[str] = None
-    toegang: Optional[Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"]] = None
-    onmiddellijk_handelen: Optional[bool] = None
-    gedwongen_kader: Optional[bool] = None
-    grondslagen: Optional[list[str]] = None
-    signalen: Optional[list[str]] = None
-    verwijzing: Optional[VerwijzingUitkomst] = None
+    reikwijdte: Literal["binnen", "buiten", "onbeslist"] | None = None
+    buiten_domein: str | None = None
+    toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"] | None = None
+    onmiddellijk_handelen: bool | None = None
+    gedwongen_kader: bool | None = None
+    grondslagen: list[str] | None = None
+    signalen: list[str] | None = None
+    verwijzing: VerwijzingUitkomst | None = None
 
 
 class CaseFile(_Strict):
     """A persona file, or a plain case wrapped as one without story or expectation."""
 
-    persona: Optional[PersonaInfo] = None
-    gemeente: Optional[str] = Field(None, description="Gemeente waarvoor de verwachting geldt.")
-    peildatum: Optional[dt.date] = None
+    persona: PersonaInfo | None = None
+    gemeente: str | None = Field(None, description="Gemeente waarvoor de verwachting geldt.")
+    peildatum: dt.date | None = None
     casus: Casus
-    verwacht: Optional[Verwachting] = None
+    verwacht: Verwachting | None = None
 
 
 class CaseFileError(Exception):

@@ -76,7 +76,11 @@ class CompiledRule:
             self,
             "bronvermelding",
             Bronvermelding(
-                document=bron.document, regels=bron.regels, artikel=bron.artikel, status=bron.status, citaat=bron.citation()
+                document=bron.document,
+                regels=bron.regels,
+                artikel=bron.artikel,
+                status=bron.status,
+                citaat=bron.citation(),
             ),
         )
 

@@ -10,8 +10,9 @@ a rule did not apply and which missing facts keep an outcome open.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Optional, TypeVar, Union
+from typing import Any, TypeVar
 
 from engine.facts import flag_key, wm_key
 
@@ -58,17 +59,17 @@ class Cmp:
 
 @dataclass(frozen=True)
 class All:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
-    items: tuple["Node", ...]
+    items: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
 class Not:
-    item: "Node"
+    item: Node
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class Const:
     value: bool
 
 
-Node = Union[Cmp, All, AnyOf, Not, Const]
+Node = Cmp | All | AnyOf | Not | Const
 
 
 def all_of(items: Iterable[Node]) -> Node:
@@ -131,6 +132,7 @@ def normalize(node: Node) -> Node:
 
 # --- three-valued evaluation -------------------------------------------------------------
 
+
 def _same(actual: Any, expected: Any) -> bool:
     """Equality without Python's True == 1 (a ja/nee fact never equals a number)."""
     if isinstance(actual, bool) or isinstance(expected, bool):
@@ -151,7 +153,7 @@ _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "nhas": lambda a, e: e not in a,
 }
 
-Predicate = Callable[[dict[str, Any]], Optional[bool]]
+Predicate = Callable[[dict[str, Any]], bool | None]
 _T = TypeVar("_T")
 
 
@@ -162,6 +164,8 @@ def _kept(node: Node, name: str, build: Callable[[Node], _T]) -> _T:
         found = build(node)
         object.__setattr__(node, name, found)
     return found  # type: ignore[no-any-return]
+
+
 _MISSING = object()
 
 
@@ -174,7 +178,7 @@ def _build(node: Node) -> Predicate:
             return lambda facts: path not in facts
         compare = _COMPARE[op]
 
-        def comparison(facts: dict[str, Any]) -> Optional[bool]:
+        def comparison(facts: dict[str, Any]) -> bool | None:
             actual = facts.get(path, _MISSING)
             return None if actual is _MISSING else compare(actual, expected)
 
@@ -185,7 +189,7 @@ def _build(node: Node) -> Predicate:
     if isinstance(node, Not):
         inner = predicate(node.item)
 
-        def negation(facts: dict[str, Any]) -> Optional[bool]:
+        def negation(facts: dict[str, Any]) -> bool | None:
             value = inner(facts)
             return None if value is None else not value
 
@@ -193,8 +197,8 @@ def _build(node: Node) -> Predicate:
     parts = [predicate(i) for i in node.items]
     if isinstance(node, All):
 
-        def conjunction(facts: dict[str, Any]) -> Optional[bool]:
-            result: Optional[bool] = True
+        def conjunction(facts: dict[str, Any]) -> bool | None:
+            result: bool | None = True
             for part in parts:
                 value = part(facts)
                 if value is False:
@@ -205,8 +209,8 @@ def _build(node: Node) -> Predicate:
 
         return conjunction
 
-    def disjunction(facts: dict[str, Any]) -> Optional[bool]:
-        result: Optional[bool] = False
+    def disjunction(facts: dict[str, Any]) -> bool | None:
+        result: bool | None = False
         for part in parts:
             value = part(facts)
             if value is True:
@@ -233,7 +237,7 @@ def unknown_facts(node: Node, facts: dict[str, Any]) -> set[str]:
     return set(evaluate_open(node, facts)[1])
 
 
-OpenResult = tuple[Optional[bool], frozenset[str]]
+OpenResult = tuple[bool | None, frozenset[str]]
 _DECIDED_TRUE: OpenResult = (True, frozenset())
 _DECIDED_FALSE: OpenResult = (False, frozenset())
 
@@ -300,10 +304,7 @@ def _describe(node: Node) -> str:
         if node.op in ("known", "unknown"):
             return f"{node.path} {_DUTCH_OP[node.op]}"
         value = node.value
-        if isinstance(value, (list, tuple)):
-            shown = ", ".join(show_value(v) for v in value)
-        else:
-            shown = show_value(value)
+        shown = ", ".join(show_value(v) for v in value) if isinstance(value, (list, tuple)) else show_value(value)
         return f"{node.path} {_DUTCH_OP[node.op]} {shown}"
     if isinstance(node, Const):
         return "altijd" if node.value else "nooit"

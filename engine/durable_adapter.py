@@ -38,14 +38,15 @@ import copy
 import hashlib
 import json
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import durable_rules_engine
 
 #: One lock for the native engine: all rulesets share its global state.
 _ENGINE_LOCK = threading.RLock()
-_REGISTRY: dict[str, "DurableRuleset"] = {}
+_REGISTRY: dict[str, DurableRuleset] = {}
 
 #: `action(rule_index, working_memory) -> derived facts`; the working memory also holds the
 #: adapter's own bookkeeping keys (`sid`, `id`, `_wm`, `_fired_*`) and must not be changed.

@@ -29,9 +29,9 @@ from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
 from engine.durable_adapter import RunResult
 from engine.facts import (
     CASE_FACTS,
-    OUTCOME,
     LIST_OUTCOMES,
     OPEN_OUTCOMES,
+    OUTCOME,
     OUTCOME_FACTS,
     SCALAR_OUTCOMES,
     case_to_facts,
@@ -63,15 +63,13 @@ class Engine:
         self.cache = RulesetCache(base)
 
     @classmethod
-    def from_directory(cls, path: Path | str) -> "Engine":
+    def from_directory(cls, path: Path | str) -> Engine:
         return cls(load_rulebase(path))
 
     def ruleset(self, peildatum: dt.date, gemeente: str | None) -> CompiledRuleSet:
         return self.cache.get(peildatum, gemeente)
 
-    def evaluate(
-        self, casus: Casus, gemeente: str | None = None, peildatum: dt.date | None = None
-    ) -> Beoordeling:
+    def evaluate(self, casus: Casus, gemeente: str | None = None, peildatum: dt.date | None = None) -> Beoordeling:
         gemeente = gemeente if gemeente is not None else casus.gemeente
         day = peildatum or casus.peildatum or dt.date.today()
         ruleset = self.cache.get(day, gemeente)
@@ -255,7 +253,7 @@ def _assess(
     verwijzing = None
     if has_referral:
         verwijzing = VerwijzingUitkomst(
-            **{name[len(_VERWIJZING):]: outcome[name] for name in SCALAR_OUTCOMES if name.startswith(_VERWIJZING)}
+            **{name[len(_VERWIJZING) :]: outcome[name] for name in SCALAR_OUTCOMES if name.startswith(_VERWIJZING)}
         )
     ontbrekend = sorted(missing)
     motivering = build_motivation(
@@ -293,6 +291,3 @@ def _assess(
         motivering=motivering,
         regelset=Regelset(versie=ruleset.versie, peildatum=day, gemeente=ruleset.gemeente),
     )
-
-
-

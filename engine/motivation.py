@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from engine.conditions import show_value
 
@@ -57,10 +58,7 @@ def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) 
 
     def replace(match: re.Match[str]) -> str:
         ref = match.group(1)
-        if ref.startswith("parameter."):
-            value = parameters.get(ref.split(".", 1)[1])
-        else:
-            value = facts.get(ref)
+        value = parameters.get(ref.split(".", 1)[1]) if ref.startswith("parameter.") else facts.get(ref)
         if value is None:
             return "(onbekend)"
         if isinstance(value, list):

@@ -8,11 +8,11 @@ files by `engine.validation`, because that needs the whole rule base.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Optional, Union
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
 
-Scalar = Union[StrictBool, StrictInt, StrictFloat, StrictStr]
+Scalar = StrictBool | StrictInt | StrictFloat | StrictStr
 
 RULE_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
 NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
@@ -27,11 +27,11 @@ class Bron(_Strict):
 
     document: StrictStr = Field(min_length=1, description="Bestandsnaam van de brontekst.")
     regels: StrictStr = Field(pattern=r"^\d+(-\d+)?$", description="Regelnummers, bijv. 3103-3139.")
-    artikel: Optional[StrictStr] = Field(None, description="Wetsartikel, bijv. Jeugdwet art. 2.3 lid 1.")
+    artikel: StrictStr | None = Field(None, description="Wetsartikel, bijv. Jeugdwet art. 2.3 lid 1.")
     status: Literal["wet", "voorstel", "advies", "beleid", "jurisprudentie"] = Field(
         "wet", description="Is de bron geldend recht of een voorstel/advies van een werkgroep?"
     )
-    opmerking: Optional[StrictStr] = None
+    opmerking: StrictStr | None = None
 
     def citation(self) -> str:
         parts = [f"{self.document} r. {self.regels}"]
@@ -46,7 +46,7 @@ class ParameterVerwijzing(_Strict):
     parameter: StrictStr = Field(pattern=NAME_PATTERN)
 
 
-Waarde = Union[Scalar, ParameterVerwijzing]
+Waarde = Scalar | ParameterVerwijzing
 
 COMPARISON_OPERATORS = (
     "is",
@@ -66,24 +66,24 @@ COMPARISON_OPERATORS = (
 class Conditie(_Strict):
     """One condition: a combination (alle / een_van / niet) or one comparison on one fact."""
 
-    alle: Optional[list["Conditie"]] = Field(None, min_length=1)
-    een_van: Optional[list["Conditie"]] = Field(None, min_length=1)
-    niet: Optional["Conditie"] = None
-    feit: Optional[StrictStr] = None
-    is_: Optional[Waarde] = Field(None, alias="is")
-    is_niet: Optional[Waarde] = None
-    groter_dan: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
-    kleiner_dan: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
-    minimaal: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
-    maximaal: Optional[Union[StrictInt, StrictFloat, ParameterVerwijzing]] = None
-    in_: Optional[Union[list[Scalar], ParameterVerwijzing]] = Field(None, alias="in")
-    niet_in: Optional[Union[list[Scalar], ParameterVerwijzing]] = None
-    bevat: Optional[StrictStr] = None
-    bekend: Optional[Literal[True]] = None
-    onbekend: Optional[Literal[True]] = None
+    alle: list[Conditie] | None = Field(None, min_length=1)
+    een_van: list[Conditie] | None = Field(None, min_length=1)
+    niet: Conditie | None = None
+    feit: StrictStr | None = None
+    is_: Waarde | None = Field(None, alias="is")
+    is_niet: Waarde | None = None
+    groter_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    kleiner_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    minimaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    maximaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    in_: list[Scalar] | ParameterVerwijzing | None = Field(None, alias="in")
+    niet_in: list[Scalar] | ParameterVerwijzing | None = None
+    bevat: StrictStr | None = None
+    bekend: Literal[True] | None = None
+    onbekend: Literal[True] | None = None
 
     @model_validator(mode="after")
-    def _one_form(self) -> "Conditie":
+    def _one_form(self) -> Conditie:
         combos = [k for k in ("alle", "een_van", "niet") if getattr(self, k) is not None]
         ops = [op for op in COMPARISON_OPERATORS if self.operand(op) is not None]
         if self.feit is None:
@@ -119,10 +119,10 @@ class ProfessioneleAfweging(_Strict):
 class Conclusie(_Strict):
     afleiden: dict[StrictStr, Scalar] = Field(default_factory=dict)
     uitkomst: dict[StrictStr, Any] = Field(default_factory=dict)
-    professionele_afweging: Optional[ProfessioneleAfweging] = None
+    professionele_afweging: ProfessioneleAfweging | None = None
 
     @model_validator(mode="after")
-    def _not_empty(self) -> "Conclusie":
+    def _not_empty(self) -> Conclusie:
         if not (self.afleiden or self.uitkomst or self.professionele_afweging):
             raise ValueError("'dan' must derive a fact, set an outcome or name a professionele_afweging")
         return self
@@ -133,17 +133,17 @@ class Regel(_Strict):
     titel: StrictStr = Field(min_length=3)
     bron: Bron
     geldig_vanaf: dt.date
-    geldig_tot: Optional[dt.date] = None
+    geldig_tot: dt.date | None = None
     als: Conditie
     dan: Conclusie
     uitzondering_op: list[StrictStr] = Field(default_factory=list)
-    motivering: Optional[StrictStr] = Field(
+    motivering: StrictStr | None = Field(
         None, description="Zin voor de motivering; {pad} wordt vervangen door de waarde van dat feit."
     )
     landelijk: StrictBool = True
 
     @model_validator(mode="after")
-    def _period(self) -> "Regel":
+    def _period(self) -> Regel:
         if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
             raise ValueError("'geldig_tot' lies before 'geldig_vanaf'")
         return self
@@ -158,7 +158,7 @@ class Parameter(_Strict):
     standaard: Any
     bron: Bron
     gemeentelijk: StrictBool = True
-    waarden: Optional[list[Union[StrictInt, StrictFloat, StrictStr]]] = Field(
+    waarden: list[StrictInt | StrictFloat | StrictStr] | None = Field(
         None, description="Toegestane waarden (getallen bij type getal, tekst bij tekst of lijst)."
     )
 
@@ -171,9 +171,11 @@ class Erkenning(_Strict):
     every report instead of being waved through.
     """
 
-    persona: StrictStr = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", description="Bestandsnaam (stam) van de persona.")
+    persona: StrictStr = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", description="Bestandsnaam (stam) van de persona."
+    )
     regel: StrictStr = Field(pattern=RULE_ID_PATTERN, description="Id van de regel die de wijziging veroorzaakt.")
-    gemeente: Optional[StrictStr] = Field(None, description="Alleen voor deze gemeente; leeg: elke configuratie.")
+    gemeente: StrictStr | None = Field(None, description="Alleen voor deze gemeente; leeg: elke configuratie.")
     reden: StrictStr = Field(min_length=40, description="Waarom het minder toegang voor deze persona aanvaardbaar is.")
     datum: dt.date
 
@@ -181,7 +183,7 @@ class Erkenning(_Strict):
 class RegelBestand(_Strict):
     """A national rule file: rules and/or parameter declarations."""
 
-    beschrijving: Optional[StrictStr] = None
+    beschrijving: StrictStr | None = None
     parameters: dict[StrictStr, Parameter] = Field(default_factory=dict)
     regels: list[Regel] = Field(default_factory=list)
     erkenningen: list[Erkenning] = Field(default_factory=list)

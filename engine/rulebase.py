@@ -139,9 +139,7 @@ _UNION_TAGS = {"bool", "int", "float", "str", "list", "ParameterVerwijzing", "li
 
 
 def _parse(doc: SourceDocument, model: type[BaseModel], name: str) -> tuple[Any, list[Issue]]:
-    issues = [
-        Issue(name, line, "-", f"duplicate key '{loc[-1]}'") for loc, line in doc.duplicate_keys
-    ]
+    issues = [Issue(name, line, "-", f"duplicate key '{loc[-1]}'") for loc, line in doc.duplicate_keys]
     if not isinstance(doc.data, dict):
         issues.append(Issue(name, doc.line_of(()), "-", "the file must hold a mapping (key: value) at the top"))
         return None, issues
@@ -198,7 +196,9 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             line = doc.line_of(("parameters", pname))
             if pname in parameters:
                 other = parameters[pname]
-                issues.append(Issue(name, line, "-", f"parameter '{pname}' is also declared at {other.file}:{other.line}"))
+                issues.append(
+                    Issue(name, line, "-", f"parameter '{pname}' is also declared at {other.file}:{other.line}")
+                )
                 continue
             parameters[pname] = LoadedParameter(pname, spec, name, line)
         for index, regel in enumerate(bestand.regels):
@@ -210,9 +210,23 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
     for name, doc, bestand in municipal:
         code = bestand.gemeente.code
         if Path(name).stem != code:
-            issues.append(Issue(name, doc.line_of(("gemeente", "code")), "-", f"file name must be {code}.yaml to match gemeente.code"))
+            issues.append(
+                Issue(
+                    name,
+                    doc.line_of(("gemeente", "code")),
+                    "-",
+                    f"file name must be {code}.yaml to match gemeente.code",
+                )
+            )
         if code in gemeenten:
-            issues.append(Issue(name, doc.line_of(("gemeente", "code")), "-", f"gemeente '{code}' is also defined in {gemeenten[code].file}"))
+            issues.append(
+                Issue(
+                    name,
+                    doc.line_of(("gemeente", "code")),
+                    "-",
+                    f"gemeente '{code}' is also defined in {gemeenten[code].file}",
+                )
+            )
             continue
         gemeenten[code] = Gemeente(code, bestand, name)
 

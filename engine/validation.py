@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from engine.facts import CASE_FACTS, DERIVED, OUTCOME, OUTCOME_FACTS, PARAMETER, FactType
 from engine.rule_model import Conditie, ParameterVerwijzing
@@ -104,23 +105,32 @@ class _Checker:
                 if spec is None:
                     self.issues.append(Issue(gemeente.file, line, "-", f"unknown parameter '{name}'"))
                 elif not spec.spec.gemeentelijk:
-                    self.issues.append(Issue(gemeente.file, line, "-", f"parameter '{name}' is national; a municipality cannot set it"))
+                    self.issues.append(
+                        Issue(gemeente.file, line, "-", f"parameter '{name}' is national; a municipality cannot set it")
+                    )
                 else:
                     problem = self.parameter_value_problem(spec, value)
                     if problem:
                         self.issues.append(Issue(gemeente.file, line, "-", problem))
             if gemeente.bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" not in self.base.parameters:
                 line = doc.line_of(("uitgesloten_hulpvormen",))
-                self.issues.append(Issue(gemeente.file, line, "-", "no national parameter 'uitgesloten_hulpvormen' is declared to receive these exclusions"))
+                self.issues.append(
+                    Issue(
+                        gemeente.file,
+                        line,
+                        "-",
+                        "no national parameter 'uitgesloten_hulpvormen' is declared to receive these exclusions",
+                    )
+                )
 
     # -- rule ids and periods ---------------------------------------------------------------
     def check_ids(self) -> None:
         by_id: dict[str, list[LoadedRule]] = defaultdict(list)
         for loaded in self.base.rules:
             by_id[loaded.id].append(loaded)
-        for rule_id, versions in by_id.items():
+        for _rule_id, versions in by_id.items():
             ordered = sorted(versions, key=lambda r: r.regel.geldig_vanaf)
-            for earlier, later in zip(ordered, ordered[1:]):
+            for earlier, later in zip(ordered, ordered[1:], strict=False):
                 end = earlier.regel.geldig_tot
                 if end is None or end >= later.regel.geldig_vanaf:
                     self.add(
@@ -138,14 +148,16 @@ class _Checker:
         self._check_override_cycles(by_id)
 
     def _check_override_cycles(self, by_id: dict[str, list[LoadedRule]]) -> None:
-        edges = {rid: {t for v in versions for t in v.regel.uitzondering_op if t in by_id} for rid, versions in by_id.items()}
+        edges = {
+            rid: {t for v in versions for t in v.regel.uitzondering_op if t in by_id} for rid, versions in by_id.items()
+        }
         state: dict[str, int] = {}
 
         def visit(node: str, trail: list[str]) -> None:
             state[node] = 1
             for nxt in sorted(edges[node]):
                 if state.get(nxt) == 1:
-                    cycle = trail[trail.index(nxt):] + [nxt] if nxt in trail else [node, nxt]
+                    cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
                     self.add(by_id[node][0], ("uitzondering_op",), f"exceptions form a cycle: {' -> '.join(cycle)}")
                 elif nxt not in state:
                     visit(nxt, trail + [nxt])
@@ -188,7 +200,11 @@ class _Checker:
             return
         if op in ("bekend", "onbekend"):
             if path.split(".")[0] in (DERIVED, OUTCOME):
-                self.add(loaded, loc + (op,), f"'{op}' may only test case facts, not '{path}' (a derived fact can still become known)")
+                self.add(
+                    loaded,
+                    loc + (op,),
+                    f"'{op}' may only test case facts, not '{path}' (a derived fact can still become known)",
+                )
             return
         if isinstance(operand, ParameterVerwijzing):
             self._check_parameter_operand(loaded, loc + (op,), op, ft, operand.parameter, path)
@@ -197,7 +213,9 @@ class _Checker:
         if problem:
             self.add(loaded, loc + (op,), problem)
 
-    def _check_parameter_operand(self, loaded: LoadedRule, loc: tuple[Any, ...], op: str, ft: FactType, name: str, path: str) -> None:
+    def _check_parameter_operand(
+        self, loaded: LoadedRule, loc: tuple[Any, ...], op: str, ft: FactType, name: str, path: str
+    ) -> None:
         spec = self.base.parameters.get(name)
         if spec is None:
             self.add(loaded, loc, f"unknown parameter '{name}'")
@@ -222,7 +240,11 @@ class _Checker:
             first = derived_types.setdefault(name, (kind, loaded))
             if first[0] != kind:
                 other = first[1]
-                self.add(loaded, ("dan", "afleiden", name), f"'{name}' is derived as {kind} here but as {first[0]} by {other.id} ({other.file}:{other.line})")
+                self.add(
+                    loaded,
+                    ("dan", "afleiden", name),
+                    f"'{name}' is derived as {kind} here but as {first[0]} by {other.id} ({other.file}:{other.line})",
+                )
         for name, value, subloc in flatten_outcome(regel.dan.uitkomst):
             loc = ("dan", "uitkomst") + subloc
             ft = OUTCOME_FACTS.get(name)
@@ -255,7 +277,9 @@ class _Checker:
             if e.regel not in ids:
                 self.issues.append(Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown rule '{e.regel}'"))
             if e.gemeente is not None and e.gemeente not in self.base.gemeenten:
-                self.issues.append(Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown gemeente '{e.gemeente}'"))
+                self.issues.append(
+                    Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown gemeente '{e.gemeente}'")
+                )
 
     def run(self) -> list[Issue]:
         self.check_parameters()
@@ -316,4 +340,3 @@ def _parameter_fact_problem(spec: LoadedParameter, op: str, operand: Any) -> str
 
 def check_rulebase(base: RuleBase) -> list[Issue]:
     return _Checker(base).run()
-

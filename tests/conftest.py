@@ -15,7 +15,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import outcome_coverage
 import pytest
+from outcome_coverage import expected_values, missing_values, reached_values
 from pytest_bdd import given, parsers, then, when
 
 from engine.assessment import Beoordeling
@@ -24,8 +26,6 @@ from engine.casefile import load_case_file
 from engine.evaluator import Engine
 from engine.facts import CASE_FACTS
 from engine.loader import load_rulebase
-import outcome_coverage
-from outcome_coverage import expected_values, missing_values, reached_values
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -41,6 +41,7 @@ def engine() -> Engine:
 
 
 # --- coverage ---------------------------------------------------------------------------------
+
 
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     _SCENARIOS_RUN.append(scenario.name)
@@ -77,9 +78,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     (out / "outcome-coverage.json").write_text(json.dumps(outcome_report, indent=2, ensure_ascii=False))
     if reporter is not None:
         reporter.write_sep("=", "uitkomstdekking (outcome coverage)")
-        reporter.write_line(
-            f"{outcome_report['bereikt']} van {outcome_report['waarden']} uitkomstwaarden bereikt"
-        )
+        reporter.write_line(f"{outcome_report['bereikt']} van {outcome_report['waarden']} uitkomstwaarden bereikt")
         for name, value in unreached:
             reporter.write_line(f"NOOIT BEREIKT: {name}={value}", red=True)
     if (missing or unreached) and session.exitstatus == 0:
@@ -87,6 +86,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 # --- steps ------------------------------------------------------------------------------------
+
 
 def parse_value(path: str, raw: str) -> Any:
     """A table cell as the fact's type: ja/nee, numbers, enum text, or a comma list."""

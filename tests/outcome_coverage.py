@@ -8,7 +8,7 @@ outcome vocabulary in `engine.facts`, so a new signaal or domein is covered auto
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from engine.assessment import Beoordeling
 from engine.facts import OUTCOME_FACTS

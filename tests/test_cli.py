@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from engine.cli import app
+from cli.main import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "personas" / "gezin-jansen-oudercursus.yaml"
@@ -26,7 +26,15 @@ def test_evaluate_json_has_the_dutch_contract() -> None:
     result = runner.invoke(app, ["evaluate", str(SAMPLE), "--json", "--peildatum", "2025-01-01"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    for key in ("reikwijdte", "toegang", "grondslagen", "ontbrekende_gegevens", "toelichting", "motivering", "regelset"):
+    for key in (
+        "reikwijdte",
+        "toegang",
+        "grondslagen",
+        "ontbrekende_gegevens",
+        "toelichting",
+        "motivering",
+        "regelset",
+    ):
         assert key in data
     assert data["regelset"]["peildatum"] == "2025-01-01"
     assert data["toelichting"]["toegepast"], "an assessment explains which rules applied"
@@ -43,12 +51,14 @@ def test_plain_case_file_in_json(tmp_path: Path) -> None:
 
 def test_bad_case_file_names_file_line_and_field(tmp_path: Path) -> None:
     case = tmp_path / "casus.yaml"
-    case.write_text(textwrap.dedent("""\
+    case.write_text(
+        textwrap.dedent("""\
         jeugdige:
           leeftijd: twaalf
         situatie:
           veiligheidzorgen: true
-        """))
+        """)
+    )
     result = runner.invoke(app, ["evaluate", str(case)])
     assert result.exit_code == 2
     assert f"{case}:2: jeugdige.leeftijd:" in result.output

@@ -39,9 +39,13 @@ def comparisons() -> st.SearchStrategy[c.Node]:
             st.lists(st.sampled_from("xyz"), min_size=1, max_size=2, unique=True),
         ),
     )
-    list_cmp = st.builds(lambda op, v: c.Cmp("g.l", op, v, True), st.sampled_from(["has", "nhas"]), st.sampled_from("pq"))
+    list_cmp = st.builds(
+        lambda op, v: c.Cmp("g.l", op, v, True), st.sampled_from(["has", "nhas"]), st.sampled_from("pq")
+    )
     known = st.builds(
-        lambda p, op: c.Cmp(p, op, None, p == "g.l"), st.sampled_from(sorted(VOCAB)), st.sampled_from(["known", "unknown"])
+        lambda p, op: c.Cmp(p, op, None, p == "g.l"),
+        st.sampled_from(sorted(VOCAB)),
+        st.sampled_from(["known", "unknown"]),
     )
     return st.one_of(bool_cmp, num_cmp, enum_cmp, list_cmp, known)
 
@@ -115,7 +119,9 @@ big_conditions = st.recursive(
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(big_conditions, facts_strategy)
-def test_conditions_too_large_for_durable_are_split_without_changing_meaning(node: c.Node, facts: dict[str, Any]) -> None:
+def test_conditions_too_large_for_durable_are_split_without_changing_meaning(
+    node: c.Node, facts: dict[str, Any]
+) -> None:
     from engine.facts import wm_key
 
     normal = c.normalize(node)

@@ -11,11 +11,11 @@ import pytest
 
 from engine import conditions as c
 from engine.case import Casus
+from engine.casefile import load_case_file
 from engine.compiler import SelectionError
 from engine.evaluator import Engine
 from engine.loader import load_rulebase
-from engine.personas import persona_files
-from engine.casefile import load_case_file
+from leefwereld.personas import persona_files
 
 ROOT = Path(__file__).resolve().parent.parent
 BRON = "bron: {document: 004_82bfb980c5993adb.txt, regels: 3103-3139}"
@@ -106,17 +106,23 @@ def case(**groups: dict) -> Casus:
 
 
 def test_chaining_and_outcome(engine: Engine) -> None:
-    b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000}), peildatum=DAY)
+    b = engine.evaluate(
+        case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000}), peildatum=DAY
+    )
     assert (b.reikwijdte, b.toegang) == ("binnen", "beschikking")
     assert [r.id for r in b.toelichting.toegepast] == ["BINNEN", "DUUR"]
-    assert b.toelichting.toegepast[1].gebruikte_feiten == {"hulpvraag.verwachte_kosten": 2000.0, "uitkomst.reikwijdte": "binnen"}
+    assert b.toelichting.toegepast[1].gebruikte_feiten == {
+        "hulpvraag.verwachte_kosten": 2000.0,
+        "uitkomst.reikwijdte": "binnen",
+    }
     assert "Kosten 2000 boven 1000." in b.motivering
     assert "Bezwaar en beroep" in b.motivering
 
 
 def test_conflict_is_reported_not_resolved(engine: Engine) -> None:
     b = engine.evaluate(
-        case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000, "duur_weken": 4}), peildatum=DAY
+        case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000, "duur_weken": 4}),
+        peildatum=DAY,
     )
     assert b.toegang == "onbeslist"
     assert [(k.veld, sorted(k.waarden)) for k in b.conflicten] == [("uitkomst.toegang", ["DUUR", "KORT"])]
@@ -124,7 +130,9 @@ def test_conflict_is_reported_not_resolved(engine: Engine) -> None:
 
 
 def test_exception_overrides_and_explains(engine: Engine) -> None:
-    facts = case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 6000, "door_breed_wijkteam": True})
+    facts = case(
+        situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 6000, "door_breed_wijkteam": True}
+    )
     national = engine.evaluate(facts, peildatum=DAY)
     assert national.toegang == "beschikking"
     breed = engine.evaluate(facts, gemeente="breed", peildatum=DAY)
@@ -135,7 +143,9 @@ def test_exception_overrides_and_explains(engine: Engine) -> None:
 
 
 def test_municipal_parameter_changes_the_threshold(engine: Engine) -> None:
-    facts = case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000, "door_breed_wijkteam": False})
+    facts = case(
+        situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000, "door_breed_wijkteam": False}
+    )
     assert engine.evaluate(facts, peildatum=DAY).toegang == "beschikking"
     b = engine.evaluate(facts, gemeente="breed", peildatum=DAY)
     assert b.toegang == "onbeslist"
@@ -265,7 +275,9 @@ def test_rules_that_build_on_a_disputed_value_stay_open(tmp_path: Path) -> None:
     root.mkdir()
     (root / "r.yaml").write_text(textwrap.dedent(rules))
     engine = Engine(load_rulebase(root))
-    b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True}, andere_wetten={"recht_op_wlz": True}), peildatum=DAY)
+    b = engine.evaluate(
+        case(situatie={"opgroei_opvoedvragen": True}, andere_wetten={"recht_op_wlz": True}), peildatum=DAY
+    )
     assert (b.reikwijdte, b.buiten_domein, b.toegang) == ("onbeslist", None, "onbeslist")
     assert {k.veld: k.oorzaak for k in b.conflicten} == {
         "uitkomst.reikwijdte": None,

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cli.main import app
 from engine.casefile import load_case_file
-from engine.cli import app
 from engine.evaluator import Engine
-from engine.leefwereld import Klasse, PersonaInfo, klasse_van, landelijke_eenheid, vergelijk_velden
-from engine.leefwereld_report import html_pagina
 from engine.loader import load_rulebase
 from engine.rulebase import RuleSetError
+from leefwereld.compare import Klasse, PersonaInfo, klasse_van, landelijke_eenheid, vergelijk_velden
+from leefwereld.report import html_pagina
 
 runner = CliRunner()
 
@@ -175,7 +175,18 @@ def test_acknowledgement_makes_the_loss_pass_and_shows_in_every_report(tmp_path,
     base = write_rules(tmp_path / "basis" / "rules")
     now = write_rules(tmp_path / "nu" / "rules", extra=GEBRUIKELIJK, erkenningen=ERKENNING)
     md, page = tmp_path / "r.md", tmp_path / "r.html"
-    result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas), "--markdown", str(md), "--html", str(page))
+    result = run(
+        "--basis",
+        str(base),
+        "--regels",
+        str(now),
+        "--personas",
+        str(personas),
+        "--markdown",
+        str(md),
+        "--html",
+        str(page),
+    )
     assert result.exit_code == 0, result.output
     report = md.read_text(encoding="utf-8")
     assert "### Erkenningen" in report
@@ -260,7 +271,10 @@ def test_invalid_current_rules_exit_2(tmp_path, personas):
 
 def git(repo: Path, *args: str) -> None:
     subprocess.run(
-        ["git", "-c", "user.email=t@example.org", "-c", "user.name=test", *args], cwd=repo, check=True, capture_output=True
+        ["git", "-c", "user.email=t@example.org", "-c", "user.name=test", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
     )
 
 
@@ -325,17 +339,23 @@ def test_national_consistency_flags_a_difference_no_parameter_explains(tmp_path,
     assert verschil is not None and not verschil.verklaard
     assert "R-BINNEN" in verschil.regels
 
-    same = landelijke_eenheid(info, national, "ruimstad", _assess(plain, persona_file, "ruimstad"), load_rulebase(plain))
+    same = landelijke_eenheid(
+        info, national, "ruimstad", _assess(plain, persona_file, "ruimstad"), load_rulebase(plain)
+    )
     assert same is None
 
 
 def test_rule_marked_not_national_explains_a_difference(tmp_path, personas):
-    local_rule = GEBRUIKELIJK.replace("    uitzondering_op: [R-BINNEN]\n", "    uitzondering_op: [R-BINNEN]\n    landelijk: false\n")
+    local_rule = GEBRUIKELIJK.replace(
+        "    uitzondering_op: [R-BINNEN]\n", "    uitzondering_op: [R-BINNEN]\n    landelijk: false\n"
+    )
     rules = write_rules(tmp_path / "rules", extra=local_rule, gemeente="gemeente: {code: ruimstad, naam: Ruimstad}\n")
     persona_file = personas / "chronisch-kind.yaml"
     info = PersonaInfo.from_case("chronisch-kind", load_case_file(persona_file))
     national = _assess(write_rules(tmp_path / "zonder"), persona_file)
-    verschil = landelijke_eenheid(info, national, "ruimstad", _assess(rules, persona_file, "ruimstad"), load_rulebase(rules))
+    verschil = landelijke_eenheid(
+        info, national, "ruimstad", _assess(rules, persona_file, "ruimstad"), load_rulebase(rules)
+    )
     assert verschil is not None and verschil.verklaard
     assert "R-GEBRUIKELIJK is geen landelijke regel" in verschil.verklaring[0]
 
@@ -431,7 +451,9 @@ def test_loss_on_a_field_the_persona_does_not_state_still_fails_once_expectation
     base = write_rules(tmp_path / "basis")
     now = tmp_path / "nu"
     now.mkdir()
-    (now / "10_regels.yaml").write_text(REGELS.replace("groter_dan: {parameter: kostendrempel}", "groter_dan: 100000"), encoding="utf-8")
+    (now / "10_regels.yaml").write_text(
+        REGELS.replace("groter_dan: {parameter: kostendrempel}", "groter_dan: 100000"), encoding="utf-8"
+    )
     result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas))
     assert result.exit_code == 1, result.output
 
@@ -472,7 +494,7 @@ def test_html_report_is_self_contained_with_a_matrix(tmp_path, personas):
 
 
 def test_html_escapes_persona_text(tmp_path):
-    from engine.leefwereld_run import Toetsresultaat
+    from leefwereld.run import Toetsresultaat
 
     result = Toetsresultaat(basis="<b>", regels="r", personas_map="p", huidig_versie="v")
     assert "<b>" not in html_pagina(result).split("<body>", 1)[1]

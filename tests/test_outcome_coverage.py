@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 import outcome_coverage
+import pytest
+from outcome_coverage import expected_values, missing_values, reached_values
+
 from engine.case import Casus
 from engine.evaluator import Engine
 from engine.facts import BUITEN_DOMEINEN, GRONDSLAGEN, SIGNALEN
-from outcome_coverage import expected_values, missing_values, reached_values
 
 
 def test_every_vocabulary_value_is_expected() -> None:

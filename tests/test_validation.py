@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from engine.cli import app
+from cli.main import app
 from engine.loader import load_rulebase
 from engine.rulebase import RuleSetError
 
@@ -67,7 +67,9 @@ def test_typo_in_key_names_file_line_and_rule(tmp_path: Path) -> None:
 
 
 def test_wrong_type_names_the_line(tmp_path: Path) -> None:
-    root = write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE.replace("geldig_vanaf: 2015-01-01", "geldig_vanaf: gisteren")})
+    root = write(
+        tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE.replace("geldig_vanaf: 2015-01-01", "geldig_vanaf: gisteren")}
+    )
     issues = issues_of(root)
     assert any(i.startswith("rules/r.yaml:7: R-1: ") and "geldig_vanaf" in i for i in issues), issues
 
@@ -85,9 +87,13 @@ def test_dangling_exception_reference(tmp_path: Path) -> None:
 
 
 def test_unknown_fact_and_parameter(tmp_path: Path) -> None:
-    text = RULE.replace("situatie.veiligheidszorgen", "situatie.veiligheid").replace("parameter: kostendrempel", "parameter: drempel")
+    text = RULE.replace("situatie.veiligheidszorgen", "situatie.veiligheid").replace(
+        "parameter: kostendrempel", "parameter: drempel"
+    )
     issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": text}))
-    assert any(i.startswith("rules/r.yaml:12: R-1: ") and "unknown fact 'situatie.veiligheid'" in i for i in issues), issues
+    assert any(i.startswith("rules/r.yaml:12: R-1: ") and "unknown fact 'situatie.veiligheid'" in i for i in issues), (
+        issues
+    )
     assert any(i.startswith("rules/r.yaml:11: R-1: ") and "unknown parameter 'drempel'" in i for i in issues), issues
 
 
@@ -111,7 +117,9 @@ def test_overlapping_versions_of_one_id(tmp_path: Path) -> None:
 
 def test_consecutive_versions_of_one_id_are_fine(tmp_path: Path) -> None:
     first = RULE.replace("geldig_vanaf: 2015-01-01", "geldig_vanaf: 2015-01-01\n    geldig_tot: 2019-12-31")
-    second = RULE.split("regels:\n", 1)[1].replace("2015-01-01", "2020-01-01").replace("beschikking}", "vrij_toegankelijk}")
+    second = (
+        RULE.split("regels:\n", 1)[1].replace("2015-01-01", "2020-01-01").replace("beschikking}", "vrij_toegankelijk}")
+    )
     base = load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": first + second}))
     assert len(base.rule_versions("R-1")) == 2
 
@@ -147,7 +155,9 @@ def test_municipal_file_only_sets_known_parameters(tmp_path: Path) -> None:
     """
     issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": RULE, "gemeenten/testdorp.yaml": gemeente}))
     assert any(i.startswith("rules/gemeenten/testdorp.yaml:3: ") and "number" in i for i in issues), issues
-    assert any(i.startswith("rules/gemeenten/testdorp.yaml:4: ") and "unknown parameter 'onbekend'" in i for i in issues), issues
+    assert any(
+        i.startswith("rules/gemeenten/testdorp.yaml:4: ") and "unknown parameter 'onbekend'" in i for i in issues
+    ), issues
 
 
 def test_cli_validate_exit_codes_and_line_format(tmp_path: Path) -> None:
@@ -168,18 +178,23 @@ def test_shipped_rules_are_valid() -> None:
 
 
 def test_numeric_parameter_with_allowed_values(tmp_path: Path) -> None:
-    params = PARAMS + textwrap.indent(textwrap.dedent("""\
+    params = PARAMS + textwrap.indent(
+        textwrap.dedent("""\
         leeftijdsgrens:
           omschrijving: 18 of 21
           type: getal
           standaard: 18
           waarden: [18, 21]
           bron: {document: 002.txt, regels: 123-138, status: advies}
-        """), "  ")
+        """),
+        "  ",
+    )
     load_rulebase(write(tmp_path / "ok", {"p.yaml": params, "r.yaml": RULE}))
     gemeente = "gemeente: {code: testdorp, naam: Testdorp}\nparameters: {leeftijdsgrens: 19}\n"
     issues = issues_of(write(tmp_path / "bad", {"p.yaml": params, "r.yaml": RULE, "gemeenten/testdorp.yaml": gemeente}))
-    assert any(i.startswith("rules/gemeenten/testdorp.yaml:2: ") and "allows 18, 21; not 19" in i for i in issues), issues
+    assert any(i.startswith("rules/gemeenten/testdorp.yaml:2: ") and "allows 18, 21; not 19" in i for i in issues), (
+        issues
+    )
 
 
 def test_condition_too_large_for_durable_rules_still_loads_and_evaluates(tmp_path: Path) -> None:
@@ -187,12 +202,13 @@ def test_condition_too_large_for_durable_rules_still_loads_and_evaluates(tmp_pat
     from engine.evaluator import Engine
 
     item = "        - een_van: [{feit: situatie.opgroei_opvoedvragen, is: true}, {feit: situatie.psychische_problemen, is: true}]\n"
-    big = RULE.replace(
-        "      alle:\n", "      alle:\n" + item * 16, 1
-    )
+    big = RULE.replace("      alle:\n", "      alle:\n" + item * 16, 1)
     engine = Engine(load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": big})))
     casus = Casus.model_validate(
-        {"situatie": {"psychische_problemen": True, "veiligheidszorgen": False}, "hulpvraag": {"verwachte_kosten": 2000}}
+        {
+            "situatie": {"psychische_problemen": True, "veiligheidszorgen": False},
+            "hulpvraag": {"verwachte_kosten": 2000},
+        }
     )
     assert engine.evaluate(casus).toegang == "beschikking"
     casus = Casus.model_validate({"situatie": {"veiligheidszorgen": False}, "hulpvraag": {"verwachte_kosten": 2000}})

@@ -16,13 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from typing import Optional
 
 from fastapi import APIRouter, Depends, Header, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import IntegrityError
-
-from engine.compiler import SelectionError
 
 from api.auth import require
 from api.models import (
@@ -37,6 +34,7 @@ from api.routes import problems
 from api.services import Services, services
 from api.store import ChainConflict, Earlier, NotFound, UnknownPrevious
 from api.tokens import Principal
+from engine.compiler import SelectionError
 
 router = APIRouter(prefix="/v1/beoordelingen", tags=["beoordelingen"])
 
@@ -50,19 +48,26 @@ IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]+$"
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
-def check_gemeente(svc: Services, gemeente: Optional[str], field: str) -> None:
+def check_gemeente(svc: Services, gemeente: str | None, field: str) -> None:
     """422 naming the field when the municipality has no rules file."""
     if gemeente is not None and gemeente not in svc.engine.base.gemeenten:
         known = ", ".join(sorted(svc.engine.base.gemeenten)) or "geen"
         message = f"onbekende gemeente (bekend: {known})"
-        raise ApiProblem(422, message, type=PROBLEM_UNKNOWN_GEMEENTE, invalid_params=[invalid_param(field, message, "onbekende_gemeente")])
+        raise ApiProblem(
+            422,
+            message,
+            type=PROBLEM_UNKNOWN_GEMEENTE,
+            invalid_params=[invalid_param(field, message, "onbekende_gemeente")],
+        )
 
 
 def no_rules_problem(exc: SelectionError, field: str) -> ApiProblem:
-    return ApiProblem(422, str(exc), type=PROBLEM_NO_RULES, invalid_params=[invalid_param(field, str(exc), "geen_regels")])
+    return ApiProblem(
+        422, str(exc), type=PROBLEM_NO_RULES, invalid_params=[invalid_param(field, str(exc), "geen_regels")]
+    )
 
 
 @router.post(
@@ -70,7 +75,10 @@ def no_rules_problem(exc: SelectionError, field: str) -> ApiProblem:
     status_code=201,
     response_model=OpgeslagenBeoordeling,
     responses={
-        200: {"model": OpgeslagenBeoordeling, "description": "Herhaald verzoek (zelfde Idempotency-Key): de eerder opgeslagen beoordeling."},
+        200: {
+            "model": OpgeslagenBeoordeling,
+            "description": "Herhaald verzoek (zelfde Idempotency-Key): de eerder opgeslagen beoordeling.",
+        },
         **problems(400, 401, 403, 413, 422, 503),
     },
     summary="Beoordeel een casus en sla de beoordeling op",
@@ -80,7 +88,7 @@ async def beoordeel(
     request: Request,
     principal: Principal = Depends(require("toegang")),
     svc: Services = Depends(services),
-    idempotency_key: Optional[str] = Header(
+    idempotency_key: str | None = Header(
         None,
         alias="Idempotency-Key",
         min_length=1,
@@ -92,7 +100,9 @@ async def beoordeel(
     ),
 ) -> Response:
     """Evaluate the case with the rules of its municipality and date, store the result, return it."""
-    request_hash = hashlib.sha256(aanvraag.model_dump_json().encode()).hexdigest() if idempotency_key is not None else None
+    request_hash = (
+        hashlib.sha256(aanvraag.model_dump_json().encode()).hexdigest() if idempotency_key is not None else None
+    )
     if idempotency_key is not None:
         earlier = await run_in_threadpool(svc.store.beoordeling_for_key, principal.token_id, idempotency_key)
         if earlier is not None:
@@ -162,7 +172,9 @@ def _replay(request: Request, earlier: Earlier, request_hash: str | None) -> Res
     request.state.log["beoordeling"] = earlier.id
     request.state.log["herhaald"] = "ja"
     return Response(
-        earlier.document, status_code=200, media_type=JSON,
+        earlier.document,
+        status_code=200,
+        media_type=JSON,
         headers={"Location": f"{router.prefix}/{earlier.id}", "Idempotent-Replayed": "true"},
     )
 
@@ -234,7 +246,9 @@ def besluit(
         raise ApiProblem(404, "Er is geen beoordeling met dit id.") from exc
     except UnknownPrevious as exc:
         message = "dit besluit hoort niet bij deze beoordeling"
-        raise ApiProblem(422, message, invalid_params=[invalid_param("vorig_besluit_id", message, "onbekend_besluit")]) from exc
+        raise ApiProblem(
+            422, message, invalid_params=[invalid_param("vorig_besluit_id", message, "onbekend_besluit")]
+        ) from exc
     except ChainConflict as exc:
         if exc.latest_id is None and vorig is None:
             detail = "Er is intussen een ander besluit vastgelegd; lees de besluiten en verwijs naar het laatste."
@@ -246,7 +260,10 @@ def besluit(
         raise ApiProblem(409, detail, type=PROBLEM_CHAIN, extra=extra) from exc
     request.state.log["besluit"] = row["id"]
     return Response(
-        str(row["document"]), status_code=201, media_type=JSON, headers={"Location": f"{router.prefix}/{id}/besluiten/{besluit_id}"}
+        str(row["document"]),
+        status_code=201,
+        media_type=JSON,
+        headers={"Location": f"{router.prefix}/{id}/besluiten/{besluit_id}"},
     )
 
 
@@ -266,7 +283,7 @@ def lees_besluiten(
     if not svc.store.beoordeling_exists(str(id)):
         raise ApiProblem(404, "Er is geen beoordeling met dit id.")
     documents = svc.store.besluit_documents(str(id))
-    body = '{"beoordeling_id":"%s","besluiten":[%s]}' % (id, ",".join(documents))
+    body = '{{"beoordeling_id":"{}","besluiten":[{}]}}'.format(id, ",".join(documents))
     return Response(body, media_type=JSON)
 
 

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-
-from engine.compiler import SelectionError
-from engine.rule_model import RULE_ID_PATTERN
 
 from api.auth import require
 from api.models import RegelDetail, RegelsOverzicht, Validatieresultaat
@@ -20,19 +16,28 @@ from api.rules_check import BESTAND_PATTERN, check_upload
 from api.rules_view import RuleNotFound, detail, overview
 from api.services import Services, services
 from api.tokens import Principal
+from engine.compiler import SelectionError
+from engine.rule_model import RULE_ID_PATTERN
 
 router = APIRouter(prefix="/v1/regels", tags=["regels"])
 
-_GEMEENTE = Query(None, max_length=64, description="Code van de gemeente; leeg: alleen landelijke regels en standaardwaarden.")
+_GEMEENTE = Query(
+    None, max_length=64, description="Code van de gemeente; leeg: alleen landelijke regels en standaardwaarden."
+)
 _PEILDATUM = Query(None, description="Datum waarop de regels gelden (JJJJ-MM-DD); leeg: vandaag.")
 #: Rules are public policy, so every role may read them; none of this is case data.
 _READERS = require("beleid", "toegang", "audit")
 
 
-@router.get("", response_model=RegelsOverzicht, responses=problems(401, 403, 422), summary="De regels die gelden op een datum in een gemeente")
+@router.get(
+    "",
+    response_model=RegelsOverzicht,
+    responses=problems(401, 403, 422),
+    summary="De regels die gelden op een datum in een gemeente",
+)
 def lijst(
-    gemeente: Optional[str] = _GEMEENTE,
-    peildatum: Optional[dt.date] = _PEILDATUM,
+    gemeente: str | None = _GEMEENTE,
+    peildatum: dt.date | None = _PEILDATUM,
     _principal: Principal = Depends(_READERS),
     svc: Services = Depends(services),
 ) -> RegelsOverzicht:
@@ -44,12 +49,15 @@ def lijst(
 
 
 @router.get(
-    "/{id}", response_model=RegelDetail, responses=problems(401, 403, 404, 422), summary="Eén regel zoals die geldt, met bron"
+    "/{id}",
+    response_model=RegelDetail,
+    responses=problems(401, 403, 404, 422),
+    summary="Eén regel zoals die geldt, met bron",
 )
 def een(
     id: str = Path(pattern=RULE_ID_PATTERN, description="Id van de regel, bijv. TOE-VT-01."),
-    gemeente: Optional[str] = _GEMEENTE,
-    peildatum: Optional[dt.date] = _PEILDATUM,
+    gemeente: str | None = _GEMEENTE,
+    peildatum: dt.date | None = _PEILDATUM,
     _principal: Principal = Depends(_READERS),
     svc: Services = Depends(services),
 ) -> RegelDetail:

@@ -6,23 +6,26 @@ from typing import Any
 
 from fastapi import APIRouter, Depends
 
-from engine.case import Casus
-
 from api.database import schema_is_current
 from api.models import Status
 from api.problems import ApiProblem
 from api.routes import problems
 from api.services import Services, services
+from engine.case import Casus
 
 router = APIRouter()
 
 
-@router.get("/healthz", response_model=Status, response_model_exclude_none=True, tags=["systeem"], summary="Leeft het proces?")
+@router.get(
+    "/healthz", response_model=Status, response_model_exclude_none=True, tags=["systeem"], summary="Leeft het proces?"
+)
 async def healthz() -> Status:
     return Status(status="ok")
 
 
-@router.get("/readyz", response_model=Status, responses=problems(503), tags=["systeem"], summary="Kan de dienst verzoeken aan?")
+@router.get(
+    "/readyz", response_model=Status, responses=problems(503), tags=["systeem"], summary="Kan de dienst verzoeken aan?"
+)
 def readyz(svc: Services = Depends(services)) -> Status:
     """Ready when the database answers and is at the newest migration (the rules loaded at start)."""
     try:

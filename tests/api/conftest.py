@@ -13,10 +13,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from api_support import POSTGRES_URL, Api, postgres_problem, start_api
 from sqlalchemy import create_engine, text
 
 from api.settings import sqlite_url
-from api_support import POSTGRES_URL, Api, postgres_problem, start_api
 
 
 @pytest.fixture(scope="session")
@@ -57,8 +57,5 @@ def shared_sqlite_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]
 @pytest.fixture(params=["sqlite", "postgresql"])
 def api(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Api]:
     """The app on each storage backend (PostgreSQL skipped with a reason where absent)."""
-    if request.param == "sqlite":
-        url = sqlite_url(tmp_path / "data")
-    else:
-        url = request.getfixturevalue("postgres_url")
+    url = sqlite_url(tmp_path / "data") if request.param == "sqlite" else request.getfixturevalue("postgres_url")
     yield from start_api(tmp_path / "data", url)

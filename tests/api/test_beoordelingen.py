@@ -7,6 +7,7 @@ import json
 import uuid
 
 import pytest
+from api_support import RULES, Api, persona_expectation, persona_request
 from sqlalchemy import select
 
 from api.models import OpgeslagenBeoordeling
@@ -14,8 +15,6 @@ from api.tables import beoordelingen
 from engine.case import Casus
 from engine.evaluator import Engine
 from engine.loader import load_rulebase
-
-from api_support import RULES, Api, persona_expectation, persona_request
 
 PROBLEM = "application/problem+json"
 
@@ -28,7 +27,7 @@ def reference_engine() -> Engine:
 
 def test_persona_assessment_is_stored_and_read_back_identical(api: Api, reference_engine: Engine) -> None:
     body = persona_request()
-    before = dt.datetime.now(dt.timezone.utc)
+    before = dt.datetime.now(dt.UTC)
     posted = api.client.post("/v1/beoordelingen", json=body, headers=api.auth("toegang"))
     assert posted.status_code == 201, posted.text
     record = posted.json()
@@ -36,7 +35,9 @@ def test_persona_assessment_is_stored_and_read_back_identical(api: Api, referenc
 
     # What the engine itself says for this case, and what the persona's family should get.
     expected = reference_engine.evaluate(
-        Casus.model_validate(body["casus"]), gemeente=body.get("gemeente"), peildatum=dt.date.fromisoformat(body["peildatum"])
+        Casus.model_validate(body["casus"]),
+        gemeente=body.get("gemeente"),
+        peildatum=dt.date.fromisoformat(body["peildatum"]),
     )
     assert record["beoordeling"] == expected.model_dump(mode="json")
     for field, value in persona_expectation().items():
@@ -44,7 +45,7 @@ def test_persona_assessment_is_stored_and_read_back_identical(api: Api, referenc
     assert record["regelset_versie"] == expected.regelset.versie
     assert record["aangemaakt_door"] == "team-toegang"
     created = dt.datetime.fromisoformat(record["aangemaakt_op"].replace("Z", "+00:00"))
-    assert before <= created <= dt.datetime.now(dt.timezone.utc)
+    assert before <= created <= dt.datetime.now(dt.UTC)
 
     read = api.client.get(f"/v1/beoordelingen/{record['id']}", headers=api.auth("audit"))
     assert read.status_code == 200
@@ -152,7 +153,9 @@ def test_values_the_engine_cannot_take_are_refused_not_crashed(sqlite_api: Api, 
 
 def test_malformed_json_is_a_422_problem(sqlite_api: Api) -> None:
     response = sqlite_api.client.post(
-        "/v1/beoordelingen", content=b'{"casus": ', headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"}
+        "/v1/beoordelingen",
+        content=b'{"casus": ',
+        headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"},
     )
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM

@@ -5,12 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
+from api_support import Api, persona_request
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.exc import DBAPIError
 
 from api.tables import beoordelingen, besluiten
-
-from api_support import Api, persona_request
 
 
 def _assessment(api: Api) -> dict:
@@ -79,7 +78,11 @@ def test_a_later_decision_is_a_new_record_linked_to_the_earlier(api: Api) -> Non
     assert unlinked.json()["laatste_besluit_id"] == first["id"]
 
     second = _decide(
-        api, assessment["id"], besluit="afwijken", motivering="Na bezwaar van de ouders herzien.", vorig_besluit_id=first["id"]
+        api,
+        assessment["id"],
+        besluit="afwijken",
+        motivering="Na bezwaar van de ouders herzien.",
+        vorig_besluit_id=first["id"],
     )
     assert second.status_code == 201, second.text
     assert second.json()["vorig_besluit_id"] == first["id"]
@@ -89,7 +92,9 @@ def test_a_later_decision_is_a_new_record_linked_to_the_earlier(api: Api) -> Non
     assert stale.status_code == 409
     assert stale.json()["laatste_besluit_id"] == second.json()["id"]
 
-    chain = api.client.get(f"/v1/beoordelingen/{assessment['id']}/besluiten", headers=api.auth("audit")).json()["besluiten"]
+    chain = api.client.get(f"/v1/beoordelingen/{assessment['id']}/besluiten", headers=api.auth("audit")).json()[
+        "besluiten"
+    ]
     assert [d["id"] for d in chain] == [first["id"], second.json()["id"]]
     assert chain[0] == first  # the earlier decision is unchanged
 
@@ -120,12 +125,10 @@ def test_records_are_append_only_in_the_database(api: Api) -> None:
         delete(besluiten).where(besluiten.c.id == decision["id"]),
     ]
     for statement in attempts:
-        with pytest.raises(DBAPIError, match="onveranderlijk"):
-            with api.db.begin() as conn:
-                conn.execute(statement)
+        with pytest.raises(DBAPIError, match="onveranderlijk"), api.db.begin() as conn:
+            conn.execute(statement)
     if api.db.dialect.name == "postgresql":
-        with pytest.raises(DBAPIError, match="onveranderlijk"):
-            with api.db.begin() as conn:
-                conn.execute(text("TRUNCATE besluiten"))
+        with pytest.raises(DBAPIError, match="onveranderlijk"), api.db.begin() as conn:
+            conn.execute(text("TRUNCATE besluiten"))
     read = api.client.get(f"/v1/beoordelingen/{assessment['id']}", headers=api.auth("audit"))
     assert read.json() == assessment

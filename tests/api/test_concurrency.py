@@ -25,13 +25,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from api_support import ROOT, RULES, shared_engine
 
 from api import tokens
 from api.database import make_engine, migrate
 from api.settings import sqlite_url
 from engine.case import Casus
-
-from api_support import RULES, ROOT, shared_engine
 
 CLIENTS = 32
 REQUESTS = 640
@@ -58,11 +57,25 @@ class Server:
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-        command = [sys.executable, "-c", "from engine.cli import app; app()", "serve", "--host", "127.0.0.1",
-                   "--port", str(self.port), "--data", str(self.data), "--regels", str(RULES)]
+        command = [
+            sys.executable,
+            "-c",
+            "from cli.main import app; app()",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(self.port),
+            "--data",
+            str(self.data),
+            "--regels",
+            str(RULES),
+        ]
         if self.workers > 1:
             command += ["--workers", str(self.workers)]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             assert self.process.poll() is None, "the server exited during start"
@@ -142,7 +155,9 @@ def _cases(count: int) -> list[dict]:
 
 def _expected(body: dict) -> dict:
     beoordeling = shared_engine().evaluate(
-        Casus.model_validate(body["casus"]), gemeente=body["gemeente"], peildatum=dt.date.fromisoformat(body["peildatum"])
+        Casus.model_validate(body["casus"]),
+        gemeente=body["gemeente"],
+        peildatum=dt.date.fromisoformat(body["peildatum"]),
     )
     return beoordeling.model_dump(mode="json")
 
@@ -171,7 +186,9 @@ async def _burst(server: Server, bodies: list[dict], clients: int, results: list
 
 
 @pytest.mark.parametrize("server_fixture", ["server", "two_worker_server"])
-def test_concurrent_requests_each_get_their_own_correct_answer(server_fixture: str, request: pytest.FixtureRequest) -> None:
+def test_concurrent_requests_each_get_their_own_correct_answer(
+    server_fixture: str, request: pytest.FixtureRequest
+) -> None:
     server: Server = request.getfixturevalue(server_fixture)
     variants = _cases(48)
     expected = [_expected(body) for body in variants]
@@ -217,7 +234,9 @@ def test_a_crash_loses_nothing_that_was_acknowledged(server: Server) -> None:
     cut_off = [status for _, status, _ in results if status != 201]
     assert len(acknowledged) >= 50
     assert cut_off, "the kill should have cut requests off"
-    assert all(isinstance(status, str) for status in cut_off), "cut-off requests fail as connection errors, not as HTTP errors"
+    assert all(isinstance(status, str) for status in cut_off), (
+        "cut-off requests fail as connection errors, not as HTTP errors"
+    )
 
     server.start()
     with httpx.Client(base_url=server.base, headers={"Authorization": f"Bearer {server.audit}"}) as client:

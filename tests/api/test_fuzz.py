@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from api_support import RULES, shared_engine
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -27,8 +28,6 @@ from schemathesis.specs.openapi.checks import (
 from api import tokens
 from api.app import create_app
 from api.settings import Settings, sqlite_url
-
-from api_support import RULES, shared_engine
 
 #: Examples per operation; `$REIKWIJDTE_FUZZ_EXAMPLES` raises it for a deeper run by hand.
 EXAMPLES = int(os.environ.get("REIKWIJDTE_FUZZ_EXAMPLES", "30"))

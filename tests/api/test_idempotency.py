@@ -13,14 +13,13 @@ from typing import Any
 
 import pytest
 from alembic import command
+from api_support import Api, persona_request
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from api.database import alembic_config, make_engine, migrate, schema_is_current
 from api.settings import sqlite_url
 from api.tables import beoordelingen
-
-from api_support import Api, persona_request
 
 PROBLEM = "application/problem+json"
 
@@ -111,9 +110,8 @@ def test_the_same_key_at_once_stores_one_assessment(api: Api) -> None:
 def test_the_new_columns_are_append_only_too(api: Api) -> None:
     # 0002 adds the key columns after 0001 installed the triggers; they still refuse any change.
     _submit(api, persona_request(), "k-3")
-    with pytest.raises(DBAPIError, match="onveranderlijk"):
-        with api.db.begin() as conn:
-            conn.execute(update(beoordelingen).values(idempotentie_sleutel="anders"))
+    with pytest.raises(DBAPIError, match="onveranderlijk"), api.db.begin() as conn:
+        conn.execute(update(beoordelingen).values(idempotentie_sleutel="anders"))
     with api.db.connect() as conn:
         assert conn.execute(select(beoordelingen.c.idempotentie_sleutel)).scalar_one() == "k-3"
 
@@ -139,7 +137,6 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(tmp_path: Path)
     with db.connect() as conn:
         row = conn.execute(select(beoordelingen)).one()
     assert (row.id, row.document, row.idempotentie_sleutel) == ("b", "{}", None)
-    with pytest.raises(DBAPIError, match="onveranderlijk"):
-        with db.begin() as conn:
-            conn.execute(update(beoordelingen).values(document="anders"))
+    with pytest.raises(DBAPIError, match="onveranderlijk"), db.begin() as conn:
+        conn.execute(update(beoordelingen).values(document="anders"))
     db.dispose()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 import pytest
-
 from api_support import Api, persona_request
 
 SECRETS = ("KENMERK-GEHEIM-7731", "Hulpvorm-Geheim-4242")

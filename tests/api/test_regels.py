@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from api_support import RULES, Api, shared_engine
 
 DAY = "2025-01-01"
@@ -34,7 +33,7 @@ def test_rules_in_force_match_what_the_engine_applies(sqlite_api: Api) -> None:
         assert overview["gemeente"] == gemeente
         assert [r["id"] for r in overview["regels"]] == [r.id for r in ruleset.rules]
         assert overview["parameters"] == ruleset.parameters
-        for shown, compiled in zip(overview["regels"], ruleset.rules):
+        for shown, compiled in zip(overview["regels"], ruleset.rules, strict=False):
             assert shown["bron"]["document"] == compiled.loaded.regel.bron.document
             assert shown["bron"]["citaat"] == compiled.loaded.regel.bron.citation()
             assert shown["van_toepassing"] is (compiled.durable_index is not None)
@@ -43,14 +42,19 @@ def test_rules_in_force_match_what_the_engine_applies(sqlite_api: Api) -> None:
 
 def test_one_rule_with_condition_source_and_periods(sqlite_api: Api) -> None:
     loaded = shared_engine().base.rules[0]
-    response = sqlite_api.client.get(f"/v1/regels/{loaded.id}", params={"peildatum": DAY}, headers=sqlite_api.auth("toegang"))
+    response = sqlite_api.client.get(
+        f"/v1/regels/{loaded.id}", params={"peildatum": DAY}, headers=sqlite_api.auth("toegang")
+    )
     assert response.status_code == 200, response.text
     rule = response.json()
     assert rule["titel"] == loaded.regel.titel
     assert rule["als"] == loaded.regel.als.model_dump(mode="json", by_alias=True, exclude_none=True)
     assert rule["bron"]["regels"] == loaded.regel.bron.regels
     assert rule["regelnummer"] == loaded.line
-    assert {"geldig_vanaf": loaded.regel.geldig_vanaf.isoformat(), "geldig_tot": None if loaded.regel.geldig_tot is None else loaded.regel.geldig_tot.isoformat()} in rule["versies"]
+    assert {
+        "geldig_vanaf": loaded.regel.geldig_vanaf.isoformat(),
+        "geldig_tot": None if loaded.regel.geldig_tot is None else loaded.regel.geldig_tot.isoformat(),
+    } in rule["versies"]
 
 
 def test_unknown_rule_municipality_and_date(sqlite_api: Api) -> None:
@@ -82,7 +86,9 @@ def test_the_rules_in_service_validate(sqlite_api: Api) -> None:
 
 def test_errors_come_with_file_line_and_rule_and_nothing_is_published(sqlite_api: Api) -> None:
     before_files = _tree_digest(RULES)
-    before_rules = sqlite_api.client.get("/v1/regels", params={"peildatum": DAY}, headers=sqlite_api.auth("beleid")).json()
+    before_rules = sqlite_api.client.get(
+        "/v1/regels", params={"peildatum": DAY}, headers=sqlite_api.auth("beleid")
+    ).json()
     broken = (
         "regels:\n"
         "  - id: NIEUW-01\n"
@@ -96,7 +102,9 @@ def test_errors_come_with_file_line_and_rule_and_nothing_is_published(sqlite_api
     assert response.status_code == 200
     result = response.json()
     assert result["geldig"] is False
-    assert {"bestand": f"{RULES.name}/99_nieuw.yaml", "regelnummer": 6, "regel_id": "NIEUW-01"}.items() <= result["fouten"][0].items()
+    assert {"bestand": f"{RULES.name}/99_nieuw.yaml", "regelnummer": 6, "regel_id": "NIEUW-01"}.items() <= result[
+        "fouten"
+    ][0].items()
     assert "hulpvraag.kleur" in result["fouten"][0]["melding"]
     # Nothing published: the files and the rules in force are as before.
     assert _tree_digest(RULES) == before_files

@@ -6,10 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
+from api_support import ROLES, Api, persona_request
 
 from api import tokens
-
-from api_support import ROLES, Api, persona_request
 
 RULE_FILE = "40_toegang.yaml"
 
@@ -34,24 +33,49 @@ def _rule_id(api: Api) -> str:
 
 
 CALLS = [
-    Call("POST /v1/beoordelingen", frozenset({"toegang"}),
-         lambda api, h: api.client.post("/v1/beoordelingen", json=persona_request(), headers=h)),
-    Call("GET /v1/beoordelingen/{id}", frozenset({"audit"}),
-         lambda api, h: api.client.get(f"/v1/beoordelingen/{_ids(api)[0]}", headers=h)),
-    Call("POST /v1/beoordelingen/{id}/besluit", frozenset({"toegang"}),
-         lambda api, h: api.client.post(
-             f"/v1/beoordelingen/{api.client.post('/v1/beoordelingen', json=persona_request(), headers=api.auth('toegang')).json()['id']}/besluit",
-             json={"besluit": "volgen"}, headers=h)),
-    Call("GET /v1/beoordelingen/{id}/besluiten", frozenset({"audit"}),
-         lambda api, h: api.client.get(f"/v1/beoordelingen/{_ids(api)[0]}/besluiten", headers=h)),
-    Call("GET /v1/beoordelingen/{id}/besluiten/{besluit_id}", frozenset({"audit"}),
-         lambda api, h: api.client.get("/v1/beoordelingen/{}/besluiten/{}".format(*_ids(api)), headers=h)),
+    Call(
+        "POST /v1/beoordelingen",
+        frozenset({"toegang"}),
+        lambda api, h: api.client.post("/v1/beoordelingen", json=persona_request(), headers=h),
+    ),
+    Call(
+        "GET /v1/beoordelingen/{id}",
+        frozenset({"audit"}),
+        lambda api, h: api.client.get(f"/v1/beoordelingen/{_ids(api)[0]}", headers=h),
+    ),
+    Call(
+        "POST /v1/beoordelingen/{id}/besluit",
+        frozenset({"toegang"}),
+        lambda api, h: api.client.post(
+            f"/v1/beoordelingen/{api.client.post('/v1/beoordelingen', json=persona_request(), headers=api.auth('toegang')).json()['id']}/besluit",
+            json={"besluit": "volgen"},
+            headers=h,
+        ),
+    ),
+    Call(
+        "GET /v1/beoordelingen/{id}/besluiten",
+        frozenset({"audit"}),
+        lambda api, h: api.client.get(f"/v1/beoordelingen/{_ids(api)[0]}/besluiten", headers=h),
+    ),
+    Call(
+        "GET /v1/beoordelingen/{id}/besluiten/{besluit_id}",
+        frozenset({"audit"}),
+        lambda api, h: api.client.get("/v1/beoordelingen/{}/besluiten/{}".format(*_ids(api)), headers=h),
+    ),
     Call("GET /v1/regels", frozenset(ROLES), lambda api, h: api.client.get("/v1/regels", headers=h)),
-    Call("GET /v1/regels/{id}", frozenset(ROLES), lambda api, h: api.client.get(f"/v1/regels/{_rule_id(api)}", headers=h)),
-    Call("POST /v1/regels/validatie", frozenset({"beleid"}),
-         lambda api, h: api.client.post(
-             "/v1/regels/validatie", params={"bestand": RULE_FILE},
-             content=(api.settings.rules_dir / RULE_FILE).read_bytes(), headers={**h, "Content-Type": "application/yaml"})),
+    Call(
+        "GET /v1/regels/{id}", frozenset(ROLES), lambda api, h: api.client.get(f"/v1/regels/{_rule_id(api)}", headers=h)
+    ),
+    Call(
+        "POST /v1/regels/validatie",
+        frozenset({"beleid"}),
+        lambda api, h: api.client.post(
+            "/v1/regels/validatie",
+            params={"bestand": RULE_FILE},
+            content=(api.settings.rules_dir / RULE_FILE).read_bytes(),
+            headers={**h, "Content-Type": "application/yaml"},
+        ),
+    ),
 ]
 
 
@@ -121,7 +145,9 @@ def test_openapi_declares_bearer_security_and_problem_responses(sqlite_api: Api)
         ("/v1/beoordelingen/00000000-0000-0000-0000-000000000000/besluit", "audit", 403),
     ],
 )
-def test_access_is_judged_before_a_body_that_is_not_json(sqlite_api: Api, path: str, role: str | None, status: int) -> None:
+def test_access_is_judged_before_a_body_that_is_not_json(
+    sqlite_api: Api, path: str, role: str | None, status: int
+) -> None:
     headers = {"Content-Type": "application/json", **(sqlite_api.auth(role) if role else {})}
     response = sqlite_api.client.post(path, content=b'{"casus": ', headers=headers)
     assert response.status_code == status

@@ -13,7 +13,7 @@ from api import tokens
 from api.database import make_engine
 from api.settings import sqlite_url
 from api.tables import tokens as tokens_table
-from engine.cli import app as cli
+from cli.main import app as cli
 
 runner = CliRunner()
 

@@ -22,9 +22,7 @@ depends_on = None
 def upgrade() -> None:
     op.add_column("beoordelingen", sa.Column("idempotentie_sleutel", sa.String(255), nullable=True))
     op.add_column("beoordelingen", sa.Column("verzoek_hash", sa.String(64), nullable=True))
-    op.create_index(
-        "uq_beoordelingen_idempotentie", "beoordelingen", ["token_id", "idempotentie_sleutel"], unique=True
-    )
+    op.create_index("uq_beoordelingen_idempotentie", "beoordelingen", ["token_id", "idempotentie_sleutel"], unique=True)
 
 
 def downgrade() -> None:

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any, Iterable, Optional
+from collections.abc import Iterable
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from engine.casefile import PROTECTED_GROUPS
-from engine.leefwereld import KOLOMMEN, VERWIJZING_VELDEN, Klasse, PersonaVergelijking, VeldWijziging
-from engine.leefwereld_run import Toetsresultaat
 from engine.rulebase import LoadedErkenning
+from leefwereld.compare import KOLOMMEN, VERWIJZING_VELDEN, Klasse, PersonaVergelijking, VeldWijziging
+from leefwereld.run import Toetsresultaat
 
 KLASSE_LABEL = {
     Klasse.gelijk: "gelijk",
@@ -75,7 +76,7 @@ def _reden(loaded: LoadedErkenning) -> str:
     return " ".join(loaded.erkenning.reden.split())
 
 
-def gemeente_label(gemeente: Optional[str]) -> str:
+def gemeente_label(gemeente: str | None) -> str:
     return gemeente or "landelijk"
 
 
@@ -161,7 +162,13 @@ def print_terminal(r: Toetsresultaat, console: Console) -> None:
         console.print(f"Gewijzigde parameters ({gemeente_label(config)}): {shown}")
     if r.gewijzigd:
         table = Table(title="Wat verandert er voor de persona's", expand=True, show_lines=True)
-        for column, ratio in (("persona", 3), ("gemeente", 2), ("wat verandert", 4), ("regels en bronnen", 5), ("oordeel", 3)):
+        for column, ratio in (
+            ("persona", 3),
+            ("gemeente", 2),
+            ("wat verandert", 4),
+            ("regels en bronnen", 5),
+            ("oordeel", 3),
+        ):
             table.add_column(column, ratio=ratio, overflow="fold")
         for group in groepeer(r.gewijzigd):
             v = group[0]
@@ -191,12 +198,16 @@ def print_terminal(r: Toetsresultaat, console: Console) -> None:
             table.add_column(column, overflow="fold")
         for e in r.onverklaard:
             table.add_row(
-                e.persona.stem, e.gemeente, "\n".join(wijziging_tekst(w) for w in e.wijzigingen),
+                e.persona.stem,
+                e.gemeente,
+                "\n".join(wijziging_tekst(w) for w in e.wijzigingen),
                 Text((", ".join(e.regels) or "(geen regel aan te wijzen)") + " — landelijk bedoeld", style="bold red"),
             )
         console.print(table)
     for e in r.ongebruikte_erkenningen:
-        console.print(f"[dim]Erkenning niet gebruikt: {e.file}:{e.line} {e.erkenning.persona} / {e.erkenning.regel}[/dim]")
+        console.print(
+            f"[dim]Erkenning niet gebruikt: {e.file}:{e.line} {e.erkenning.persona} / {e.erkenning.regel}[/dim]"
+        )
     for message in r.waarschuwingen:
         console.print(f"[yellow]Let op:[/yellow] {message}", highlight=False)
     style = "bold red" if r.faalt else "bold green"
@@ -229,7 +240,12 @@ def markdown(r: Toetsresultaat) -> str:
         for group in groepeer(r.falend):
             lines += _md_detail(group, len(r.configuraties))
     if r.gewijzigd:
-        lines += ["### Alle wijzigingen", "", "| persona | gemeente | wat verandert | regels en bronnen | oordeel |", "|---|---|---|---|---|"]
+        lines += [
+            "### Alle wijzigingen",
+            "",
+            "| persona | gemeente | wat verandert | regels en bronnen | oordeel |",
+            "|---|---|---|---|---|",
+        ]
         for group in groepeer(r.gewijzigd):
             v = group[0]
             what = "<br>".join(f"{KLASSE_TEKEN[w.klasse]} {_md(wijziging_tekst(w))}" for w in v.wijzigingen)
@@ -241,7 +257,12 @@ def markdown(r: Toetsresultaat) -> str:
     else:
         lines += ["Geen enkele persona krijgt een andere uitkomst.", ""]
     if r.erkend:
-        lines += ["### Erkenningen", "", "| persona | gemeente | regel | reden | datum | waar |", "|---|---|---|---|---|---|"]
+        lines += [
+            "### Erkenningen",
+            "",
+            "| persona | gemeente | regel | reden | datum | waar |",
+            "|---|---|---|---|---|---|",
+        ]
         for group in groepeer(r.erkend):
             v, e = group[0], group[0].erkenning
             assert e is not None
@@ -254,11 +275,17 @@ def markdown(r: Toetsresultaat) -> str:
         lines += ["### Landelijke eenheid", ""]
         header = ["| persona | gemeente | wat verschilt | verklaring |", "|---|---|---|---|"]
         if r.onverklaard:
-            lines += ["Onverklaarde verschillen: een landelijk bedoelde regel geeft in een gemeente een andere uitkomst.", ""]
+            lines += [
+                "Onverklaarde verschillen: een landelijk bedoelde regel geeft in een gemeente een andere uitkomst.",
+                "",
+            ]
             lines += header + [_md_eenheid(e) for e in r.onverklaard] + [""]
         explained = [e for e in r.eenheid if e.verklaard]
         if explained:
-            lines += [f"<details><summary>{len(explained)} verschil(len) verklaard door gemeentelijke keuzes</summary>", ""]
+            lines += [
+                f"<details><summary>{len(explained)} verschil(len) verklaard door gemeentelijke keuzes</summary>",
+                "",
+            ]
             lines += header + [_md_eenheid(e) for e in explained] + ["", "</details>", ""]
     for message in r.waarschuwingen:
         lines.append(f"> Let op: {_md(message)}")
@@ -266,7 +293,11 @@ def markdown(r: Toetsresultaat) -> str:
 
 
 def _md_eenheid(e) -> str:
-    why = "; ".join(e.verklaring) if e.verklaard else "**onverklaard**: " + (", ".join(e.regels) or "geen regel") + " landelijk bedoeld"
+    why = (
+        "; ".join(e.verklaring)
+        if e.verklaard
+        else "**onverklaard**: " + (", ".join(e.regels) or "geen regel") + " landelijk bedoeld"
+    )
     what = "<br>".join(_md(wijziging_tekst(w)) for w in e.wijzigingen)
     return f"| `{e.persona.stem}` | {e.gemeente} | {what} | {_md(why)} |"
 
@@ -280,7 +311,8 @@ def _md_detail(group: list[PersonaVergelijking], total: int) -> list[str]:
         "",
     ]
     lines += [
-        f"- {KLASSE_TEKEN[w.klasse]} {_md(wijziging_tekst(w))} ({KLASSE_LABEL[w.klasse]}" + (f"; {w.opmerking})" if w.opmerking else ")")
+        f"- {KLASSE_TEKEN[w.klasse]} {_md(wijziging_tekst(w))} ({KLASSE_LABEL[w.klasse]}"
+        + (f"; {w.opmerking})" if w.opmerking else ")")
         for w in v.wijzigingen
     ]
     lines += [
@@ -348,7 +380,8 @@ def _cel(v: PersonaVergelijking, kolom: str) -> tuple[str, str]:
     klasse = v.kolomklasse(kolom)
     if changes:
         inner = "<br>".join(
-            f"{KLASSE_TEKEN[w.klasse]} " + _e(wijziging_tekst(w) if kolom == "verwijzing" else f"{toon(w.oud)} → {toon(w.nieuw)}")
+            f"{KLASSE_TEKEN[w.klasse]} "
+            + _e(wijziging_tekst(w) if kolom == "verwijzing" else f"{toon(w.oud)} → {toon(w.nieuw)}")
             for w in changes
         )
         return f"k-{klasse.value}", inner
@@ -363,16 +396,22 @@ def _cel(v: PersonaVergelijking, kolom: str) -> tuple[str, str]:
 
 
 def _matrix(rows: list[PersonaVergelijking]) -> str:
-    head = '<th class="persona" scope="col">Persona</th>' + "".join(f'<th scope="col">{_e(label)}</th>' for _, label in KOLOMMEN)
+    head = '<th class="persona" scope="col">Persona</th>' + "".join(
+        f'<th scope="col">{_e(label)}</th>' for _, label in KOLOMMEN
+    )
     body = []
     for v in rows:
         groups = _e(", ".join(g.replace("_", " ") for g in v.persona.groepen))
         tag = ' class="beschermd"' if v.persona.beschermd else ""
         cells = [
-            f'<td class="persona"><a href="#{_anchor(v)}">{_e(v.persona.naam)}</a>' if v.wijzigingen else f'<td class="persona">{_e(v.persona.naam)}'
+            f'<td class="persona"><a href="#{_anchor(v)}">{_e(v.persona.naam)}</a>'
+            if v.wijzigingen
+            else f'<td class="persona">{_e(v.persona.naam)}'
         ]
-        mark = "<small><strong>faalt: niet erkend</strong></small>" if v.faalt else (
-            "<small>erkend in de regels</small>" if v.erkenning is not None else ""
+        mark = (
+            "<small><strong>faalt: niet erkend</strong></small>"
+            if v.faalt
+            else ("<small>erkend in de regels</small>" if v.erkenning is not None else "")
         )
         cells[0] += f"<small{tag}>{groups}</small>{mark}</td>"
         for kolom, label in KOLOMMEN:
@@ -390,19 +429,23 @@ def _anchor(v: PersonaVergelijking) -> str:
 def _card(group: list[PersonaVergelijking], total: int) -> str:
     v = group[0]
     badges = "".join(
-        f'<span class="badge{" beschermd" if g in PROTECTED_GROUPS else ""}">{_e(g.replace("_", " "))}</span>' for g in v.persona.groepen
+        f'<span class="badge{" beschermd" if g in PROTECTED_GROUPS else ""}">{_e(g.replace("_", " "))}</span>'
+        for g in v.persona.groepen
     )
     changes = "".join(
         f'<li class="k-{w.klasse.value}">{KLASSE_TEKEN[w.klasse]} {_e(wijziging_tekst(w))} '
         f"<em>({_e(KLASSE_LABEL[w.klasse])}{'; ' + _e(w.opmerking) if w.opmerking else ''})</em></li>"
         for w in v.wijzigingen
     )
-    rules = "".join(
-        f"<li><code>{_e(x.id)}</code> {_e(x.hoe)}: {_e(x.titel)}<br>bron: {_e(x.citaat)}"
-        + (f"<br><small>{_e(x.reden)}</small>" if x.reden else "")
-        + "</li>"
-        for x in v.regels
-    ) or "<li>geen regel aan te wijzen</li>"
+    rules = (
+        "".join(
+            f"<li><code>{_e(x.id)}</code> {_e(x.hoe)}: {_e(x.titel)}<br>bron: {_e(x.citaat)}"
+            + (f"<br><small>{_e(x.reden)}</small>" if x.reden else "")
+            + "</li>"
+            for x in v.regels
+        )
+        or "<li>geen regel aan te wijzen</li>"
+    )
     ack = ""
     if v.erkenning is not None:
         e = v.erkenning
@@ -413,9 +456,7 @@ def _card(group: list[PersonaVergelijking], total: int) -> str:
     base_note = ""
     new_here = [gemeente_label(x.gemeente) for x in group if x.gemeente is not None and x.basis_gemeente is None]
     if new_here:
-        base_note = (
-            f"<p class=meta>In de basis had {_e(', '.join(new_here))} geen eigen bestand; vergeleken met de landelijke standaard.</p>"
-        )
+        base_note = f"<p class=meta>In de basis had {_e(', '.join(new_here))} geen eigen bestand; vergeleken met de landelijke standaard.</p>"
     anchors = "".join(f'<span id="{_e(_anchor(x))}"></span>' for x in group)
     return (
         f'<article class="card{" faalt" if v.faalt else ""}">{anchors}'
@@ -427,7 +468,7 @@ def _card(group: list[PersonaVergelijking], total: int) -> str:
     )
 
 
-def html_pagina(r: Toetsresultaat, gemaakt: Optional[dt.datetime] = None) -> str:
+def html_pagina(r: Toetsresultaat, gemaakt: dt.datetime | None = None) -> str:
     """The self-contained HTML report: verdict, matrix per configuration, details, acknowledgements."""
     gemaakt = gemaakt or dt.datetime.now()
     state = "leeg" if r.geen_basis else ("fout" if r.faalt else "ok")
@@ -452,7 +493,9 @@ def html_pagina(r: Toetsresultaat, gemaakt: Optional[dt.datetime] = None) -> str
                     f"<li>parameter <code>{_e(k)}</code> ({_e(gemeente_label(config))}): {_e(toon(a))} → {_e(toon(b))}</li>"
                     for k, (a, b) in params.items()
                 ]
-            parts.append(f"<details><summary>Wat is er aan de regels gewijzigd ({len(items)})</summary><ul>{''.join(items)}</ul></details>")
+            parts.append(
+                f"<details><summary>Wat is er aan de regels gewijzigd ({len(items)})</summary><ul>{''.join(items)}</ul></details>"
+            )
         national = {v.persona.stem: _key(v)[1:] for v in r.vergelijkingen if v.gemeente is None}
         for config in r.configuraties:
             rows = _sorted(v for v in r.vergelijkingen if v.gemeente == config)
@@ -506,13 +549,19 @@ def _eenheid_html(r: Toetsresultaat) -> str:
         return "<h2>Landelijke eenheid</h2><p>Elke persona krijgt in elke gemeente dezelfde uitkomst als landelijk.</p>"
     rows = []
     for e in sorted(r.eenheid, key=lambda e: (e.verklaard, e.persona.stem)):
-        why = _e("; ".join(e.verklaring)) if e.verklaard else (
-            f"<strong>Onverklaard</strong>: {_e(', '.join(e.regels) or 'geen regel aan te wijzen')} — landelijk bedoeld, "
-            "maar geen gemeentelijke parameter verklaart het verschil"
+        why = (
+            _e("; ".join(e.verklaring))
+            if e.verklaard
+            else (
+                f"<strong>Onverklaard</strong>: {_e(', '.join(e.regels) or 'geen regel aan te wijzen')} — landelijk bedoeld, "
+                "maar geen gemeentelijke parameter verklaart het verschil"
+            )
         )
         css = "" if e.verklaard else ' class="k-minder_toegang"'
         what = "<br>".join(_e(wijziging_tekst(w)) for w in e.wijzigingen)
-        rows.append(f"<tr{css}><td>{_e(e.persona.naam)}</td><td>{_e(e.gemeente)}</td><td>{what}</td><td>{why}</td></tr>")
+        rows.append(
+            f"<tr{css}><td>{_e(e.persona.naam)}</td><td>{_e(e.gemeente)}</td><td>{what}</td><td>{why}</td></tr>"
+        )
     return (
         "<h2>Landelijke eenheid</h2><p>Persona's die in een gemeente een andere uitkomst krijgen dan landelijk. "
         "Dat mag alleen als een keuze van die gemeente (een parameter) het verklaart.</p>"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -24,10 +24,12 @@ if TYPE_CHECKING:
 
 token_app = typer.Typer(help="Tokens voor de HTTP API: aanmaken, tonen, intrekken.", no_args_is_help=True)
 
-_DATA = typer.Option(None, "--data", help="Datamap (standaard $REIKWIJDTE_DATA of ./data); genegeerd als $DATABASE_URL is gezet.")
+_DATA = typer.Option(
+    None, "--data", help="Datamap (standaard $REIKWIJDTE_DATA of ./data); genegeerd als $DATABASE_URL is gezet."
+)
 
 
-def _database(data: Optional[Path]) -> "Engine":
+def _database(data: Path | None) -> Engine:
     from api.database import make_engine, migrate
     from api.settings import Settings
 
@@ -56,8 +58,8 @@ def log_config() -> dict[str, Any]:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Adres om op te luisteren."),
     port: int = typer.Option(8000, "--port", help="Poort."),
-    data: Optional[Path] = _DATA,
-    rules: Optional[Path] = typer.Option(None, "--regels", help="Map met regelbestanden."),
+    data: Path | None = _DATA,
+    rules: Path | None = typer.Option(None, "--regels", help="Map met regelbestanden."),
     workers: int = typer.Option(1, "--workers", min=1, max=32, help="Aantal serverprocessen (standaard 1)."),
 ) -> None:
     """Start de HTTP API (standaard op 127.0.0.1:8000, SQLite in ./data)."""
@@ -98,8 +100,10 @@ def serve(
 @token_app.command("aanmaken")
 def aanmaken(
     rol: list[str] = typer.Option(..., "--rol", help=f"Rol; herhaal voor meer rollen: {', '.join(ROLES)}."),
-    naam: str = typer.Option(..., "--naam", help="Houder, bijv. wijkteam-noord (uniek; staat bij elk record dat dit token maakt)."),
-    data: Optional[Path] = _DATA,
+    naam: str = typer.Option(
+        ..., "--naam", help="Houder, bijv. wijkteam-noord (uniek; staat bij elk record dat dit token maakt)."
+    ),
+    data: Path | None = _DATA,
 ) -> None:
     """Maak een token; het wordt één keer getoond en alleen als hash bewaard."""
     from api import tokens
@@ -112,12 +116,15 @@ def aanmaken(
         raise typer.Exit(2) from exc
     finally:
         db.dispose()
-    typer.echo(f"Token voor '{info.naam}' (rollen: {', '.join(info.rollen)}). Bewaar het nu; het wordt niet opnieuw getoond:", err=True)
+    typer.echo(
+        f"Token voor '{info.naam}' (rollen: {', '.join(info.rollen)}). Bewaar het nu; het wordt niet opnieuw getoond:",
+        err=True,
+    )
     typer.echo(token)
 
 
 @token_app.command("lijst")
-def lijst(data: Optional[Path] = _DATA) -> None:
+def lijst(data: Path | None = _DATA) -> None:
     """Toon de tokens (naam, rollen, datum, ingetrokken), nooit de tokens zelf."""
     from api import tokens
 
@@ -131,7 +138,7 @@ def lijst(data: Optional[Path] = _DATA) -> None:
 
 
 @token_app.command("intrekken")
-def intrekken(naam: str = typer.Option(..., "--naam", help="Houder van het token."), data: Optional[Path] = _DATA) -> None:
+def intrekken(naam: str = typer.Option(..., "--naam", help="Houder van het token."), data: Path | None = _DATA) -> None:
     """Trek het token van een houder in; het werkt direct niet meer."""
     from api import tokens
 

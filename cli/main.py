@@ -1,4 +1,5 @@
-"""The `reikwijdte` command: validate rules, evaluate a case, run the personas.
+"""The `reikwijdte` command, the composition root: it registers the engine's, the leefwereldtoets'
+and the API's commands. Nothing below imports it.
 
 Exit codes are part of the contract: 0 success, 1 a check found a difference (a persona
 mismatch), 2 the input could not be used (invalid rules, bad case file, unknown municipality).
@@ -8,37 +9,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.api_commands import serve, token_app
+from cli.leefwereld import leefwereldtoets
+from cli.render import render_assessment
 from engine.casefile import CaseFileError, load_case_file
 from engine.compiler import SelectionError
 from engine.evaluator import Engine
 from engine.loader import load_rulebase
-from engine.personas import run_personas
-from engine.render import render_assessment
+from engine.paths import default_dir
 from engine.rulebase import RuleSetError
+from leefwereld.personas import run_personas
 
 app = typer.Typer(help="Reikwijdte: hoe een jeugdhulpvraag onder de Jeugdwet bereikt wordt.", no_args_is_help=True)
 _out = Console()
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
-
-def default_dir(name: str, env: str) -> Path:
-    """`$env`, else `./name` when it exists, else the checkout's own `name` directory."""
-    if os.environ.get(env):
-        return Path(os.environ[env])
-    local = Path.cwd() / name
-    return local if local.is_dir() else REPO_ROOT / name
-
-
-def _engine(rules: Optional[Path]) -> Engine:
+def _engine(rules: Path | None) -> Engine:
     directory = rules or default_dir("rules", "REIKWIJDTE_REGELS")
     try:
         return Engine(load_rulebase(directory))
@@ -49,7 +41,7 @@ def _engine(rules: Optional[Path]) -> Engine:
         raise typer.Exit(2) from exc
 
 
-def _date(value: Optional[str]) -> Optional[dt.date]:
+def _date(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -60,7 +52,7 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
 
 
 @app.command()
-def validate(rules_dir: Optional[Path] = typer.Argument(None, help="Map met regelbestanden (standaard: rules/).")) -> None:
+def validate(rules_dir: Path | None = typer.Argument(None, help="Map met regelbestanden (standaard: rules/).")) -> None:
     """Controleer alle regelbestanden; exit 2 met één regel per fout (bestand:regel: id: melding)."""
     directory = rules_dir or default_dir("rules", "REIKWIJDTE_REGELS")
     try:
@@ -79,10 +71,10 @@ def validate(rules_dir: Optional[Path] = typer.Argument(None, help="Map met rege
 @app.command()
 def evaluate(
     case_file: Path = typer.Argument(..., help="Casus- of personabestand (YAML of JSON)."),
-    gemeente: Optional[str] = typer.Option(None, "--gemeente", help="Code van de gemeente (rules/gemeenten/<code>.yaml)."),
-    peildatum: Optional[str] = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard vandaag."),
+    gemeente: str | None = typer.Option(None, "--gemeente", help="Code van de gemeente (rules/gemeenten/<code>.yaml)."),
+    peildatum: str | None = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard vandaag."),
     as_json: bool = typer.Option(False, "--json", help="Geef de beoordeling als JSON."),
-    rules: Optional[Path] = typer.Option(None, "--regels", help="Map met regelbestanden."),
+    rules: Path | None = typer.Option(None, "--regels", help="Map met regelbestanden."),
 ) -> None:
     """Beoordeel één casus en toon de uitkomst met toelichting en motivering."""
     day = _date(peildatum)
@@ -94,9 +86,7 @@ def evaluate(
         raise typer.Exit(2) from exc
     engine = _engine(rules)
     try:
-        beoordeling = engine.evaluate(
-            case.casus, gemeente=gemeente or case.gemeente, peildatum=day or case.peildatum
-        )
+        beoordeling = engine.evaluate(case.casus, gemeente=gemeente or case.gemeente, peildatum=day or case.peildatum)
     except SelectionError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
@@ -109,8 +99,8 @@ def evaluate(
 
 @app.command()
 def personas(
-    directory: Optional[Path] = typer.Argument(None, help="Map met personabestanden (standaard: personas/)."),
-    rules: Optional[Path] = typer.Option(None, "--regels", help="Map met regelbestanden."),
+    directory: Path | None = typer.Argument(None, help="Map met personabestanden (standaard: personas/)."),
+    rules: Path | None = typer.Option(None, "--regels", help="Map met regelbestanden."),
 ) -> None:
     """Beoordeel elke persona met een verwachte uitkomst; exit 1 bij een verschil."""
     directory = directory or default_dir("personas", "REIKWIJDTE_PERSONAS")
@@ -133,9 +123,11 @@ def personas(
         got = r.beoordeling.model_dump(mode="json")
         shown_expected = ", ".join(f"{k}={v}" for k, v in expected.items())
         shown_actual = ", ".join(f"{k}={got.get(k)}" for k in expected)
-        mark = "[green]ok[/green]" if r.ok else "[red]VERSCHIL: " + "; ".join(
-            f"{f}: verwacht {w}, kreeg {g}" for f, w, g in r.mismatches
-        ) + "[/red]"
+        mark = (
+            "[green]ok[/green]"
+            if r.ok
+            else "[red]VERSCHIL: " + "; ".join(f"{f}: verwacht {w}, kreeg {g}" for f, w, g in r.mismatches) + "[/red]"
+        )
         table.add_row(r.name, r.beoordeling.regelset.gemeente or "landelijk", shown_expected, shown_actual, mark)
     _out.print(table)
     failed = [r for r in results if not r.ok]
@@ -146,14 +138,6 @@ def personas(
         raise typer.Exit(1)
 
 
-# The leefwereldtoets lives in its own module; registered here so `reikwijdte leefwereldtoets` exists.
-from engine.leefwereld_cli import leefwereldtoets  # noqa: E402
-
 app.command("leefwereldtoets")(leefwereldtoets)
-
-# The HTTP API's commands live in api/commands.py; registered here so `reikwijdte serve` and
-# `reikwijdte token ...` exist.
-from api.commands import serve, token_app  # noqa: E402
-
 app.command("serve")(serve)
 app.add_typer(token_app, name="token")

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
 
 from engine.assessment import Beoordeling
 from engine.casefile import CaseFile
 from engine.evaluator import Engine
-from engine.leefwereld import (
+from engine.rulebase import LoadedErkenning, RuleBase
+from leefwereld.compare import (
     Eenheidsverschil,
     PersonaInfo,
     PersonaVergelijking,
@@ -24,8 +24,7 @@ from engine.leefwereld import (
     landelijke_eenheid,
     vergelijk_persona,
 )
-from engine.personas import read_case_files
-from engine.rulebase import LoadedErkenning, RuleBase
+from leefwereld.personas import read_case_files
 
 
 @dataclass
@@ -43,11 +42,11 @@ class Toetsresultaat:
     regels: str
     personas_map: str
     huidig_versie: str
-    basis_versie: Optional[str] = None
-    configuraties: list[Optional[str]] = field(default_factory=list)
+    basis_versie: str | None = None
+    configuraties: list[str | None] = field(default_factory=list)
     vergelijkingen: list[PersonaVergelijking] = field(default_factory=list)
     regelwijzigingen: dict[str, str] = field(default_factory=dict)
-    parameterwijzigingen: dict[Optional[str], dict[str, tuple]] = field(default_factory=dict)
+    parameterwijzigingen: dict[str | None, dict[str, tuple]] = field(default_factory=dict)
     eenheid: list[Eenheidsverschil] = field(default_factory=list)
     erkenningen: list[LoadedErkenning] = field(default_factory=list)
     waarschuwingen: list[str] = field(default_factory=list)
@@ -102,7 +101,7 @@ def lees_personas(directory: Path) -> tuple[list[Persona], list[str], list[str]]
     return personas, errors, warnings
 
 
-def _evaluate(engine: Engine, persona: Persona, gemeente: Optional[str], peildatum: Optional[dt.date]) -> Beoordeling:
+def _evaluate(engine: Engine, persona: Persona, gemeente: str | None, peildatum: dt.date | None) -> Beoordeling:
     # The persona's own gemeente must not leak into the national configuration.
     casus = persona.case.casus.model_copy(update={"gemeente": None})
     return engine.evaluate(casus, gemeente=gemeente, peildatum=peildatum or persona.case.peildatum)
@@ -114,7 +113,7 @@ def voer_toets_uit(
     personas: list[Persona],
     basis: str,
     personas_map: Path,
-    peildatum: Optional[dt.date] = None,
+    peildatum: dt.date | None = None,
 ) -> Toetsresultaat:
     """Compare every persona between the base and current rules, and check national consistency.
 
@@ -138,7 +137,7 @@ def voer_toets_uit(
         if params:
             result.parameterwijzigingen[config] = params
 
-    current: dict[tuple[str, Optional[str]], Beoordeling] = {}
+    current: dict[tuple[str, str | None], Beoordeling] = {}
     for persona in personas:
         for config in result.configuraties:
             old_config = config if config in oud.gemeenten else None
@@ -147,11 +146,17 @@ def voer_toets_uit(
             after = _evaluate(new_engine, persona, new_config, peildatum)
             current[(persona.info.stem, config)] = after
             result.vergelijkingen.append(
-                vergelijk_persona(persona.info, config, old_config, before, after, result.regelwijzigingen, nieuw.erkenningen)
+                vergelijk_persona(
+                    persona.info, config, old_config, before, after, result.regelwijzigingen, nieuw.erkenningen
+                )
             )
         for gemeente in sorted(nieuw.gemeenten):
             verschil = landelijke_eenheid(
-                persona.info, current[(persona.info.stem, None)], gemeente, current[(persona.info.stem, gemeente)], nieuw
+                persona.info,
+                current[(persona.info.stem, None)],
+                gemeente,
+                current[(persona.info.stem, gemeente)],
+                nieuw,
             )
             if verschil is not None:
                 result.eenheid.append(verschil)
@@ -166,7 +171,9 @@ def voer_toets_uit(
     return result
 
 
-def alleen_huidig(nieuw: RuleBase, personas: list[Persona], basis: str, personas_map: Path, reden: str) -> Toetsresultaat:
+def alleen_huidig(
+    nieuw: RuleBase, personas: list[Persona], basis: str, personas_map: Path, reden: str
+) -> Toetsresultaat:
     """The result when there is no base to compare with (e.g. the first commit with rules)."""
     return Toetsresultaat(
         geen_basis_reden=reden,

@@ -13,7 +13,6 @@ import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 
 class BasisFout(Exception):
@@ -25,8 +24,8 @@ class Basis:
     """Where the base rules are; `map` is None when the revision has no rules directory yet."""
 
     label: str
-    map: Optional[Path]
-    tijdelijk: Optional[tempfile.TemporaryDirectory] = None
+    map: Path | None
+    tijdelijk: tempfile.TemporaryDirectory | None = None
 
     def opruimen(self) -> None:
         if self.tijdelijk is not None:

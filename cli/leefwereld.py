@@ -10,17 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
 
 from engine.compiler import SelectionError
-from engine.leefwereld_basis import BasisFout, zoek_basis
-from engine.leefwereld_report import html_pagina, markdown, print_terminal
-from engine.leefwereld_run import Toetsresultaat, alleen_huidig, lees_personas, voer_toets_uit
 from engine.loader import load_rulebase
+from engine.paths import default_dir
 from engine.rulebase import RuleBase, RuleSetError
+from leefwereld.basis import BasisFout, zoek_basis
+from leefwereld.report import html_pagina, markdown, print_terminal
+from leefwereld.run import Toetsresultaat, alleen_huidig, lees_personas, voer_toets_uit
 
 _err = Console(stderr=True)
 
@@ -30,7 +30,7 @@ def _console() -> Console:
     return Console(width=None if sys.stdout.isatty() else 160)
 
 
-def _stop(message: str, issues: Optional[list] = None) -> typer.Exit:
+def _stop(message: str, issues: list | None = None) -> typer.Exit:
     for issue in issues or []:
         _err.print(str(issue), markup=False, highlight=False)
     _err.print(message, markup=False, highlight=False)
@@ -44,7 +44,7 @@ def _load(directory: Path, what: str) -> RuleBase:
         raise _stop(f"De {what} in {directory} zijn geweigerd: {len(exc.issues)} fout(en).", exc.issues) from exc
 
 
-def _write(result: Toetsresultaat, md_file: Optional[Path], html_file: Optional[Path]) -> None:
+def _write(result: Toetsresultaat, md_file: Path | None, html_file: Path | None) -> None:
     for target, text in ((md_file, markdown), (html_file, html_pagina)):
         if target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -53,19 +53,25 @@ def _write(result: Toetsresultaat, md_file: Optional[Path], html_file: Optional[
 
 
 def leefwereldtoets(
-    basis: str = typer.Option("HEAD", "--basis", help="Git-revisie (bijv. HEAD, HEAD~1, main) of map met de oude regels."),
-    rules: Optional[Path] = typer.Option(None, "--regels", help="Map met de huidige regels (standaard: rules/)."),
-    personas_dir: Optional[Path] = typer.Option(None, "--personas", help="Map met personabestanden (standaard: personas/)."),
-    md_file: Optional[Path] = typer.Option(None, "--markdown", help="Schrijf het rapport als Markdown (voor een pull request)."),
-    html_file: Optional[Path] = typer.Option(None, "--html", help="Schrijf het rapport als HTML-pagina."),
-    peildatum: Optional[str] = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard die van elke persona."),
+    basis: str = typer.Option(
+        "HEAD", "--basis", help="Git-revisie (bijv. HEAD, HEAD~1, main) of map met de oude regels."
+    ),
+    rules: Path | None = typer.Option(None, "--regels", help="Map met de huidige regels (standaard: rules/)."),
+    personas_dir: Path | None = typer.Option(
+        None, "--personas", help="Map met personabestanden (standaard: personas/)."
+    ),
+    md_file: Path | None = typer.Option(
+        None, "--markdown", help="Schrijf het rapport als Markdown (voor een pull request)."
+    ),
+    html_file: Path | None = typer.Option(None, "--html", help="Schrijf het rapport als HTML-pagina."),
+    peildatum: str | None = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard die van elke persona."),
     allow_invalid_base: bool = typer.Option(
-        False, "--ongeldige-basis-toestaan", help="Een basis met ongeldige regels telt als 'geen basis' (exit 0) in plaats van exit 2."
+        False,
+        "--ongeldige-basis-toestaan",
+        help="Een basis met ongeldige regels telt als 'geen basis' (exit 0) in plaats van exit 2.",
     ),
 ) -> None:
     """Vergelijk de uitkomst van elke persona tussen de basis en de huidige regels (leefwereldtoets)."""
-    from engine.cli import default_dir  # late: engine.cli registers this command at its end
-
     day = None
     if peildatum is not None:
         try:
@@ -92,7 +98,9 @@ def leefwereldtoets(
                 oud = load_rulebase(found.map)
             except RuleSetError as exc:
                 if not allow_invalid_base:
-                    raise _stop(f"De regels van de basis {found.label} zijn ongeldig: {len(exc.issues)} fout(en).", exc.issues) from exc
+                    raise _stop(
+                        f"De regels van de basis {found.label} zijn ongeldig: {len(exc.issues)} fout(en).", exc.issues
+                    ) from exc
                 reden = f"de regels van de basis zijn ongeldig ({len(exc.issues)} fout(en))"
         if oud is None:
             result = alleen_huidig(nieuw, personas, found.label, persona_dir, reden)

@@ -12,9 +12,10 @@ The classification is documented for policy makers in docs/leefwereldtoets.md; k
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any
 
 from engine.assessment import Beoordeling
 from engine.casefile import PROTECTED_GROUPS, CaseFile
@@ -130,7 +131,7 @@ class PersonaInfo:
         return bool(PROTECTED_GROUPS.intersection(self.groepen))
 
     @classmethod
-    def from_case(cls, stem: str, case: CaseFile) -> "PersonaInfo":
+    def from_case(cls, stem: str, case: CaseFile) -> PersonaInfo:
         if case.persona is None:
             raise ValueError(f"{stem}: no 'persona' section")
         return cls(
@@ -147,13 +148,13 @@ class PersonaVergelijking:
     """One persona in one municipality configuration: base outcome against current outcome."""
 
     persona: PersonaInfo
-    gemeente: Optional[str]  # None: national defaults
-    basis_gemeente: Optional[str]  # the base configuration compared with (None if it lacked this municipality)
+    gemeente: str | None  # None: national defaults
+    basis_gemeente: str | None  # the base configuration compared with (None if it lacked this municipality)
     oud: Beoordeling
     nieuw: Beoordeling
     wijzigingen: list[VeldWijziging]
     regels: list[RegelVerschil]
-    erkenning: Optional[LoadedErkenning] = None
+    erkenning: LoadedErkenning | None = None
     bereikt_verwachting: bool = False  # the old outcome missed the expectation, the new one meets all of it
 
     @property
@@ -207,7 +208,7 @@ def uitkomstvelden(b: Beoordeling) -> dict[str, Any]:
     return values
 
 
-def _bool_rank(veld: str, value: Optional[bool]) -> int:
+def _bool_rank(veld: str, value: bool | None) -> int:
     rank = {False: 0, None: 1, True: 2}[value]
     return 2 - rank if veld in _JA_IS_DREMPEL else rank
 
@@ -295,7 +296,7 @@ def gewijzigde_regels(oud: RuleBase, nieuw: RuleBase) -> dict[str, str]:
     return dict(sorted(result.items()))
 
 
-def gewijzigde_parameters(oud: RuleBase, nieuw: RuleBase, gemeente: Optional[str]) -> dict[str, tuple[Any, Any]]:
+def gewijzigde_parameters(oud: RuleBase, nieuw: RuleBase, gemeente: str | None) -> dict[str, tuple[Any, Any]]:
     """Parameter name -> (base value, current value) for one configuration, where they differ."""
     a = oud.parameter_values(gemeente if gemeente in oud.gemeenten else None)
     b = nieuw.parameter_values(gemeente if gemeente in nieuw.gemeenten else None)
@@ -320,10 +321,16 @@ def verantwoordelijke_regels(oud: Beoordeling, nieuw: Beoordeling, gewijzigd: Ma
     for rid, r in before.items():
         if rid not in after:
             reden = why_not.get(rid) or ("regel bestaat niet meer" if rid in changed else "is niet meer van toepassing")
-            found.append(RegelVerschil(rid, r.titel, r.bron.citaat, "niet meer toegepast" + _TEKST.get(changed.get(rid, ""), ""), reden))
+            found.append(
+                RegelVerschil(
+                    rid, r.titel, r.bron.citaat, "niet meer toegepast" + _TEKST.get(changed.get(rid, ""), ""), reden
+                )
+            )
     for rid, r in after.items():
         if rid not in before:
-            found.append(RegelVerschil(rid, r.titel, r.bron.citaat, "nu toegepast" + _TEKST.get(changed.get(rid, ""), "")))
+            found.append(
+                RegelVerschil(rid, r.titel, r.bron.citaat, "nu toegepast" + _TEKST.get(changed.get(rid, ""), ""))
+            )
         elif rid in changed:
             found.append(RegelVerschil(rid, r.titel, r.bron.citaat, "regeltekst gewijzigd"))
     # The edited rules first: they are what the policy maker changed; the rest follows from them.
@@ -331,8 +338,8 @@ def verantwoordelijke_regels(oud: Beoordeling, nieuw: Beoordeling, gewijzigd: Ma
 
 
 def zoek_erkenning(
-    erkenningen: Iterable[LoadedErkenning], persona: str, gemeente: Optional[str], regels: Iterable[str]
-) -> Optional[LoadedErkenning]:
+    erkenningen: Iterable[LoadedErkenning], persona: str, gemeente: str | None, regels: Iterable[str]
+) -> LoadedErkenning | None:
     """The acknowledgement that covers this persona, configuration and one of the responsible rules."""
     ids = set(regels)
     for loaded in erkenningen:
@@ -344,8 +351,8 @@ def zoek_erkenning(
 
 def vergelijk_persona(
     persona: PersonaInfo,
-    gemeente: Optional[str],
-    basis_gemeente: Optional[str],
+    gemeente: str | None,
+    basis_gemeente: str | None,
     oud: Beoordeling,
     nieuw: Beoordeling,
     gewijzigd: Mapping[str, str],
@@ -399,7 +406,7 @@ def parameters_in(cond: Conditie) -> set[str]:
 
 def landelijke_eenheid(
     persona: PersonaInfo, landelijk: Beoordeling, gemeente: str, lokaal: Beoordeling, base: RuleBase
-) -> Optional[Eenheidsverschil]:
+) -> Eenheidsverschil | None:
     """Does a national rule give this persona another outcome here, and does a municipal choice explain it?
 
     A difference is explained when a rule that applies in one configuration but not the other
