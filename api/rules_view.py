@@ -24,9 +24,7 @@ class RuleNotFound(LookupError):
 
 
 def _bron(bron: Bron) -> Bronvermelding:
-    return Bronvermelding(
-        document=bron.document, regels=bron.regels, artikel=bron.artikel, status=bron.status, citaat=bron.citation()
-    )
+    return Bronvermelding.of(bron)
 
 
 def _summary_fields(rule: CompiledRule) -> dict[str, object]:

@@ -11,17 +11,40 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from engine.rule_model import Bron
+
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Bronvermelding(_Out):
+class Bronpassage(_Out):
     document: str
     regels: str
     artikel: str | None = None
     status: str
-    citaat: str = Field(description="Leesbare bronvermelding.")
+
+
+class Bronvermelding(Bronpassage):
+    """The rule's main passage, the further passages it relies on, and all of them in one line."""
+
+    aanvullend: list[Bronpassage] = Field(default_factory=list, description="Verdere passages waarop de regel steunt.")
+    citaat: str = Field(description="Leesbare bronvermelding van alle passages.")
+
+    @classmethod
+    def of(cls, bron: Bron) -> Bronvermelding:
+        """The record of a rule's `Bron`, as the assessment and the API show it."""
+        return cls(
+            document=bron.document,
+            regels=bron.regels,
+            artikel=bron.artikel,
+            status=bron.status,
+            aanvullend=[
+                Bronpassage(document=a.document, regels=a.regels, artikel=a.artikel, status=a.status)
+                for a in bron.aanvullend
+            ],
+            citaat=bron.citation(),
+        )
 
 
 class ToegepasteRegel(_Out):

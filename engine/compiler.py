@@ -72,17 +72,7 @@ class CompiledRule:
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
         object.__setattr__(self, "outcome_names", tuple(f.split(".", 1)[1] for f in self.outcome_fields))
-        object.__setattr__(
-            self,
-            "bronvermelding",
-            Bronvermelding(
-                document=bron.document,
-                regels=bron.regels,
-                artikel=bron.artikel,
-                status=bron.status,
-                citaat=bron.citation(),
-            ),
-        )
+        object.__setattr__(self, "bronvermelding", Bronvermelding.of(bron))
 
 
 @dataclass

@@ -22,14 +22,22 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
 
-class Bron(_Strict):
-    """Where a rule comes from: source text with line range, and the legal article if any."""
+BRON_STATUSES = ("wet", "voorstel", "advies", "beleid", "jurisprudentie", "standpunt", "voorbeeld")
+"""What a cited passage is. `wet`: law in force; `voorstel`: a working group's proposal; `advies`: an
+advisory body's advice; `beleid`: a municipality's own policy; `jurisprudentie`: case law;
+`standpunt`: one party's own position (for example the GI's view under "Draagvlak"), not the
+group's advice; `voorbeeld`: an example or an example list (one municipality's practice, the
+examples after "bijvoorbeeld"), never a rule by itself."""
+
+
+class BronPassage(_Strict):
+    """One cited passage: a source text with its line range, and the legal article if any."""
 
     document: StrictStr = Field(min_length=1, description="Bestandsnaam van de brontekst.")
     regels: StrictStr = Field(pattern=r"^\d+(-\d+)?$", description="Regelnummers, bijv. 3103-3139.")
     artikel: StrictStr | None = Field(None, description="Wetsartikel, bijv. Jeugdwet art. 2.3 lid 1.")
-    status: Literal["wet", "voorstel", "advies", "beleid", "jurisprudentie"] = Field(
-        "wet", description="Is de bron geldend recht of een voorstel/advies van een werkgroep?"
+    status: Literal["wet", "voorstel", "advies", "beleid", "jurisprudentie", "standpunt", "voorbeeld"] = Field(
+        "wet", description="Wat de passage is: " + ", ".join(BRON_STATUSES) + "."
     )
     opmerking: StrictStr | None = None
 
@@ -40,6 +48,37 @@ class Bron(_Strict):
         if self.status != "wet":
             parts.append(f"({self.status})")
         return ", ".join(parts)
+
+
+class Bron(BronPassage):
+    """Where a rule comes from: its main passage, and further passages it also relies on.
+
+    In YAML `bron` is one passage (a mapping, as in rule files of the previous version) or a list of
+    passages, the first being the main one (for example a referral rule citing both the footnote on
+    the legal referrers and the passage on the judicial route).
+    """
+
+    aanvullend: tuple[BronPassage, ...] = Field(default=(), description="Verdere passages waarop de regel steunt.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_list(cls, data: Any) -> Any:
+        if isinstance(data, list):
+            if not data:
+                raise ValueError("'bron' needs at least one passage")
+            first, *rest = data
+            if not isinstance(first, dict):
+                return data
+            if "aanvullend" in first:
+                raise ValueError("use a list of passages or 'aanvullend', not both")
+            return {**first, "aanvullend": rest}
+        return data
+
+    def citation(self) -> str:
+        return "; ".join([BronPassage.citation(self), *(p.citation() for p in self.aanvullend)])
+
+    def passages(self) -> tuple[BronPassage, ...]:
+        return (BronPassage(**self.model_dump(exclude={"aanvullend"})), *self.aanvullend)
 
 
 class ParameterVerwijzing(_Strict):

@@ -213,3 +213,29 @@ def test_condition_too_large_for_durable_rules_still_loads_and_evaluates(tmp_pat
     assert engine.evaluate(casus).toegang == "beschikking"
     casus = Casus.model_validate({"situatie": {"veiligheidszorgen": False}, "hulpvraag": {"verwachte_kosten": 2000}})
     assert engine.evaluate(casus).toegang == "onbeslist"
+
+
+def test_a_rule_may_cite_several_passages(tmp_path: Path) -> None:
+    several = RULE.replace(
+        "    bron:\n      document: 004_82bfb980c5993adb.txt\n      regels: 3103-3108\n",
+        "    bron:\n"
+        "      - {document: 004_82bfb980c5993adb.txt, regels: 5811-5812, artikel: Jeugdwet art. 2.6}\n"
+        "      - {document: 004_82bfb980c5993adb.txt, regels: 6442-6445, status: standpunt}\n",
+    )
+    base = load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": several}))
+    bron = base.rules[0].regel.bron
+    assert [p.regels for p in bron.passages()] == ["5811-5812", "6442-6445"]
+    assert bron.citation() == (
+        "Jeugdwet art. 2.6, 004_82bfb980c5993adb.txt r. 5811-5812; 004_82bfb980c5993adb.txt r. 6442-6445, (standpunt)"
+    )
+
+
+def test_a_bad_passage_in_a_list_names_its_line(tmp_path: Path) -> None:
+    several = RULE.replace(
+        "    bron:\n      document: 004_82bfb980c5993adb.txt\n      regels: 3103-3108\n",
+        "    bron:\n"
+        "      - {document: 004_82bfb980c5993adb.txt, regels: 5811-5812}\n"
+        "      - {document: 004_82bfb980c5993adb.txt, regels: 6442-6445, status: mening}\n",
+    )
+    issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": several}))
+    assert any(i.startswith("rules/r.yaml:") and "status" in i for i in issues), issues
