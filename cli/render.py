@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.assessment import Beoordeling
+from engine.conditions import show_value
 
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 
@@ -49,6 +50,27 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         for a in b.professionele_afweging:
             weigh.add_row(a.regel, a.onderwerp, ", ".join(a.te_wegen))
         parts.append(weigh)
+    if b.aannames:
+        assumed = Table(title="Aannames: het advies gaat hiervan uit tot het bekend is", expand=True)
+        assumed.add_column("feit", no_wrap=True)
+        assumed.add_column("aangenomen")
+        assumed.add_column("waarom")
+        assumed.add_column("te bevestigen met de vraag")
+        for a in b.aannames:
+            value = ", ".join(a.waarde) if isinstance(a.waarde, list) else show_value(a.waarde)
+            reason = f"{a.reden} (bron: {a.bron.citaat})"
+            style = "bold red" if a.veiligheid else None
+            assumed.add_row(Text(a.feit, style=style or ""), value, reason, a.vraag)
+        parts.append(assumed)
+    if b.vervolgvragen:
+        ask = Table(title=f"Eerst te vragen ({min(5, len(b.vervolgvragen))} van {len(b.vervolgvragen)})", expand=True)
+        ask.add_column("#", no_wrap=True)
+        ask.add_column("vraag")
+        ask.add_column("kan beslissen")
+        for number, q in enumerate(b.vervolgvragen[:5], start=1):
+            settles = ", ".join(q.kan_beslissen) + (" (nu aangenomen)" if q.aanname else "")
+            ask.add_row(str(number), q.vraag, settles)
+        parts.append(ask)
     if b.ontbrekende_gegevens:
         parts.append(Text("Ontbrekende gegevens: " + ", ".join(b.ontbrekende_gegevens), style="magenta"))
     if b.conflicten:

@@ -19,9 +19,9 @@ from typing import Any
 from engine import conditions as c
 from engine.assessment import Bronvermelding
 from engine.durable_adapter import DurableRuleset, ruleset_for
-from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
+from engine.facts import CASE_FACTS, DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
 from engine.rule_model import Conditie, ParameterVerwijzing
-from engine.rulebase import LoadedRule, RuleBase
+from engine.rulebase import LoadedRule, LoadedVermoeden, RuleBase
 from engine.validation import flatten_outcome, full_vocabulary
 
 _OPS = {
@@ -75,6 +75,25 @@ class CompiledRule:
         object.__setattr__(self, "bronvermelding", Bronvermelding.of(bron))
 
 
+@dataclass(frozen=True)
+class CompiledPresumption:
+    """A presumption in force: while `path` is unknown the engine takes `value`."""
+
+    path: str
+    value: Any
+    reden: str
+    bron: Bronvermelding
+    question: str
+    safety: bool  # about safety: always shown, always asked first
+    alternatives: tuple[Any, ...]  # the other values that some condition in force tells apart
+    file: str
+    line: int
+
+
+#: The outcome field whose facts are "about safety" (see `safety_facts`).
+SAFETY_OUTCOME = f"{OUTCOME}.onmiddellijk_handelen"
+
+
 @dataclass
 class CompiledRuleSet:
     """Everything needed to evaluate a case in one municipality, for one period of rules in force."""
@@ -89,6 +108,9 @@ class CompiledRuleSet:
     helper_paths: dict[int, str] = field(default_factory=dict)  # durable index -> flag of a split-off condition
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    presumptions: dict[str, CompiledPresumption] = field(default_factory=dict)  # by fact
+    dependents: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)  # fact -> rules testing it
+    safety_facts: frozenset[str] = frozenset()
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:
@@ -129,9 +151,18 @@ def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[st
     return derives, adds
 
 
-def version_of(rules: list[LoadedRule], params: dict[str, Any]) -> str:
+def version_of(
+    rules: list[LoadedRule], params: dict[str, Any], presumptions: dict[str, LoadedVermoeden] | None = None
+) -> str:
+    """Content hash of the rules, parameter values and presumptions in force."""
+    content: dict[str, Any] = {
+        "regels": [r.regel.model_dump(mode="json", by_alias=True) for r in rules],
+        "parameters": params,
+    }
+    if presumptions:  # absent from the hash when there are none, so older versions keep their hash
+        content["vermoedens"] = {p: v.vermoeden.model_dump(mode="json") for p, v in sorted(presumptions.items())}
     payload = json.dumps(
-        {"regels": [r.regel.model_dump(mode="json", by_alias=True) for r in rules], "parameters": params},
+        content,
         sort_keys=True,
         default=str,
     )
@@ -194,7 +225,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     durable = ruleset_for(patterns, leaves=leaves) if patterns else None
     result = CompiledRuleSet(
         gemeente=gemeente,
-        versie=version_of(selected, params),
+        versie=version_of(selected, params, base.presumptions(gemeente)),
         parameters=params,
         rules=compiled,
         vocabulary=vocab,
@@ -202,12 +233,99 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
         helper_paths=helper_paths,
     )
+    dependents: dict[str, list[CompiledRule]] = {}
     for rule in compiled:
         if rule.durable_index is not None:
             result.by_durable_index[rule.durable_index] = rule
         for path in list(rule.derives) + list(rule.adds):
             result.concluders.setdefault(path, []).append(rule)
+        for path in rule.effective_paths:
+            dependents.setdefault(path, []).append(rule)
+    result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
+    result.safety_facts = safety_facts(compiled)
+    result.presumptions = {
+        path: _compile_presumption(loaded, compiled, result.safety_facts)
+        for path, loaded in sorted(base.presumptions(gemeente).items())
+    }
     return result
+
+
+def safety_facts(rules: list[CompiledRule]) -> frozenset[str]:
+    """The yes/no case facts whose being true leads to immediate action: those a rule concluding
+    `onmiddellijk_handelen: true` tests for `ja`. A presumption about one of them is "about safety"."""
+    found: set[str] = set()
+
+    def walk(node: c.Node) -> None:
+        if isinstance(node, c.Cmp):
+            positive = (node.op == "eq" and node.value is True) or (node.op == "neq" and node.value is False)
+            if positive and node.path in CASE_FACTS and CASE_FACTS[node.path].kind == "bool":
+                found.add(node.path)
+        elif isinstance(node, (c.All, c.AnyOf)):
+            for item in node.items:
+                walk(item)
+
+    for rule in rules:
+        if rule.derives.get(SAFETY_OUTCOME) is True:
+            walk(rule.own)
+    return frozenset(found)
+
+
+def _constants(rules: list[CompiledRule], path: str) -> list[Any]:
+    """The values that the conditions in force compare `path` with."""
+    found: list[Any] = []
+
+    def walk(node: c.Node) -> None:
+        if isinstance(node, c.Cmp):
+            if node.path == path and node.op not in ("known", "unknown"):
+                found.extend(node.value if isinstance(node.value, tuple) else [node.value])
+        elif isinstance(node, (c.All, c.AnyOf)):
+            for item in node.items:
+                walk(item)
+
+    for rule in rules:
+        if path in rule.effective_paths:
+            walk(rule.effective)
+    return found
+
+
+def _alternatives(path: str, value: Any, rules: list[CompiledRule]) -> tuple[Any, ...]:
+    """Other values of a presumed fact, one on each side of every boundary a condition draws.
+
+    Enough to tell whether any other value would change an outcome: conditions only compare a
+    fact with constants, so between two adjacent constants every value behaves the same.
+    """
+    ft = CASE_FACTS[path]
+    if ft.kind == "bool":
+        return (not value,)
+    if ft.kind == "enum":
+        return tuple(v for v in ft.values if v != value)
+    if ft.kind == "list":
+        toggled = [sorted(set(value) ^ {m}) for m in ft.values]
+        return tuple(t for t in toggled)
+    constants = _constants(rules, path)
+    if ft.kind == "str":
+        options = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
+        return tuple(o for o in options if o != value)
+    step = 1 if ft.kind == "int" else 0.01
+    options = sorted({x + d for x in constants if isinstance(x, (int, float)) for d in (-step, 0, step)})
+    return tuple(o for o in options if o != value and (ft.kind != "int" or o >= 0))
+
+
+def _compile_presumption(
+    loaded: LoadedVermoeden, rules: list[CompiledRule], safety: frozenset[str]
+) -> CompiledPresumption:
+    v = loaded.vermoeden
+    return CompiledPresumption(
+        path=v.feit,
+        value=v.waarde,
+        reden=(v.reden or "").strip(),
+        bron=Bronvermelding.of(v.bron),
+        question=CASE_FACTS[v.feit].question,
+        safety=v.feit in safety,
+        alternatives=_alternatives(v.feit, v.waarde, rules),
+        file=loaded.file,
+        line=loaded.line,
+    )
 
 
 class RulesetCache:

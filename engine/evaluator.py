@@ -15,6 +15,7 @@ from typing import Any
 
 from engine import conditions as c
 from engine.assessment import (
+    Aanname,
     Afweging,
     Beoordeling,
     Conflict,
@@ -22,6 +23,7 @@ from engine.assessment import (
     Regelset,
     ToegepasteRegel,
     Toelichting,
+    Vervolgvraag,
     VerwijzingUitkomst,
 )
 from engine.case import Casus
@@ -41,6 +43,7 @@ from engine.facts import (
 )
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template
+from engine.partial import OpenAnalysis, presumptions_that_matter, rank_questions
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -74,6 +77,9 @@ class Engine:
         day = peildatum or casus.peildatum or dt.date.today()
         ruleset = self.cache.get(day, gemeente)
         case_facts = case_to_facts(casus)
+        presumed = [p for p in ruleset.presumptions if p not in case_facts]
+        if presumed:  # unknown facts with a presumption: the advice proceeds with the presumed value
+            case_facts.update((p, ruleset.presumptions[p].value) for p in presumed)
         trace = _Trace()
         if ruleset.durable is None:
             run = RunResult(facts={}, fired=[])
@@ -85,7 +91,7 @@ class Engine:
         fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
         facts = dict(case_facts)
         facts.update(_concluded_facts(fired, trace))
-        return _assess(ruleset, day, fired, facts, trace)
+        return _assess(ruleset, day, fired, facts, trace, presumed)
 
 
 def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
@@ -121,26 +127,6 @@ def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]
     for path, members in added.items():
         found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in members]
     return found
-
-
-def _missing(ruleset: CompiledRuleSet, path: str, facts: dict[str, Any], seen: set[str]) -> set[str]:
-    """Unknown case facts that keep `path` from being concluded.
-
-    `seen` is shared by the calls for one assessment: the result is only ever used as a union,
-    so a derived fact reached from several outcome fields needs exploring once.
-    """
-    seen.add(path)
-    missing: set[str] = set()
-    for rule in ruleset.concluders.get(path, []):
-        value, unknowns = c.evaluate_open(rule.effective, facts)
-        if value is not None:
-            continue
-        for unknown in unknowns:
-            if unknown in CASE_FACTS:
-                missing.add(unknown)
-            elif unknown not in seen:
-                missing |= _missing(ruleset, unknown, facts, seen)
-    return missing
 
 
 def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
@@ -189,7 +175,12 @@ def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToe
 
 
 def _assess(
-    ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    fired: list[CompiledRule],
+    facts: dict[str, Any],
+    trace: _Trace,
+    presumed: list[str],
 ) -> Beoordeling:
     outcome = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
     conflicts = [Conflict(veld=path, waarden=values) for path, values in sorted(trace.conflicts.items())]
@@ -212,19 +203,43 @@ def _assess(
         members = {m for r in fired if r.id not in tainted for m in r.adds.get(path, ())}
         outcome[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
 
-    missing: set[str] = set()
-    explored: set[str] = set()
     has_referral = "verwijzing.verwijzer" in facts
-    for name in OPEN_OUTCOMES:
-        if outcome[name] is not None:
-            continue
-        if name.startswith(_VERWIJZING) and not has_referral:
-            continue
-        if name == "buiten_domein" and outcome["reikwijdte"] != "buiten":
-            continue
-        missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, explored)
+    open_fields = [
+        name
+        for name in OPEN_OUTCOMES
+        if outcome[name] is None
+        and not (name.startswith(_VERWIJZING) and not has_referral)
+        and not (name == "buiten_domein" and outcome["reikwijdte"] != "buiten")
+    ]
+    analysis = OpenAnalysis(ruleset, facts)
+    missing: set[str] = set()
+    for name in open_fields:
+        missing |= analysis.path_needs(f"{OUTCOME}.{name}")
 
     fired_ids = {r.id for r in fired}
+    used = presumptions_that_matter(ruleset, facts, fired_ids, presumed) if presumed else []
+    aannames = [
+        Aanname(
+            feit=u.presumption.path,
+            waarde=u.presumption.value,
+            reden=u.presumption.reden,
+            bron=u.presumption.bron,
+            vraag=u.presumption.question,
+            uitkomstvelden=u.fields,
+            veiligheid=u.presumption.safety,
+        )
+        for u in used
+    ]
+    vervolgvragen = [
+        Vervolgvraag(
+            feit=q.path,
+            vraag=CASE_FACTS[q.path].question,
+            kan_beslissen=sorted(q.fields),
+            nodig_voor_elke_route=sorted(q.every_route),
+            aanname=q.presumed,
+        )
+        for q in rank_questions(analysis, open_fields, used)
+    ]
     toegepast = [
         ToegepasteRegel.model_validate(
             {
@@ -271,6 +286,11 @@ def _assess(
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
+        aannames=[
+            f"{a.feit} = {c.show_value(a.waarde) if not isinstance(a.waarde, list) else ', '.join(a.waarde)}: "
+            f"{a.reden} (bron: {a.bron.citaat}; te bevestigen: {a.vraag})"
+            for a in aannames
+        ],
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
@@ -286,6 +306,8 @@ def _assess(
         verwijzing=verwijzing,
         professionele_afweging=afwegingen,
         ontbrekende_gegevens=ontbrekend,
+        aannames=aannames,
+        vervolgvragen=vervolgvragen,
         conflicten=conflicts,
         toelichting=Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast),
         motivering=motivering,

@@ -78,6 +78,7 @@ def build_motivation(
     afwegingen: Sequence[str],
     ontbrekend: Sequence[str],
     conflicten: Sequence[str],
+    aannames: Sequence[str] = (),
     peildatum: dt.date,
     gemeente: str | None,
 ) -> str:
@@ -94,6 +95,12 @@ def build_motivation(
     text = " ".join(parts)
     if reasons:
         text += "\n\nDit volgt uit:\n" + "\n".join(f"- {sentence} (bron: {source})" for sentence, source in reasons)
+    if aannames:
+        text += (
+            "\n\nDit advies rust op aannames: deze feiten zijn nog onbekend, en het advies gaat uit van de "
+            "waarde hieronder. Klopt een aanname niet, dan kan het advies anders uitvallen:\n"
+            + "\n".join(f"- {a}" for a in aannames)
+        )
     if afwegingen:
         text += "\n\nDe professional moet nog afwegen:\n" + "\n".join(f"- {a}" for a in afwegingen)
     if ontbrekend:

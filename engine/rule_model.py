@@ -219,13 +219,30 @@ class Erkenning(_Strict):
     datum: dt.date
 
 
+class Vermoeden(_Strict):
+    """A presumption: while `feit` is unknown, the advice proceeds as if it had `waarde`.
+
+    Declared by policy makers with a reason and a source, so that every value the advice takes
+    for granted is visible; the assessment lists the presumptions that mattered (`aannames`).
+    `reden` is checked by `engine.validation` (a Dutch message with file and line when absent).
+    """
+
+    feit: StrictStr = Field(min_length=1, description="Feit uit de casus, bijv. andere_wetten.recht_op_wlz.")
+    waarde: Scalar | list[StrictStr] = Field(
+        description="De waarde waarvan het advies uitgaat zolang het feit onbekend is."
+    )
+    reden: StrictStr | None = Field(None, description="Waarom het advies van deze waarde mag uitgaan.")
+    bron: Bron
+
+
 class RegelBestand(_Strict):
-    """A national rule file: rules and/or parameter declarations."""
+    """A national rule file: rules, parameter declarations, acknowledgements and/or presumptions."""
 
     beschrijving: StrictStr | None = None
     parameters: dict[StrictStr, Parameter] = Field(default_factory=dict)
     regels: list[Regel] = Field(default_factory=list)
     erkenningen: list[Erkenning] = Field(default_factory=list)
+    vermoedens: list[Vermoeden] = Field(default_factory=list)
 
 
 class UitgeslotenHulpvorm(_Strict):
@@ -239,8 +256,10 @@ class GemeenteInfo(_Strict):
 
 
 class GemeenteBestand(_Strict):
-    """A municipal file: sets parameters and adds named exclusions from the local ordinance."""
+    """A municipal file: sets parameters, adds named exclusions from the local ordinance, and adds
+    or overrides presumptions (`vermoedens`, by fact)."""
 
     gemeente: GemeenteInfo
     parameters: dict[StrictStr, Any] = Field(default_factory=dict)
     uitgesloten_hulpvormen: list[UitgeslotenHulpvorm] = Field(default_factory=list)
+    vermoedens: list[Vermoeden] = Field(default_factory=list)

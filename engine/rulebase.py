@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand
+from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand, Vermoeden
 from engine.yaml_source import SourceDocument, YamlSyntaxError, load_yaml
 
 MUNICIPAL_DIR = "gemeenten"
@@ -78,6 +78,21 @@ class LoadedErkenning:
     line: int
 
 
+@dataclass(frozen=True)
+class LoadedVermoeden:
+    """A presumption with the place it was written; `gemeente` is None for a national one."""
+
+    vermoeden: Vermoeden
+    file: str
+    line: int
+    index: int  # position in its file's `vermoedens` list
+    gemeente: str | None = None
+
+    @property
+    def feit(self) -> str:
+        return self.vermoeden.feit
+
+
 @dataclass
 class RuleBase:
     """A validated rule base: national rules and parameters, and municipal choices."""
@@ -89,6 +104,15 @@ class RuleBase:
     digest: str
     documents: dict[str, SourceDocument] = field(default_factory=dict, repr=False)
     erkenningen: list[LoadedErkenning] = field(default_factory=list)
+    vermoedens: list[LoadedVermoeden] = field(default_factory=list)  # national and municipal
+
+    def presumptions(self, gemeente: str | None) -> dict[str, LoadedVermoeden]:
+        """The presumptions in force for a municipality, by fact: national ones, then its own
+        (which add a presumption or override the national one for the same fact)."""
+        found = {v.feit: v for v in self.vermoedens if v.gemeente is None}
+        if gemeente is not None:
+            found.update({v.feit: v for v in self.vermoedens if v.gemeente == gemeente})
+        return found
 
     def rule_versions(self, rule_id: str) -> list[LoadedRule]:
         return [r for r in self.rules if r.id == rule_id]
@@ -135,7 +159,16 @@ def _strip_union_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in _UNION_TAGS)))
 
 
-_UNION_TAGS = {"bool", "int", "float", "str", "list", "ParameterVerwijzing", "list[union[bool,int,float,str]]"}
+_UNION_TAGS = {
+    "bool",
+    "int",
+    "float",
+    "str",
+    "list",
+    "ParameterVerwijzing",
+    "list[union[bool,int,float,str]]",
+    "list[str]",
+}
 
 
 def _parse(doc: SourceDocument, model: type[BaseModel], name: str) -> tuple[Any, list[Issue]]:
@@ -191,7 +224,10 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
     rules: list[LoadedRule] = []
     parameters: dict[str, LoadedParameter] = {}
     erkenningen: list[LoadedErkenning] = []
+    vermoedens: list[LoadedVermoeden] = []
     for name, doc, bestand in national:
+        for index, vermoeden in enumerate(bestand.vermoedens):
+            vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index))
         for pname, spec in bestand.parameters.items():
             line = doc.line_of(("parameters", pname))
             if pname in parameters:
@@ -229,7 +265,10 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             )
             continue
         gemeenten[code] = Gemeente(code, bestand, name)
+        for index, vermoeden in enumerate(bestand.vermoedens):
+            vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index, code))
 
     if issues:
         return None, issues
-    return RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents, erkenningen), []
+    digest = hasher.hexdigest()[:16]
+    return RuleBase(root, rules, parameters, gemeenten, digest, documents, erkenningen, vermoedens), []

@@ -14,7 +14,7 @@ from typing import Any
 
 from engine.facts import CASE_FACTS, DERIVED, OUTCOME, OUTCOME_FACTS, PARAMETER, FactType
 from engine.rule_model import Conditie, ParameterVerwijzing
-from engine.rulebase import Issue, LoadedParameter, LoadedRule, RuleBase
+from engine.rulebase import Issue, LoadedParameter, LoadedRule, LoadedVermoeden, RuleBase
 
 PARAMETER_KINDS = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str", "enum"), "lijst": ()}
 _TEMPLATE_FIELD = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
@@ -281,8 +281,45 @@ class _Checker:
                     Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown gemeente '{e.gemeente}'")
                 )
 
+    # -- presumptions (vermoedens) ---------------------------------------------------------
+    def check_vermoedens(self) -> None:
+        """A presumption names a case fact, gives a value of that fact's type and says why."""
+        seen: dict[tuple[str | None, str], LoadedVermoeden] = {}
+        for loaded in self.base.vermoedens:
+            v = loaded.vermoeden
+
+            def add(loc: tuple[Any, ...], message: str, loaded: LoadedVermoeden = loaded) -> None:
+                line = self.base.documents[loaded.file].line_of(("vermoedens", loaded.index) + loc)
+                self.issues.append(Issue(loaded.file, line, "vermoeden", message))
+
+            ft = CASE_FACTS.get(v.feit)
+            if ft is None:
+                if v.feit.split(".")[0] in (DERIVED, OUTCOME, PARAMETER):
+                    add(("feit",), f"een vermoeden gaat over een feit uit de casus, niet over '{v.feit}'")
+                else:
+                    add(("feit",), f"onbekend feit '{v.feit}' (de feiten van de casus staan in engine/case.py)")
+                continue
+            if not _presumed_value_fits(ft, v.waarde):
+                add(
+                    ("waarde",),
+                    f"de waarde {v.waarde!r} past niet bij '{v.feit}', dat {_dutch_type(ft)} is",
+                )
+            if v.reden is None or not v.reden.strip():
+                add(
+                    (),
+                    f"het vermoeden voor '{v.feit}' heeft geen reden: schrijf onder 'reden' waarom het advies "
+                    "van deze waarde mag uitgaan zolang het feit onbekend is",
+                )
+            key = (loaded.gemeente, v.feit)
+            if key in seen:
+                other = seen[key]
+                add(("feit",), f"er is al een vermoeden voor '{v.feit}' op {other.file}:{other.line}")
+            else:
+                seen[key] = loaded
+
     def run(self) -> list[Issue]:
         self.check_parameters()
+        self.check_vermoedens()
         self.check_ids()
         self.check_erkenningen()
         derived_types: dict[str, tuple[str, LoadedRule]] = {}
@@ -290,6 +327,21 @@ class _Checker:
             self.check_condition(loaded, loaded.regel.als, ("als",))
             self.check_conclusions(loaded, derived_types)
         return self.issues
+
+
+def _presumed_value_fits(ft: FactType, value: Any) -> bool:
+    if ft.kind == "list":
+        return isinstance(value, list) and all(isinstance(m, str) and m in ft.values for m in value)
+    return not isinstance(value, list) and ft.accepts(value)
+
+
+def _dutch_type(ft: FactType) -> str:
+    """The type of a fact in the words of a Dutch error message."""
+    if ft.kind == "enum":
+        return "een van " + ", ".join(ft.values)
+    if ft.kind == "list":
+        return "een lijst met leden uit " + ", ".join(ft.values)
+    return {"bool": "ja/nee (true/false)", "int": "een geheel getal", "float": "een getal", "str": "tekst"}[ft.kind]
 
 
 def _operand_problem(op: str, operand: Any, ft: FactType, path: str) -> str | None:

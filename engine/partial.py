@@ -1,0 +1,212 @@
+"""Advice on a partly known case: the presumptions it rests on, and what to ask next.
+
+The engine evaluates a case with every unknown fact that has a declared presumption
+(`vermoedens`) taken at its presumed value. This module then answers two questions without
+running durable-rules again:
+
+- which presumptions *mattered*: another value of the fact would have changed an outcome field.
+  The other values are tried one by one by re-checking only the rules that depend on the fact,
+  and the rules that depend on what those conclude (`changed_outcomes`);
+- which unknown facts can still settle an open outcome field, and how decisive each is
+  (`open_analysis`), with the three-valued evaluation of `engine.conditions`: an undecided rule
+  that concludes an open field is a *route* to it, and the unknown case facts that keep that rule
+  undecided (through derived facts too) are what the route still needs.
+
+Both work on the compiled conditions only, so they cost a fraction of one evaluation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine import conditions as c
+from engine.compiler import CompiledPresumption, CompiledRule, CompiledRuleSet
+from engine.facts import CASE_FACTS, OUTCOME, OUTCOME_FACTS
+
+_MISSING = object()
+_DISPUTED = object()
+#: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
+_MAX_STEPS = 10_000
+
+
+def _value_of(ruleset: CompiledRuleSet, path: str, fired: set[str]) -> Any:
+    """What the fired rules conclude for `path`: one value, `_MISSING`, or `_DISPUTED`."""
+    concluders = [r for r in ruleset.concluders.get(path, ()) if r.id in fired]
+    if not concluders:
+        return _MISSING
+    name = path.split(".", 1)[1]
+    if path.startswith(OUTCOME + ".") and OUTCOME_FACTS[name].kind == "list":
+        members = {m for r in concluders for m in r.adds.get(path, ())}
+        return [m for m in OUTCOME_FACTS[name].values if m in members]
+    values = {(type(v), v) for r in concluders if path in r.derives for v in (r.derives[path],)}
+    if not values:
+        return _MISSING
+    return next(iter(values))[1] if len(values) == 1 else _DISPUTED
+
+
+def changed_outcomes(
+    ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str], path: str, value: Any
+) -> set[str]:
+    """The outcome fields (`uitkomst.*`) that would differ had `path` the value `value`.
+
+    Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
+    only the rules whose condition tests a fact that changed, following what they conclude.
+    """
+    changed_facts = dict(facts)
+    changed_facts[path] = value
+    fired = set(fired_ids)
+    queue: list[CompiledRule] = list(ruleset.dependents.get(path, ()))
+    changed: set[str] = set()
+    steps = 0
+    while queue and steps < _MAX_STEPS:
+        rule = queue.pop()
+        steps += 1
+        applies = c.evaluate(rule.effective, changed_facts) is True
+        if applies == (rule.id in fired):
+            continue
+        conclusions = (*rule.derives, *rule.adds)
+        before = {p: _value_of(ruleset, p, fired) for p in conclusions}
+        if applies:
+            fired.add(rule.id)
+        else:
+            fired.discard(rule.id)
+        for concluded in conclusions:
+            after = _value_of(ruleset, concluded, fired)
+            if after is before[concluded] or (
+                after is not _DISPUTED and before[concluded] is not _DISPUTED and _same(after, before[concluded])
+            ):
+                continue
+            if after is _MISSING or after is _DISPUTED:
+                changed_facts.pop(concluded, None)
+            else:
+                changed_facts[concluded] = after
+            changed.add(concluded)
+            queue.extend(ruleset.dependents.get(concluded, ()))
+    return {p for p in changed if p.startswith(OUTCOME + ".")}
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+@dataclass
+class UsedPresumption:
+    """A presumption the engine applied, and the outcome fields another value would change."""
+
+    presumption: CompiledPresumption
+    fields: list[str]  # outcome field names without the `uitkomst.` prefix
+
+
+def presumptions_that_matter(
+    ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str], presumed: Iterable[str]
+) -> list[UsedPresumption]:
+    """The applied presumptions that mattered, safety first; one about safety always counts."""
+    used: list[UsedPresumption] = []
+    for path in presumed:
+        presumption = ruleset.presumptions[path]
+        changed: set[str] = set()
+        for other in presumption.alternatives:
+            changed |= changed_outcomes(ruleset, facts, fired_ids, path, other)
+        if changed or presumption.safety:
+            used.append(UsedPresumption(presumption, sorted(p.split(".", 1)[1] for p in changed)))
+    used.sort(key=lambda u: (not u.presumption.safety, u.presumption.path))
+    return used
+
+
+@dataclass
+class Candidate:
+    """One fact worth asking about, with what it can still settle."""
+
+    path: str
+    fields: set[str] = field(default_factory=set)  # open (or presumed) outcome fields it bears on
+    every_route: set[str] = field(default_factory=set)  # open fields whose every route needs it
+    routes: int = 0  # undecided rules (routes) that need it
+    presumed: bool = False
+    safety: bool = False
+
+    def rank(self) -> tuple[Any, ...]:
+        """Most decisive first: safety; needed by every route of more open fields; bears on more
+        fields; needed by more routes; then by name, so the order is stable."""
+        return (not self.safety, -len(self.every_route), -len(self.fields), -self.routes, self.path)
+
+
+class OpenAnalysis:
+    """For one evaluated case: which unknown case facts keep which rules and fields open."""
+
+    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any]) -> None:
+        self.ruleset = ruleset
+        self.facts = facts
+        self._rules: dict[str, frozenset[str] | None] = {}
+        self._paths: dict[str, frozenset[str]] = {}
+
+    def rule_needs(self, rule: CompiledRule) -> frozenset[str] | None:
+        """The unknown case facts that keep `rule` undecided (None: it is decided)."""
+        if rule.id in self._rules:
+            return self._rules[rule.id]
+        value, unknowns = c.evaluate_open(rule.effective, self.facts)
+        needs: frozenset[str] | None = None
+        if value is None:
+            found: set[str] = set()
+            for unknown in unknowns:
+                if unknown in CASE_FACTS:
+                    found.add(unknown)
+                else:
+                    found |= self.path_needs(unknown)
+            needs = frozenset(found)
+        self._rules[rule.id] = needs
+        return needs
+
+    def path_needs(self, path: str) -> frozenset[str]:
+        """The unknown case facts that keep a derived fact or outcome field from being concluded."""
+        found = self._paths.get(path)
+        if found is not None:
+            return found
+        self._paths[path] = frozenset()  # a cycle through derived facts adds nothing
+        collected: set[str] = set()
+        for rule in self.ruleset.concluders.get(path, ()):
+            needs = self.rule_needs(rule)
+            if needs:
+                collected |= needs
+        self._paths[path] = frozenset(collected)
+        return self._paths[path]
+
+    def routes(self, path: str) -> list[frozenset[str]]:
+        """For each undecided rule that concludes `path`, the unknown case facts it needs."""
+        found = []
+        for rule in self.ruleset.concluders.get(path, ()):
+            needs = self.rule_needs(rule)
+            if needs:
+                found.append(needs)
+        return found
+
+
+def rank_questions(analysis: OpenAnalysis, open_fields: Iterable[str], used: list[UsedPresumption]) -> list[Candidate]:
+    """Candidates for the next questions, most decisive first (see `Candidate.rank`)."""
+    candidates: dict[str, Candidate] = {}
+    safety = analysis.ruleset.safety_facts
+
+    def candidate(path: str) -> Candidate:
+        found = candidates.get(path)
+        if found is None:
+            found = candidates[path] = Candidate(path, safety=path in safety)
+        return found
+
+    for name in open_fields:
+        routes = analysis.routes(f"{OUTCOME}.{name}")
+        if not routes:
+            continue
+        for needs in routes:
+            for path in needs:
+                entry = candidate(path)
+                entry.fields.add(name)
+                entry.routes += 1
+        for path in frozenset.intersection(*routes):
+            candidates[path].every_route.add(name)
+    for u in used:
+        entry = candidate(u.presumption.path)
+        entry.presumed = True
+        entry.safety = entry.safety or u.presumption.safety
+        entry.fields.update(u.fields)
+    return sorted(candidates.values(), key=Candidate.rank)
