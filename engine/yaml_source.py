@@ -84,13 +84,13 @@ class _BoundedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
                 line = self.peek_event().start_mark.line + 1
                 raise _Refused(line, f"te diep genest (meer dan {MAX_DEPTH} niveaus); zo'n bestand wordt niet gelezen")
-            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+            return super().compose_node(parent, index)
         finally:
             self._depth -= 1
 
@@ -100,7 +100,7 @@ class _BoundedLoader(yaml.SafeLoader):
             raise _Refused(
                 node.start_mark.line + 1, f"getal met {len(digits)} cijfers is te lang (hoogstens {MAX_INT_DIGITS})"
             )
-        return super().construct_yaml_int(node)  # type: ignore[no-any-return]
+        return super().construct_yaml_int(node)
 
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
