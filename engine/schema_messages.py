@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from engine.rule_model import RULE_ID_PATTERN
 from engine.yaml_source import Loc, SourceDocument
 
 
@@ -66,6 +67,15 @@ _KIND = {
 }
 
 
+#: The rule model's patterns, as a policy maker reads them.
+_PATTERNS = {
+    RULE_ID_PATTERN: "begint met een letter, dan letters, cijfers, '_', '.' of '-', zonder spaties (hoogstens 64)",
+    r"^\d+(-\d+)?$": "een regelnummer of een reeks, bijvoorbeeld 3103 of 3103-3139",
+    r"^[a-z0-9][a-z0-9_-]{0,63}$": "kleine letters, cijfers, '_' of '-', zonder spaties (hoogstens 64)",
+    r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$": "letters, cijfers, '_', '.' of '-', zonder spaties (hoogstens 128)",
+}
+
+
 def _shown(value: Any) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:57] + "..."
@@ -96,7 +106,8 @@ def _message(err: Any, allowed_keys: list[str]) -> str:
         unit = " tekens" if kind == "string_too_long" else ""
         return f"{what} is te lang (hoogstens {ctx.get('max_length')}{unit})"
     if kind == "string_pattern_mismatch":
-        return f"{_shown(value)} heeft niet de vereiste vorm (patroon {ctx.get('pattern')})"
+        pattern = str(ctx.get("pattern"))
+        return f"{_shown(value)} heeft niet de vereiste vorm: {_PATTERNS.get(pattern, f'patroon {pattern}')}"
     bounds = {
         "greater_than": ("groter dan", "gt"),
         "greater_than_equal": ("minstens", "ge"),
@@ -194,7 +205,8 @@ def schema_problems(
         kinds = [e["type"] for e in errs]
         if len(errs) > 1 and all(k in _KIND for k in kinds):
             wanted = list(dict.fromkeys(_KIND[k] for k in kinds))
-            message = f"hier hoort {' of '.join(wanted)}, niet {_shown(errs[0].get('input'))}"
+            choices = ", ".join(wanted[:-1]) + " of " + wanted[-1]
+            message = f"hier hoort {choices}, niet {_shown(errs[0].get('input'))}"
             problems.append(SchemaProblem(full, line, message))
             continue
         keys = allowed_keys(model, loc[:-1]) if "extra_forbidden" in kinds else []

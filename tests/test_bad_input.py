@@ -247,3 +247,21 @@ def test_a_persona_file_with_a_near_miss_enum_value(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert f"{case}:28: verwacht.toegang: 'vrij_toegankelik' is geen toegestane waarde" in result.output
     assert "bedoelde je 'vrij_toegankelijk'?" in result.output, result.output
+
+
+def test_a_parameter_that_fails_its_schema_is_reported_once(tmp_path: Path) -> None:
+    root = _rules(tmp_path, {"gemeenten/testdorp.yaml": "gemeente: {code: testdorp, naam: Testdorp}\n"})
+    (root / "p.yaml").write_text(PARAMS.replace("type: getal", "type: getall"))
+    (root / "e.yaml").write_text(
+        "erkenningen:\n  - {persona: p, regel: R-1, gemeente: testdorpp, reden: '"
+        + "x" * 40
+        + "', datum: 2025-01-01}\n"
+    )
+    result = _invoke(["validate", str(root)])
+    assert result.exit_code == 2
+    # The rule's `{parameter: kostendrempel}` refers to the broken parameter: no second error for it.
+    assert result.output.splitlines() == [
+        "rules/e.yaml:2: R-1: erkenning p: onbekende gemeente 'testdorpp' — bedoelde je 'testdorp'?",
+        "rules/p.yaml:4: -: parameters.kostendrempel.type: 'getall' is geen toegestane waarde;"
+        " kies uit getal, ja_nee, tekst, lijst — bedoelde je 'getal'?",
+    ]
