@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from test_validation import PARAMS, RULE
 from typer.testing import CliRunner
 
 from api.rules_check import check_upload
@@ -21,33 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 SAMPLE = ROOT / "personas" / "gezin-jansen-oudercursus.yaml"
 runner = CliRunner()
-
-PARAMS = """\
-parameters:
-  kostendrempel:
-    omschrijving: drempel
-    type: getal
-    standaard: 1500
-    bron: {document: 004.txt, regels: 3103-3108, status: voorstel}
-"""
-
-RULE = """\
-regels:
-  - id: R-1
-    titel: Beschikking boven de drempel
-    bron:
-      document: 004_82bfb980c5993adb.txt
-      regels: 3103-3108
-    geldig_vanaf: 2015-01-01
-    als:
-      alle:
-        - feit: hulpvraag.verwachte_kosten
-          groter_dan: {parameter: kostendrempel}
-        - feit: situatie.veiligheidszorgen
-          is: false
-    dan:
-      uitkomst: {toegang: beschikking}
-"""
 
 
 def _bomb() -> str:
