@@ -81,57 +81,6 @@ class LoadedErkenning:
 
 
 @dataclass
-class RuleBase:
-    """A validated rule base: national rules and parameters, and municipal choices."""
-
-    root: Path
-    rules: list[LoadedRule]
-    parameters: dict[str, LoadedParameter]
-    gemeenten: dict[str, Gemeente]
-    digest: str
-    documents: dict[str, SourceDocument] = field(default_factory=dict, repr=False)
-    erkenningen: list[LoadedErkenning] = field(default_factory=list)
-    unparsed: Unparsed = field(default_factory=lambda: Unparsed())
-
-    def rule_versions(self, rule_id: str) -> list[LoadedRule]:
-        return [r for r in self.rules if r.id == rule_id]
-
-    def parameter_values(self, gemeente: str | None) -> dict[str, Any]:
-        """Parameter values for a municipality (national defaults where it sets nothing)."""
-        values = {name: p.spec.standaard for name, p in self.parameters.items()}
-        if gemeente is not None:
-            bestand = self.gemeenten[gemeente].bestand
-            values.update(bestand.parameters)
-            if bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" in values:
-                values["uitgesloten_hulpvormen"] = list(values["uitgesloten_hulpvormen"]) + [
-                    u.naam for u in bestand.uitgesloten_hulpvormen
-                ]
-        return values
-
-
-def _relative(path: Path, root: Path) -> str:
-    """`rules/x.yaml` style names: the rules directory's own name plus the file's place in it."""
-    return str(Path(root.name) / path.relative_to(root))
-
-
-def _rule_id(doc: SourceDocument, loc: tuple[Any, ...]) -> str:
-    if len(loc) >= 2 and loc[0] == "regels" and isinstance(loc[1], int):
-        raw = doc.data.get("regels", []) if isinstance(doc.data, dict) else []
-        if isinstance(raw, list) and loc[1] < len(raw) and isinstance(raw[loc[1]], dict):
-            return str(raw[loc[1]].get("id", f"regels[{loc[1]}]"))
-    return "-"
-
-
-def _schema_issues(
-    doc: SourceDocument, exc: ValidationError, model: type[BaseModel], name: str, prefix: tuple[Any, ...] = ()
-) -> list[Issue]:
-    return [
-        Issue(name, p.line, _rule_id(doc, p.loc), f"{p.where}: {p.message}")
-        for p in schema_problems(doc, exc, model, prefix)
-    ]
-
-
-@dataclass
 class Unparsed:
     """Names that may live in parts that could not be read, so later checks stay quiet about them.
 
@@ -169,6 +118,57 @@ class Unparsed:
             self.derived |= {str(k) for k in afleiden}
         elif dan is not None:
             self.any_rule = True
+
+
+@dataclass
+class RuleBase:
+    """A validated rule base: national rules and parameters, and municipal choices."""
+
+    root: Path
+    rules: list[LoadedRule]
+    parameters: dict[str, LoadedParameter]
+    gemeenten: dict[str, Gemeente]
+    digest: str
+    documents: dict[str, SourceDocument] = field(default_factory=dict, repr=False)
+    erkenningen: list[LoadedErkenning] = field(default_factory=list)
+    unparsed: Unparsed = field(default_factory=Unparsed)
+
+    def rule_versions(self, rule_id: str) -> list[LoadedRule]:
+        return [r for r in self.rules if r.id == rule_id]
+
+    def parameter_values(self, gemeente: str | None) -> dict[str, Any]:
+        """Parameter values for a municipality (national defaults where it sets nothing)."""
+        values = {name: p.spec.standaard for name, p in self.parameters.items()}
+        if gemeente is not None:
+            bestand = self.gemeenten[gemeente].bestand
+            values.update(bestand.parameters)
+            if bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" in values:
+                values["uitgesloten_hulpvormen"] = list(values["uitgesloten_hulpvormen"]) + [
+                    u.naam for u in bestand.uitgesloten_hulpvormen
+                ]
+        return values
+
+
+def _relative(path: Path, root: Path) -> str:
+    """`rules/x.yaml` style names: the rules directory's own name plus the file's place in it."""
+    return str(Path(root.name) / path.relative_to(root))
+
+
+def _rule_id(doc: SourceDocument, loc: tuple[Any, ...]) -> str:
+    if len(loc) >= 2 and loc[0] == "regels" and isinstance(loc[1], int):
+        raw = doc.data.get("regels", []) if isinstance(doc.data, dict) else []
+        if isinstance(raw, list) and loc[1] < len(raw) and isinstance(raw[loc[1]], dict):
+            return str(raw[loc[1]].get("id", f"regels[{loc[1]}]"))
+    return "-"
+
+
+def _schema_issues(
+    doc: SourceDocument, exc: ValidationError, model: type[BaseModel], name: str, prefix: tuple[Any, ...] = ()
+) -> list[Issue]:
+    return [
+        Issue(name, p.line, _rule_id(doc, p.loc), f"{p.where}: {p.message}")
+        for p in schema_problems(doc, exc, model, prefix)
+    ]
 
 
 @dataclass
