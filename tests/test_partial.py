@@ -121,8 +121,7 @@ def issues(tmp_path: Path, vermoedens: str, gemeente: str | None = None) -> list
 def test_unknown_fact_is_refused_with_file_and_line(tmp_path: Path) -> None:
     found = issues(tmp_path, VERMOEDENS.replace("hulpvraag.monitoring", "hulpvraag.monitor"))
     assert found == [
-        "rules/vermoedens.yaml:7: vermoeden: onbekend feit 'hulpvraag.monitor' (de feiten van de casus "
-        "staan in engine/case.py)"
+        "rules/vermoedens.yaml:7: vermoeden: onbekend feit 'hulpvraag.monitor' — bedoelde je 'hulpvraag.monitoring'?"
     ]
 
 
