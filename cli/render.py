@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.assessment import Beoordeling
-from engine.conditions import show_value
+from engine.partial import show_presumed
 
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 
@@ -57,7 +57,7 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         assumed.add_column("waarom")
         assumed.add_column("te bevestigen met de vraag")
         for a in b.aannames:
-            value = ", ".join(a.waarde) if isinstance(a.waarde, list) else show_value(a.waarde)
+            value = show_presumed(a.waarde)
             reason = f"{a.reden} (bron: {a.bron.citaat})"
             style = "bold red" if a.veiligheid else None
             assumed.add_row(Text(a.feit, style=style or ""), value, reason, a.vraag)

@@ -77,10 +77,11 @@ class CompiledRule:
 
 @dataclass(frozen=True)
 class CompiledPresumption:
-    """A presumption in force: while `path` is unknown the engine takes `value`."""
+    """A presumption in force: while `path` is unknown the conditions take `node` to hold."""
 
     path: str
-    value: Any
+    node: c.Cmp  # the presumption as a comparison on the fact, parameters folded in
+    value: Any  # as the assessment shows it: the value, or {"maximaal": 1500}
     reden: str
     bron: Bronvermelding
     question: str
@@ -179,7 +180,8 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     params = base.parameter_values(gemeente)
     vocab = full_vocabulary(base.rules)
     by_id = {r.id: r for r in selected}
-    own = {r.id: c.normalize(build_node(r.regel.als, params, vocab)) for r in selected}
+    presumed = {path: _presumption_node(loaded, params, vocab) for path, loaded in base.presumptions(gemeente).items()}
+    own = {r.id: c.presume(c.normalize(build_node(r.regel.als, params, vocab)), presumed) for r in selected}
     overriders: dict[str, list[str]] = {rid: [] for rid in by_id}
     for r in selected:
         for target in r.regel.uitzondering_op:
@@ -244,7 +246,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
     result.safety_facts = safety_facts(compiled)
     result.presumptions = {
-        path: _compile_presumption(loaded, compiled, result.safety_facts)
+        path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts)
         for path, loaded in sorted(base.presumptions(gemeente).items())
     }
     return result
@@ -288,13 +290,24 @@ def _constants(rules: list[CompiledRule], path: str) -> list[Any]:
     return found
 
 
-def _alternatives(path: str, value: Any, rules: list[CompiledRule]) -> tuple[Any, ...]:
-    """Other values of a presumed fact, one on each side of every boundary a condition draws.
+_BOUND_OPS = {"maximaal": "le", "kleiner_dan": "lt", "minimaal": "ge", "groter_dan": "gt"}
+
+
+def _presumption_node(loaded: LoadedVermoeden, params: dict[str, Any], vocab: dict[str, FactType]) -> c.Cmp:
+    v = loaded.vermoeden
+    value = _value(v.operand, params)
+    op = "eq" if v.vorm == "waarde" else _BOUND_OPS[v.vorm]
+    return c.Cmp(v.feit, op, value, vocab[v.feit].kind == "list")
+
+
+def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[Any, ...]:
+    """Values of a presumed fact to try, one on each side of every boundary a condition draws.
 
     Enough to tell whether any other value would change an outcome: conditions only compare a
     fact with constants, so between two adjacent constants every value behaves the same.
     """
     ft = CASE_FACTS[path]
+    value = node.value if node.op == "eq" else None
     if ft.kind == "bool":
         return (not value,)
     if ft.kind == "enum":
@@ -312,17 +325,18 @@ def _alternatives(path: str, value: Any, rules: list[CompiledRule]) -> tuple[Any
 
 
 def _compile_presumption(
-    loaded: LoadedVermoeden, rules: list[CompiledRule], safety: frozenset[str]
+    loaded: LoadedVermoeden, node: c.Cmp, rules: list[CompiledRule], safety: frozenset[str]
 ) -> CompiledPresumption:
     v = loaded.vermoeden
     return CompiledPresumption(
         path=v.feit,
-        value=v.waarde,
+        node=node,
+        value=node.value if v.vorm == "waarde" else {v.vorm: node.value},
         reden=(v.reden or "").strip(),
         bron=Bronvermelding.of(v.bron),
         question=CASE_FACTS[v.feit].question,
         safety=v.feit in safety,
-        alternatives=_alternatives(v.feit, v.waarde, rules),
+        alternatives=_alternatives(v.feit, node, rules),
         file=loaded.file,
         line=loaded.line,
     )

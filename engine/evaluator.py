@@ -43,7 +43,7 @@ from engine.facts import (
 )
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template
-from engine.partial import OpenAnalysis, presumptions_that_matter, rank_questions
+from engine.partial import OpenAnalysis, presumptions_that_matter, rank_questions, show_presumed
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -77,9 +77,8 @@ class Engine:
         day = peildatum or casus.peildatum or dt.date.today()
         ruleset = self.cache.get(day, gemeente)
         case_facts = case_to_facts(casus)
+        # Unknown facts with a presumption: the compiled conditions already read them as presumed.
         presumed = [p for p in ruleset.presumptions if p not in case_facts]
-        if presumed:  # unknown facts with a presumption: the advice proceeds with the presumed value
-            case_facts.update((p, ruleset.presumptions[p].value) for p in presumed)
         trace = _Trace()
         if ruleset.durable is None:
             run = RunResult(facts={}, fired=[])
@@ -229,14 +228,16 @@ def _assess(
             veiligheid=u.presumption.safety,
         )
         for u in used
+        if u.mattered
     ]
+    assumed = {a.feit for a in aannames}
     vervolgvragen = [
         Vervolgvraag(
             feit=q.path,
             vraag=CASE_FACTS[q.path].question,
             kan_beslissen=sorted(q.fields),
             nodig_voor_elke_route=sorted(q.every_route),
-            aanname=q.presumed,
+            aanname=q.path in assumed,
         )
         for q in rank_questions(analysis, open_fields, used)
     ]
@@ -287,8 +288,8 @@ def _assess(
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
         aannames=[
-            f"{a.feit} = {c.show_value(a.waarde) if not isinstance(a.waarde, list) else ', '.join(a.waarde)}: "
-            f"{a.reden} (bron: {a.bron.citaat}; te bevestigen: {a.vraag})"
+            f"{a.feit}: aangenomen {show_presumed(a.waarde)}. {a.reden.rstrip('.')}. "
+            f"(bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],

@@ -4,7 +4,8 @@ The engine evaluates a case with every unknown fact that has a declared presumpt
 (`vermoedens`) taken at its presumed value. This module then answers two questions without
 running durable-rules again:
 
-- which presumptions *mattered*: another value of the fact would have changed an outcome field.
+- which presumptions *mattered*: another value of the fact would have changed an outcome field
+  that the assessment decided.
   The other values are tried one by one by re-checking only the rules that depend on the fact,
   and the rules that depend on what those conclude (`changed_outcomes`);
 - which unknown facts can still settle an open outcome field, and how decisive each is
@@ -87,6 +88,23 @@ def changed_outcomes(
     return {p for p in changed if p.startswith(OUTCOME + ".")}
 
 
+_BOUND_WORDS = {
+    "maximaal": "hoogstens",
+    "kleiner_dan": "kleiner dan",
+    "minimaal": "minstens",
+    "groter_dan": "groter dan",
+}
+
+
+def show_presumed(value: Any) -> str:
+    """A presumed value in Dutch: `nee`, `dyslexie, dyscalculie`, `kleiner dan 18`."""
+    if isinstance(value, dict):
+        return " en ".join(f"{_BOUND_WORDS[k]} {c.show_value(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(c.show_value(v) for v in value) or "leeg"
+    return c.show_value(value)
+
+
 def _same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
@@ -96,13 +114,20 @@ class UsedPresumption:
     """A presumption the engine applied, and the outcome fields another value would change."""
 
     presumption: CompiledPresumption
-    fields: list[str]  # outcome field names without the `uitkomst.` prefix
+    fields: list[str]  # decided outcome fields another value changes (names without `uitkomst.`)
+    settles: list[str] = field(default_factory=list)  # open outcome fields another value decides
+
+    @property
+    def mattered(self) -> bool:
+        """The advice rests on it: another value changes a decided field (safety always counts)."""
+        return bool(self.fields) or self.presumption.safety
 
 
 def presumptions_that_matter(
     ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str], presumed: Iterable[str]
 ) -> list[UsedPresumption]:
-    """The applied presumptions that mattered, safety first; one about safety always counts."""
+    """The applied presumptions another value of which would change a decided outcome field or
+    decide an open one; safety first, and one about safety always counts."""
     used: list[UsedPresumption] = []
     for path in presumed:
         presumption = ruleset.presumptions[path]
@@ -110,7 +135,9 @@ def presumptions_that_matter(
         for other in presumption.alternatives:
             changed |= changed_outcomes(ruleset, facts, fired_ids, path, other)
         if changed or presumption.safety:
-            used.append(UsedPresumption(presumption, sorted(p.split(".", 1)[1] for p in changed)))
+            decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
+            opened = sorted(p.split(".", 1)[1] for p in changed if p not in facts)
+            used.append(UsedPresumption(presumption, decided, opened))
     used.sort(key=lambda u: (not u.presumption.safety, u.presumption.path))
     return used
 
@@ -182,7 +209,7 @@ class OpenAnalysis:
         return found
 
 
-def rank_questions(analysis: OpenAnalysis, open_fields: Iterable[str], used: list[UsedPresumption]) -> list[Candidate]:
+def rank_questions(analysis: OpenAnalysis, open_fields: list[str], used: list[UsedPresumption]) -> list[Candidate]:
     """Candidates for the next questions, most decisive first (see `Candidate.rank`)."""
     candidates: dict[str, Candidate] = {}
     safety = analysis.ruleset.safety_facts
@@ -204,9 +231,14 @@ def rank_questions(analysis: OpenAnalysis, open_fields: Iterable[str], used: lis
                 entry.routes += 1
         for path in frozenset.intersection(*routes):
             candidates[path].every_route.add(name)
+    wanted = set(open_fields)
     for u in used:
+        settles = [f for f in u.settles if f in wanted]
+        if not (u.mattered or settles):
+            continue
         entry = candidate(u.presumption.path)
         entry.presumed = True
         entry.safety = entry.safety or u.presumption.safety
         entry.fields.update(u.fields)
+        entry.fields.update(settles)
     return sorted(candidates.values(), key=Candidate.rank)

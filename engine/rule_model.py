@@ -220,7 +220,8 @@ class Erkenning(_Strict):
 
 
 class Vermoeden(_Strict):
-    """A presumption: while `feit` is unknown, the advice proceeds as if it had `waarde`.
+    """A presumption: while `feit` is unknown, the advice proceeds as if it had `waarde` (or, for a
+    number, as if it lay within a bound: `maximaal`, `kleiner_dan`, `minimaal`, `groter_dan`).
 
     Declared by policy makers with a reason and a source, so that every value the advice takes
     for granted is visible; the assessment lists the presumptions that mattered (`aannames`).
@@ -228,11 +229,34 @@ class Vermoeden(_Strict):
     """
 
     feit: StrictStr = Field(min_length=1, description="Feit uit de casus, bijv. andere_wetten.recht_op_wlz.")
-    waarde: Scalar | list[StrictStr] = Field(
-        description="De waarde waarvan het advies uitgaat zolang het feit onbekend is."
+    waarde: Scalar | list[StrictStr] | None = Field(
+        None, description="De waarde waarvan het advies uitgaat zolang het feit onbekend is."
     )
+    maximaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    kleiner_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    minimaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    groter_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
     reden: StrictStr | None = Field(None, description="Waarom het advies van deze waarde mag uitgaan.")
     bron: Bron
+
+    @model_validator(mode="after")
+    def _one_value(self) -> Vermoeden:
+        given = [k for k in PRESUMPTION_FORMS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("een vermoeden noemt precies een van: " + ", ".join(PRESUMPTION_FORMS))
+        return self
+
+    @property
+    def vorm(self) -> str:
+        """Which form it takes: `waarde` or one of the bounds."""
+        return next(k for k in PRESUMPTION_FORMS if getattr(self, k) is not None)
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, self.vorm)
+
+
+PRESUMPTION_FORMS = ("waarde", "maximaal", "kleiner_dan", "minimaal", "groter_dan")
 
 
 class RegelBestand(_Strict):

@@ -354,11 +354,18 @@ class _Checker:
                         f"onbekend feit '{v.feit}'{suggestion(v.feit, CASE_FACTS) or ' (zie engine/case.py)'}",
                     )
                 continue
-            if not _presumed_value_fits(ft, v.waarde):
-                add(
-                    ("waarde",),
-                    f"de waarde {v.waarde!r} past niet bij '{v.feit}', dat {_dutch_type(ft)} is",
-                )
+            if v.vorm == "waarde":
+                if not _presumed_value_fits(ft, v.waarde):
+                    add(("waarde",), f"de waarde {v.waarde!r} past niet bij '{v.feit}', dat {_dutch_type(ft)} is")
+            elif ft.kind not in ("int", "float"):
+                add((v.vorm,), f"'{v.vorm}' past alleen bij een getal; '{v.feit}' is {_dutch_type(ft)}")
+            elif isinstance(v.operand, ParameterVerwijzing):
+                spec = self.base.parameters.get(v.operand.parameter)
+                if spec is None:
+                    hint = suggestion(v.operand.parameter, self.base.parameters)
+                    add((v.vorm,), f"onbekende parameter '{v.operand.parameter}'{hint}")
+                elif spec.spec.type != "getal":
+                    add((v.vorm,), f"parameter '{v.operand.parameter}' is geen getal maar {spec.spec.type}")
             if v.reden is None or not v.reden.strip():
                 add(
                     (),

@@ -194,7 +194,7 @@ def test_advice_proceeds_on_the_presumed_value_and_says_so(engine: Engine) -> No
     b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True, "veiligheidszorgen": False}), peildatum=DAY)
     assert b.reikwijdte == "binnen"
     assert [(a.feit, a.waarde, a.uitkomstvelden) for a in b.aannames] == [
-        ("andere_wetten.recht_op_wlz", False, ["buiten_domein", "reikwijdte"])
+        ("andere_wetten.recht_op_wlz", False, ["reikwijdte"])
     ]
     assert b.aannames[0].vraag == VRAGEN["andere_wetten.recht_op_wlz"]
     assert b.aannames[0].bron.regels == "3103-3139"
@@ -206,8 +206,11 @@ def test_advice_proceeds_on_the_presumed_value_and_says_so(engine: Engine) -> No
 
 def test_a_presumption_that_changes_nothing_is_not_listed(engine: Engine) -> None:
     b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": False, "veiligheidszorgen": False}), peildatum=DAY)
-    # without opvoedvragen BINNEN cannot apply, but a Wlz right would still decide the reach
-    assert [a.feit for a in b.aannames] == ["andere_wetten.recht_op_wlz"]
+    # the reach stays open, so nothing rests on the Wlz presumption; but a Wlz right would decide
+    # the reach, so it is still worth asking
+    assert b.reikwijdte == "onbeslist" and b.aannames == []
+    wlz = next(q for q in b.vervolgvragen if q.feit == "andere_wetten.recht_op_wlz")
+    assert wlz.kan_beslissen == ["reikwijdte"] and not wlz.aanname
     b = engine.evaluate(
         case(andere_wetten={"recht_op_wlz": True}, situatie={"veiligheidszorgen": False}), peildatum=DAY
     )
@@ -227,6 +230,44 @@ def test_municipality_adds_a_presumption(engine: Engine) -> None:
     assert local.toegang == "vrij_toegankelijk"
     duur = next(a for a in local.aannames if a.feit == "hulpvraag.duur_weken")
     assert duur.waarde == 4 and duur.uitkomstvelden == ["toegang"] and duur.bron.status == "beleid"
+
+
+def test_a_bound_presumption_settles_only_what_it_implies(tmp_path: Path) -> None:
+    bound = GEMEENTE.replace("waarde: 4", "kleiner_dan: 7")
+    engine = Engine(load_rulebase(write(tmp_path / "rules", {"r.yaml": RULES, "gemeenten/kort.yaml": bound})))
+    b = engine.evaluate(
+        case(
+            situatie={"opgroei_opvoedvragen": True, "veiligheidszorgen": False}, andere_wetten={"recht_op_wlz": False}
+        ),
+        gemeente="kort",
+        peildatum=DAY,
+    )
+    # "shorter than 7 weeks" does not settle "at most 6 weeks" (6.5 is neither): the field stays open
+    assert b.toegang == "onbeslist" and "hulpvraag.duur_weken" in b.ontbrekende_gegevens
+    settled = Engine(
+        load_rulebase(
+            write(
+                tmp_path / "r2", {"r.yaml": RULES, "gemeenten/kort.yaml": GEMEENTE.replace("waarde: 4", "maximaal: 6")}
+            )
+        )
+    ).evaluate(
+        case(
+            situatie={"opgroei_opvoedvragen": True, "veiligheidszorgen": False}, andere_wetten={"recht_op_wlz": False}
+        ),
+        gemeente="kort",
+        peildatum=DAY,
+    )
+    assert settled.toegang == "vrij_toegankelijk"
+    assert [(a.feit, a.waarde) for a in settled.aannames] == [("hulpvraag.duur_weken", {"maximaal": 6})]
+    assert "aangenomen hoogstens 6" in settled.motivering
+
+
+def test_a_bound_presumption_needs_a_number(tmp_path: Path) -> None:
+    found = issues(tmp_path, VERMOEDENS.replace("waarde: true", "maximaal: 3"))
+    assert found == [
+        "rules/vermoedens.yaml:8: vermoeden: 'maximaal' past alleen bij een getal; 'hulpvraag.monitoring' is "
+        "ja/nee (true/false)"
+    ]
 
 
 def test_a_safety_presumption_is_always_listed_and_asked_first(tmp_path: Path) -> None:
@@ -255,7 +296,8 @@ def test_next_questions_rank_the_most_decisive_first(engine: Engine) -> None:
     assert "andere_wetten.recht_op_wlz" in order
     first = b.vervolgvragen[0]
     assert first.vraag == VRAGEN["situatie.veiligheidszorgen"] and first.kan_beslissen == ["onmiddellijk_handelen"]
-    assert set(b.ontbrekende_gegevens) == {q.feit for q in b.vervolgvragen if not q.aanname}
+    presumed = engine.ruleset(DAY, None).presumptions
+    assert set(b.ontbrekende_gegevens) == {q.feit for q in b.vervolgvragen if q.feit not in presumed}
 
 
 def test_no_questions_when_everything_is_decided(engine: Engine) -> None:
