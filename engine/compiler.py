@@ -290,13 +290,15 @@ def _constants(rules: list[CompiledRule], path: str) -> list[Any]:
     return found
 
 
-_BOUND_OPS = {"maximaal": "le", "kleiner_dan": "lt", "minimaal": "ge", "groter_dan": "gt"}
+_BOUND_OPS = {"maximaal": "le", "kleiner_dan": "lt", "minimaal": "ge", "groter_dan": "gt", "niet_in": "nin"}
 
 
 def _presumption_node(loaded: LoadedVermoeden, params: dict[str, Any], vocab: dict[str, FactType]) -> c.Cmp:
     v = loaded.vermoeden
     value = _value(v.operand, params)
     op = "eq" if v.vorm == "waarde" else _BOUND_OPS[v.vorm]
+    if op == "nin":
+        value = tuple(value)
     return c.Cmp(v.feit, op, value, vocab[v.feit].kind == "list")
 
 
@@ -307,6 +309,8 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
     fact with constants, so between two adjacent constants every value behaves the same.
     """
     ft = CASE_FACTS[path]
+    if node.op == "nin":  # the values it rules out are the ones to try
+        return tuple(node.value)
     value = node.value if node.op == "eq" else None
     if ft.kind == "bool":
         return (not value,)
@@ -331,7 +335,7 @@ def _compile_presumption(
     return CompiledPresumption(
         path=v.feit,
         node=node,
-        value=node.value if v.vorm == "waarde" else {v.vorm: node.value},
+        value=node.value if v.vorm == "waarde" else {v.vorm: list(node.value) if v.vorm == "niet_in" else node.value},
         reden=(v.reden or "").strip(),
         bron=Bronvermelding.of(v.bron),
         question=CASE_FACTS[v.feit].question,

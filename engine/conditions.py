@@ -169,6 +169,14 @@ def implied(presumption: Cmp, cmp: Cmp) -> bool | None:
     presumption settles it, None when it does not (a bound that leaves the comparison open)."""
     if presumption.op == "eq":
         return evaluate(cmp, {cmp.path: presumption.value})
+    if presumption.op == "nin":  # none of these values: settles only comparisons within them
+        excluded = set(presumption.value)
+        values = set(cmp.value) if cmp.op in ("in", "nin") else {cmp.value}
+        if cmp.op in ("eq", "in") and values <= excluded:
+            return False
+        if cmp.op in ("neq", "nin") and values <= excluded:
+            return True
+        return None
     region = _interval(presumption.op, presumption.value)
     if cmp.op in ("le", "lt", "ge", "gt"):
         wanted = _interval(cmp.op, cmp.value)

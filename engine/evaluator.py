@@ -144,6 +144,30 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
     return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
 
 
+def _possibly_disputed(
+    ruleset: CompiledRuleSet, fired_ids: set[str], analysis: OpenAnalysis, trace: _Trace
+) -> dict[str, list[CompiledRule]]:
+    """Concluded facts that a rule not yet decided could still contradict, with those rules.
+
+    A value is only decided when no other value can still be concluded for it: otherwise a later
+    fact would turn it into a conflict (for example a second exclusion ground of the same rank).
+    Such a value is left open like a disputed one, and the rules that may contradict it say
+    which facts are still needed.
+    """
+    found: dict[str, list[CompiledRule]] = {}
+    for path, value in trace.values.items():
+        if path in trace.conflicts:
+            continue
+        for rule in ruleset.concluders.get(path, ()):
+            if rule.id in fired_ids or path not in rule.derives:
+                continue
+            other = rule.derives[path]
+            if (other == value and type(other) is type(value)) or not analysis.rule_needs(rule):
+                continue  # the same value, or decided, or waiting only on what can no longer be concluded
+            found.setdefault(path, []).append(rule)
+    return found
+
+
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
     """Rules that fired on a disputed value, or on what such a rule concluded, in firing order.
 
@@ -183,15 +207,23 @@ def _assess(
 ) -> Beoordeling:
     outcome = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
     conflicts = [Conflict(veld=path, waarden=values) for path, values in sorted(trace.conflicts.items())]
-    tainted = _tainted(fired, set(trace.conflicts))
+    fired_ids = {r.id for r in fired}
+    analysis = OpenAnalysis(ruleset, facts)
+    possible = _possibly_disputed(ruleset, fired_ids, analysis, trace)
+    for path, rivals in sorted(possible.items()):
+        waarden = {trace.setters[path]: trace.values[path], **{r.id: r.derives[path] for r in rivals}}
+        conflicts.append(
+            Conflict(veld=path, waarden=waarden, oorzaak="nog niet uit te sluiten: ook een andere regel kan gelden")
+        )
+    tainted = _tainted(fired, set(trace.conflicts) | set(possible))
     for rule in fired:
         if rule.id in tainted:
             for path, value in rule.derives.items():
-                if path not in trace.conflicts:
+                if path not in trace.conflicts and path not in possible:
                     conflicts.append(
                         Conflict(veld=path, waarden={rule.id: value}, oorzaak="volgt uit een betwist gegeven")
                     )
-    open_paths = set(trace.conflicts) | {p for r in fired if r.id in tainted for p in r.derives}
+    open_paths = set(trace.conflicts) | set(possible) | {p for r in fired if r.id in tainted for p in r.derives}
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
             outcome[path.split(".", 1)[1]] = None
@@ -210,12 +242,12 @@ def _assess(
         and not (name.startswith(_VERWIJZING) and not has_referral)
         and not (name == "buiten_domein" and outcome["reikwijdte"] != "buiten")
     ]
-    analysis = OpenAnalysis(ruleset, facts)
     missing: set[str] = set()
     for name in open_fields:
         missing |= analysis.path_needs(f"{OUTCOME}.{name}")
-
-    fired_ids = {r.id for r in fired}
+    rival_needs = [n for rivals in possible.values() for r in rivals if (n := analysis.rule_needs(r))]
+    for needs in rival_needs:
+        missing |= needs
     used = presumptions_that_matter(ruleset, facts, fired_ids, presumed) if presumed else []
     aannames = [
         Aanname(
@@ -239,7 +271,7 @@ def _assess(
             nodig_voor_elke_route=sorted(q.every_route),
             aanname=q.path in assumed,
         )
-        for q in rank_questions(analysis, open_fields, used)
+        for q in rank_questions(analysis, open_fields, used, rival_needs)
     ]
     toegepast = [
         ToegepasteRegel.model_validate(

@@ -89,6 +89,7 @@ def changed_outcomes(
 
 
 _BOUND_WORDS = {
+    "niet_in": "geen van",
     "maximaal": "hoogstens",
     "kleiner_dan": "kleiner dan",
     "minimaal": "minstens",
@@ -99,7 +100,7 @@ _BOUND_WORDS = {
 def show_presumed(value: Any) -> str:
     """A presumed value in Dutch: `nee`, `dyslexie, dyscalculie`, `kleiner dan 18`."""
     if isinstance(value, dict):
-        return " en ".join(f"{_BOUND_WORDS[k]} {c.show_value(v)}" for k, v in value.items())
+        return " en ".join(f"{_BOUND_WORDS[k]} {show_presumed(v)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(c.show_value(v) for v in value) or "leeg"
     return c.show_value(value)
@@ -159,6 +160,31 @@ class Candidate:
         return (not self.safety, -len(self.every_route), -len(self.fields), -self.routes, self.path)
 
 
+def _open_without(node: c.Node, facts: dict[str, Any], dead: set[str]) -> tuple[bool | None, set[str]]:
+    """`evaluate_open`, with the facts in `dead` known to stay absent (a comparison on one is false)."""
+    if isinstance(node, c.Cmp):
+        if node.path in dead:
+            return node.op == "unknown", set()
+        value, unknowns = c.evaluate_open(node, facts)
+        return value, set(unknowns)
+    if isinstance(node, c.Const):
+        return node.value, set()
+    if isinstance(node, c.Not):
+        value, unknowns = _open_without(node.item, facts, dead)
+        return (None if value is None else not value), unknowns
+    decisive = isinstance(node, c.AnyOf)
+    open_parts: set[str] = set()
+    undecided = False
+    for item in node.items:
+        value, unknowns = _open_without(item, facts, dead)
+        if value is decisive:
+            return decisive, set()
+        if value is None:
+            undecided = True
+            open_parts |= unknowns
+    return (None, open_parts) if undecided else (not decisive, set())
+
+
 class OpenAnalysis:
     """For one evaluated case: which unknown case facts keep which rules and fields open."""
 
@@ -174,6 +200,10 @@ class OpenAnalysis:
             return self._rules[rule.id]
         value, unknowns = c.evaluate_open(rule.effective, self.facts)
         needs: frozenset[str] | None = None
+        if value is None:
+            dead = {u for u in unknowns if u not in CASE_FACTS and not self.path_needs(u)}
+            if dead:  # derived facts no open route can still conclude: they stay absent
+                value, unknowns = _open_without(rule.effective, self.facts, dead)
         if value is None:
             found: set[str] = set()
             for unknown in unknowns:
@@ -209,8 +239,16 @@ class OpenAnalysis:
         return found
 
 
-def rank_questions(analysis: OpenAnalysis, open_fields: list[str], used: list[UsedPresumption]) -> list[Candidate]:
-    """Candidates for the next questions, most decisive first (see `Candidate.rank`)."""
+def rank_questions(
+    analysis: OpenAnalysis,
+    open_fields: list[str],
+    used: list[UsedPresumption],
+    rival_needs: list[frozenset[str]] = (),  # type: ignore[assignment]
+) -> list[Candidate]:
+    """Candidates for the next questions, most decisive first (see `Candidate.rank`).
+
+    `rival_needs`: what the rules that may still contradict a concluded value need (see
+    `engine.evaluator._possibly_disputed`); they count as routes of every open field."""
     candidates: dict[str, Candidate] = {}
     safety = analysis.ruleset.safety_facts
 
@@ -221,7 +259,7 @@ def rank_questions(analysis: OpenAnalysis, open_fields: list[str], used: list[Us
         return found
 
     for name in open_fields:
-        routes = analysis.routes(f"{OUTCOME}.{name}")
+        routes = analysis.routes(f"{OUTCOME}.{name}") + list(rival_needs)
         if not routes:
             continue
         for needs in routes:

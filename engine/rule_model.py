@@ -221,7 +221,8 @@ class Erkenning(_Strict):
 
 class Vermoeden(_Strict):
     """A presumption: while `feit` is unknown, the advice proceeds as if it had `waarde` (or, for a
-    number, as if it lay within a bound: `maximaal`, `kleiner_dan`, `minimaal`, `groter_dan`).
+    number, as if it lay within a bound: `maximaal`, `kleiner_dan`, `minimaal`, `groter_dan`; or,
+    for a choice or text, as if it had none of the values `niet_in`).
 
     Declared by policy makers with a reason and a source, so that every value the advice takes
     for granted is visible; the assessment lists the presumptions that mattered (`aannames`).
@@ -236,6 +237,9 @@ class Vermoeden(_Strict):
     kleiner_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
     minimaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
     groter_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    niet_in: list[StrictStr] | ParameterVerwijzing | None = Field(
+        None, description="Het feit heeft geen van deze waarden (een keuze of tekst)."
+    )
     reden: StrictStr | None = Field(None, description="Waarom het advies van deze waarde mag uitgaan.")
     bron: Bron
 
@@ -256,7 +260,7 @@ class Vermoeden(_Strict):
         return getattr(self, self.vorm)
 
 
-PRESUMPTION_FORMS = ("waarde", "maximaal", "kleiner_dan", "minimaal", "groter_dan")
+PRESUMPTION_FORMS = ("waarde", "maximaal", "kleiner_dan", "minimaal", "groter_dan", "niet_in")
 
 
 class RegelBestand(_Strict):

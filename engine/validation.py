@@ -357,6 +357,8 @@ class _Checker:
             if v.vorm == "waarde":
                 if not _presumed_value_fits(ft, v.waarde):
                     add(("waarde",), f"de waarde {v.waarde!r} past niet bij '{v.feit}', dat {_dutch_type(ft)} is")
+            elif v.vorm == "niet_in":
+                self._check_presumed_choices(v.feit, ft, v.operand, add)
             elif ft.kind not in ("int", "float"):
                 add((v.vorm,), f"'{v.vorm}' past alleen bij een getal; '{v.feit}' is {_dutch_type(ft)}")
             elif isinstance(v.operand, ParameterVerwijzing):
@@ -378,6 +380,24 @@ class _Checker:
                 add(("feit",), f"er is al een vermoeden voor '{v.feit}' op {other.file}:{other.line}")
             else:
                 seen[key] = loaded
+
+    def _check_presumed_choices(self, feit: str, ft: FactType, operand: Any, add: Any) -> None:
+        """`niet_in` takes a list of the fact's own values, or a list parameter (text facts)."""
+        if ft.kind not in ("enum", "str"):
+            add(("niet_in",), f"'niet_in' past alleen bij een keuze of tekst; '{feit}' is {_dutch_type(ft)}")
+        elif isinstance(operand, ParameterVerwijzing):
+            spec = self.base.parameters.get(operand.parameter)
+            if spec is None:
+                add(
+                    ("niet_in",),
+                    f"onbekende parameter '{operand.parameter}'{suggestion(operand.parameter, self.base.parameters)}",
+                )
+            elif spec.spec.type != "lijst":
+                add(("niet_in",), f"parameter '{operand.parameter}' is geen lijst maar {spec.spec.type}")
+        else:
+            wrong = [m for m in operand if not ft.accepts(m)]
+            if wrong:
+                add(("niet_in",), f"'{feit}' kent {', '.join(map(str, wrong))} niet ({_dutch_type(ft)})")
 
     def run(self) -> list[Issue]:
         self.check_parameters()

@@ -59,14 +59,16 @@ Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
     Dan is de toegang "beschikking"
     En noemt de motivering "kostendrempel van 1000 euro"
 
-  Scenario: Onbekende kosten van een behandeling houden de toegang open
+  # Vermoeden (rules/vermoedens.yaml): zonder vastgestelde grond voor een beschikking is de hulp
+  # vrij toegankelijk; het advies noemt de kosten als aanname (vroeger bleef de toegang open).
+  Scenario: Onbekende kosten van een behandeling - het advies gaat uit van kosten binnen de drempel
     Gegeven een casus met:
       | feit             | waarde     |
       | hulpvraag.soort  | behandeling |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
-    En is de toegang "onbeslist"
-    En ontbreekt het gegeven "hulpvraag.verwachte_kosten"
+    En is de toegang "vrij_toegankelijk"
+    En rust het advies op de aanname "hulpvraag.verwachte_kosten"
 
   Scenario: Eigen mogelijkheden toereikend: geen jeugdhulp nodig
     # Bron: 004 r. 2913-2919 ("voorzover" geeft de gemeente ruimte om nee te zeggen)

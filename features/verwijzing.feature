@@ -197,7 +197,7 @@ Functionaliteit: Verwijzingen en niet-gecontracteerd aanbod (maatregel B12)
       | verwijzing.protocol_gevolgd         | nee                       |
     Als de casus wordt beoordeeld
     Dan is bij de verwijzing "gemeente_moet_betalen" "onbekend"
-    En ontbreekt het gegeven "verwijzing.strafrechtelijke_beslissing"
+    En is er een vervolgvraag over "verwijzing.strafrechtelijke_beslissing"
 
   # Bron: 004 r. 6363-6364: strafrechtelijke beslissing - betalen, gecontracteerd of niet, overlegd of niet
   Scenario: Bij een strafrechtelijke beslissing moet de gemeente betalen, ook zonder contract en zonder overleg

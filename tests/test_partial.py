@@ -310,3 +310,30 @@ def test_no_questions_when_everything_is_decided(engine: Engine) -> None:
         peildatum=DAY,
     )
     assert (b.reikwijdte, b.toegang, b.vervolgvragen, b.aannames) == ("binnen", "vrij_toegankelijk", [], [])
+
+
+def test_a_value_an_undecided_rule_could_contradict_stays_open(tmp_path: Path) -> None:
+    """Sound advice: KORT could still conclude another toegang than LANG once the length is known
+    in weeks, so a toegang that only LANG reached would not be decided yet."""
+    rules = RULES + textwrap.indent(
+        textwrap.dedent(f"""
+        - id: DUUR-ONBEKEND-DUUR
+          titel: Beschikking bij intensieve hulp
+          {BRON}
+          geldig_vanaf: 2015-01-01
+          als:
+            alle:
+              - {{feit: uitkomst.reikwijdte, is: binnen}}
+              - {{feit: hulpvraag.intensief, is: true}}
+          dan: {{uitkomst: {{toegang: beschikking}}}}
+        """),
+        "  ",
+    )
+    engine = Engine(load_rulebase(write(tmp_path / "rules", {"r.yaml": rules})))
+    facts = {"situatie": {"opgroei_opvoedvragen": True}, "andere_wetten": {"recht_op_wlz": False}}
+    b = engine.evaluate(case(**facts, hulpvraag={"intensief": True}), peildatum=DAY)
+    assert b.toegang == "onbeslist"
+    assert "hulpvraag.duur_weken" in b.ontbrekende_gegevens
+    assert any(k.veld == "uitkomst.toegang" and k.oorzaak for k in b.conflicten)
+    decided = engine.evaluate(case(**facts, hulpvraag={"intensief": True, "duur_weken": 10}), peildatum=DAY)
+    assert decided.toegang == "beschikking" and decided.conflicten == []
