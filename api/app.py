@@ -12,16 +12,13 @@ import datetime as dt
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
-from fastapi.openapi.utils import get_openapi
 
-from api import problems
+from api import openapi, problems
 from api.auth import refusal_before_body
 from api.database import make_engine, migrate
 from api.middleware import API_VERSION, RequestGuard
-from api.problems import PROBLEM_JSON
 from api.routes import beoordelingen, regels, systeem
 from api.services import Services
 from api.settings import Settings
@@ -82,7 +79,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(systeem.router)
     app.include_router(beoordelingen.router)
     app.include_router(regels.router)
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: openapi.build(app, settings)  # type: ignore[method-assign]
     return app
 
 
@@ -104,25 +101,3 @@ def freeze_startup_objects() -> None:
     """
     gc.collect()
     gc.freeze()
-
-
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema with every error response as `application/problem+json`."""
-    if app.openapi_schema:
-        return app.openapi_schema
-    schema = get_openapi(
-        title=app.title, version=app.version, summary=app.summary, routes=app.routes, description=app.description
-    )
-    problem_ref = {"$ref": "#/components/schemas/Probleem"}
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            for code, response in operation.get("responses", {}).items():
-                if code.isdigit() and int(code) >= 400:
-                    response["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
-                    if code == "422":
-                        response["description"] = problems.title_for(422)
-    components = schema.get("components", {}).get("schemas", {})
-    for unused in ("HTTPValidationError", "ValidationError"):
-        components.pop(unused, None)
-    app.openapi_schema = schema
-    return schema

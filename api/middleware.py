@@ -16,11 +16,12 @@ import time
 import traceback
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import problem_response
+from api.problems import invalid_param, problem_response
 
 log = logging.getLogger("reikwijdte.api")
 
@@ -56,6 +57,15 @@ class RequestGuard:
         limit = self.limit_for(scope["path"])
         declared = _content_length(scope)
         try:
+            repeated = _repeated_query_parameter(scope)
+            if repeated is not None:
+                message = "deze queryparameter komt meer dan eens voor"
+                await problem_response(
+                    400,
+                    "Een queryparameter komt meer dan eens voor; welke waarde bedoeld is, is onduidelijk.",
+                    invalid_params=[invalid_param(repeated, message, "herhaald")],
+                )(scope, receive, send_with_version)
+                return
             if declared is not None and declared > limit:
                 await self._too_large(scope, receive, send_with_version, limit)
                 return
@@ -108,6 +118,20 @@ def _content_length(scope: Scope) -> int | None:
                 return int(value)
             except ValueError:
                 return None
+    return None
+
+
+def _repeated_query_parameter(scope: Scope) -> str | None:
+    """The name of a query parameter given more than once (FastAPI would silently take the last)."""
+    raw: bytes = scope.get("query_string", b"")
+    if not raw:
+        return None
+    names = [name for name, _ in parse_qsl(raw.decode("latin-1"), keep_blank_values=True)]
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
     return None
 
 

@@ -147,6 +147,9 @@ async def _on_http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 def _validation_problem(exc: RequestValidationError) -> JSONResponse:
+    if any(err.get("type") == "json_invalid" for err in exc.errors()):
+        # Not a field that is wrong but a body that cannot be read at all: 400, as docs/api.md says.
+        return problem_response(400, "De body is geen geldige JSON.")
     params = [
         invalid_param(field_path(err.get("loc", ())), _validation_reason(err), str(err.get("type", "invalid")))
         for err in exc.errors()

@@ -19,6 +19,9 @@ ENV_DATABASE_URL = "DATABASE_URL"
 ENV_RULES = "REIKWIJDTE_REGELS"
 ENV_MAX_BODY = "REIKWIJDTE_MAX_BODY"
 ENV_MAX_RULES_BODY = "REIKWIJDTE_MAX_REGELS_BODY"
+ENV_CONTACT_NAAM = "REIKWIJDTE_CONTACT_NAAM"
+ENV_CONTACT_EMAIL = "REIKWIJDTE_CONTACT_EMAIL"
+ENV_CONTACT_URL = "REIKWIJDTE_CONTACT_URL"
 
 SQLITE_FILE = "reikwijdte.sqlite3"
 
@@ -37,6 +40,11 @@ class Settings:
     #: How long a recognised token is trusted without a database read; a revoked token stops
     #: working within this time.
     token_cache_seconds: float = 5.0
+    #: Who runs this service, for `info.contact` in the OpenAPI document (the NL API Design
+    #: Rules ask for name, e-mail and URL); a deployment sets its own.
+    contact_naam: str = "Beheer van de Reikwijdte API"
+    contact_email: str = "beheer@reikwijdte.invalid"
+    contact_url: str = "https://reikwijdte.invalid/contact"
 
     @classmethod
     def from_env(cls, data_dir: Path | None = None, rules_dir: Path | None = None) -> Settings:
@@ -50,6 +58,9 @@ class Settings:
             database_url=normalise_url(url),
             max_body_bytes=_int_env(ENV_MAX_BODY, cls.max_body_bytes),
             max_rules_body_bytes=_int_env(ENV_MAX_RULES_BODY, cls.max_rules_body_bytes),
+            contact_naam=os.environ.get(ENV_CONTACT_NAAM) or cls.contact_naam,
+            contact_email=os.environ.get(ENV_CONTACT_EMAIL) or cls.contact_email,
+            contact_url=os.environ.get(ENV_CONTACT_URL) or cls.contact_url,
         )
 
 

@@ -1,4 +1,8 @@
-"""Liveness, readiness and the case schema: the endpoints that need no token."""
+"""Liveness, readiness and the case schema: the endpoints that need no token.
+
+`/healthz` and `/readyz` are for the platform that runs the service, outside the versioned API
+(`/v1`), and so not in its OpenAPI document.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,12 @@ router = APIRouter()
 
 
 @router.get(
-    "/healthz", response_model=Status, response_model_exclude_none=True, tags=["systeem"], summary="Leeft het proces?"
+    "/healthz",
+    response_model=Status,
+    response_model_exclude_none=True,
+    tags=["systeem"],
+    summary="Leeft het proces?",
+    include_in_schema=False,
 )
 async def healthz() -> Status:
     return Status(status="ok")
@@ -29,6 +38,7 @@ async def healthz() -> Status:
     responses=problems(503),
     tags=["systeem"],
     summary="Kan de dienst verzoeken aan?",
+    include_in_schema=False,
     description="Klaar als de database antwoordt en op de nieuwste migratie staat (de regels zijn bij de start geladen).",
 )
 def readyz(svc: ServicesDep) -> Status:
