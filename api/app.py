@@ -14,10 +14,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
 from api import openapi, problems
 from api.auth import refusal_before_body
 from api.database import make_engine, migrate
+from api.http_policy import HttpPolicy
 from api.middleware import API_VERSION, RequestGuard
 from api.routes import beoordelingen, regels, systeem
 from api.services import Services
@@ -67,15 +69,27 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         redoc_url=None,
         openapi_url="/v1/openapi.json",
         lifespan=lifespan,
+        # `/v1/regels/` is not `/v1/regels`: 404, not a redirect (NL API Design Rules, API-48).
+        redirect_slashes=False,
     )
     app.state.services = Services(
         settings=settings, engine=engine, db=db, store=store, tokens=TokenCache(db, settings.token_cache_seconds)
     )
     problems.install(app, gate=refusal_before_body)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "HEAD", "POST"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+            expose_headers=["API-Version", "Location", "Retry-After", "Idempotent-Replayed"],
+            max_age=600,
+        )
     app.add_middleware(
         RequestGuard,
         limit_for=lambda path: settings.max_rules_body_bytes if path == VALIDATION_PATH else settings.max_body_bytes,
     )
+    app.add_middleware(HttpPolicy)  # outermost: every answer carries its headers
     app.include_router(systeem.router)
     app.include_router(beoordelingen.router)
     app.include_router(regels.router)

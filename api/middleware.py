@@ -25,7 +25,8 @@ from api.problems import invalid_param, problem_response
 
 log = logging.getLogger("reikwijdte.api")
 
-API_VERSION = "1.0.0"
+#: The full version of the API, sent in every response; `docs/api-changelog.md` lists what changed.
+API_VERSION = "1.1.0"
 
 
 class RequestGuard:

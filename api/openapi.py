@@ -27,6 +27,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.middleware import API_VERSION
 from api.problems import PROBLEM_JSON, title_for
 from api.settings import Settings, sqlite_url
 
@@ -53,7 +54,7 @@ SCHEMA_BESCHRIJVINGEN = {
 _SUCCESS_DESCRIPTIONS = {"200": "Gelukt", "201": "Aangemaakt"}
 _VERSION_HEADER = {
     "description": "De volledige versie van de API (major.minor.patch).",
-    "schema": {"type": "string", "example": "1.0.0"},
+    "schema": {"type": "string", "example": API_VERSION},
 }
 _LOCATION_HEADER = {"description": "Adres van het nieuwe record.", "schema": {"type": "string"}}
 _BAD_REQUEST = (

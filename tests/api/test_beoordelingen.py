@@ -10,6 +10,7 @@ import pytest
 from api_support import RULES, Api, persona_expectation, persona_request
 from sqlalchemy import select
 
+from api.middleware import API_VERSION
 from api.models import OpgeslagenBeoordeling
 from api.tables import beoordelingen
 from engine.case import Casus
@@ -213,8 +214,8 @@ def test_health_and_readiness(api: Api) -> None:
 
 
 def test_every_response_names_the_api_version(sqlite_api: Api) -> None:
-    assert sqlite_api.client.get("/healthz").headers["api-version"] == "1.0.0"
-    assert sqlite_api.client.get("/v1/regels").headers["api-version"] == "1.0.0"  # 401 too
+    assert sqlite_api.client.get("/healthz").headers["api-version"] == API_VERSION
+    assert sqlite_api.client.get("/v1/regels").headers["api-version"] == API_VERSION  # 401 too
 
 
 def test_database_outage_is_a_503_problem(sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:

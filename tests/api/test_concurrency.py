@@ -186,6 +186,14 @@ async def _burst(server: Server, bodies: list[dict], clients: int, results: list
 
 
 @pytest.mark.parametrize("server_fixture", ["server", "two_worker_server"])
+def test_the_server_does_not_name_its_software(server_fixture: str, request: pytest.FixtureRequest) -> None:
+    server: Server = request.getfixturevalue(server_fixture)
+    for response in (httpx.get(f"{server.base}/healthz"), httpx.get(f"{server.base}/v1/bestaat-niet")):
+        assert "server" not in response.headers
+        assert response.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("server_fixture", ["server", "two_worker_server"])
 def test_concurrent_requests_each_get_their_own_correct_answer(
     server_fixture: str, request: pytest.FixtureRequest
 ) -> None:
