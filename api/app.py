@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api import openapi, problems
+from api import docs_ui, openapi, problems
 from api.auth import refusal_before_body
 from api.database import make_engine, migrate
 from api.http_policy import HttpPolicy
@@ -65,7 +65,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title="Reikwijdte API",
         version=API_VERSION,
         summary="Beoordeel hoe een jeugdhulpvraag onder de Jeugdwet wordt bereikt; leg het besluit vast.",
-        docs_url="/docs",
+        docs_url=None,  # served from local files by `api.docs_ui`
         redoc_url=None,
         openapi_url="/v1/openapi.json",
         lifespan=lifespan,
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     )
     app.add_middleware(HttpPolicy)  # outermost: every answer carries its headers
     app.include_router(systeem.router)
+    app.include_router(docs_ui.router)
     app.include_router(beoordelingen.router)
     app.include_router(regels.router)
     app.openapi = lambda: openapi.build(app, settings)  # type: ignore[method-assign]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -143,3 +144,31 @@ def test_the_changelog_names_the_served_version() -> None:
     changelog = (ROOT / "docs" / "api-changelog.md").read_text(encoding="utf-8")
     versions = [line.removeprefix("## ").split(" ")[0] for line in changelog.splitlines() if line.startswith("## ")]
     assert versions[0] == API_VERSION  # newest first
+
+
+def test_the_documentation_is_served_from_local_files_without_inline_scripts(shared_sqlite_api: Api) -> None:
+    client = shared_sqlite_api.client
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp.split("script-src", 1)[1].split(";")[0]
+    html = page.text
+    assert "http://" not in html and "https://" not in html  # nothing from a CDN
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, flags=re.S)
+    assert scripts and all(body.strip() == "" and "src=" in attrs for attrs, body in scripts)  # no inline script
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert len(assets) == 4
+    for asset in assets:
+        assert asset.startswith("/docs/static/")
+        response = client.get(asset)
+        assert response.status_code == 200, asset
+        assert response.content
+    starter = client.get("/docs/static/docs.js").text
+    assert "SwaggerUIBundle" in starter and "/v1/openapi.json" in starter
+    assert client.get("/docs/static/swagger-ui-bundle.js").headers["content-type"].split(";")[0] in (
+        "text/javascript",
+        "application/javascript",
+    )
+    assert client.get("/docs/static/../settings.py").status_code == 404
+    assert client.get("/docs/static/bestaat-niet.js").status_code == 404
