@@ -21,6 +21,7 @@ from api.auth import refusal_before_body
 from api.database import make_engine, migrate
 from api.http_policy import HttpPolicy
 from api.middleware import API_VERSION, RequestGuard
+from api.ratelimit import make_limiter
 from api.routes import beoordelingen, regels, systeem
 from api.services import Services
 from api.settings import Settings
@@ -73,7 +74,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         redirect_slashes=False,
     )
     app.state.services = Services(
-        settings=settings, engine=engine, db=db, store=store, tokens=TokenCache(db, settings.token_cache_seconds)
+        settings=settings,
+        engine=engine,
+        db=db,
+        store=store,
+        tokens=TokenCache(db, settings.token_cache_seconds),
+        limiter=make_limiter(settings.rate_limit_per_minute, 60.0, settings.redis_url),
     )
     problems.install(app, gate=refusal_before_body)
     if settings.cors_origins:

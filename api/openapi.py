@@ -56,6 +56,7 @@ _VERSION_HEADER = {
     "description": "De volledige versie van de API (major.minor.patch).",
     "schema": {"type": "string", "example": API_VERSION},
 }
+_RETRY_AFTER_HEADER = {"description": "Seconden tot een nieuw verzoek kan.", "schema": {"type": "integer"}}
 _LOCATION_HEADER = {"description": "Adres van het nieuwe record.", "schema": {"type": "string"}}
 _BAD_REQUEST = (
     "Het verzoek kan niet worden gelezen (bijv. een body die geen JSON is, of een queryparameter die "
@@ -86,6 +87,11 @@ def build(app: FastAPI, settings: Settings) -> dict[str, Any]:
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
             responses.setdefault("400", {"description": title_for(400)})
+            if operation.get("security"):
+                responses["429"] = {
+                    "description": "Te veel verzoeken met dit token; opnieuw na `Retry-After` seconden.",
+                    "headers": {"Retry-After": _RETRY_AFTER_HEADER},
+                }
             for code, response in responses.items():
                 if not code.isdigit():
                     continue

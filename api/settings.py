@@ -46,8 +46,9 @@ class Settings:
     #: Origins (`https://portaal.gemeente.nl`) whose browser pages may call the API (CORS);
     #: empty: CORS is off and browsers allow only pages of the service's own origin.
     cors_origins: tuple[str, ...] = ()
-    #: Requests per token per minute before 429; 0 switches the limit off.
-    rate_limit_per_minute: int = 1200
+    #: Requests per token per minute before 429 (50 a second: a team's client never meets it, a
+    #: runaway script does); 0 switches the limit off.
+    rate_limit_per_minute: int = 3000
     #: Count the limit in Redis (shared by all workers and servers) instead of in each process.
     redis_url: str | None = None
     #: Who runs this service, for `info.contact` in the OpenAPI document (the NL API Design
