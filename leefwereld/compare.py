@@ -331,7 +331,10 @@ def voldoet(b: Beoordeling, verwacht: dict[str, Any]) -> bool:
     """Does an assessment meet every expectation the persona states?"""
     values = uitkomstvelden(b)
     for veld, want in verwacht.items():
-        if veld == "verwijzing":
+        if veld == AFWEGING:
+            if set(want) - set(afwegingen(b)):
+                return False
+        elif veld == "verwijzing":
             if any(not _same(values.get(f"verwijzing.{sub}"), v) for sub, v in want.items()):
                 return False
         elif not _same(values.get(veld), want):

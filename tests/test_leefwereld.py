@@ -659,3 +659,28 @@ def test_deleting_lw01_from_the_national_rules_fails_the_check(tmp_path):
     failing = md.read_text(encoding="utf-8").split("### Falende wijzigingen", 1)[1].split("### Alle wijzigingen", 1)[0]
     assert "kind-met-leukemie-gezin-ontwricht" in failing and "autisme-uitgeputte-ouders" in failing
     assert "(LW-01)" in failing and "gezin-jansen-oudercursus" not in failing
+
+
+def test_a_persona_can_name_the_judgements_its_family_may_count_on(tmp_path):
+    from leefwereld.compare import voldoet
+    from leefwereld.personas import compare
+
+    persona_file = tmp_path / "chronisch-kind.yaml"
+    persona_file.write_text(
+        PERSONA.format(
+            naam="Gezin Chronisch",
+            rekenen="Hulp binnen de Jeugdwet, met extra waarborgen.",
+            groepen="levenslang_chronisch",
+            chronisch="true",
+            kosten=3000,
+            verwacht="{reikwijdte: binnen, professionele_afweging: [R-WAARBORG]}",
+        ),
+        encoding="utf-8",
+    )
+    case = load_case_file(persona_file)
+    expected = case.verwacht.model_dump(exclude_none=True)
+    with_safeguard = _assess(write_rules(tmp_path / "met", extra=WAARBORG), persona_file)
+    without = _assess(write_rules(tmp_path / "zonder"), persona_file)
+    assert compare(case, with_safeguard) == [] and voldoet(with_safeguard, expected)
+    assert compare(case, without) == [("professionele_afweging", ["R-WAARBORG"], [])]
+    assert not voldoet(without, expected)
