@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+#: Scope key holding the method the client sent, when it was rewritten (HEAD -> GET).
+ORIGINAL_METHOD = "reikwijdte.method"
 DOCS_PREFIX = "/docs"
 DOCS_STATIC_PREFIX = "/docs/static/"
 
@@ -53,7 +55,7 @@ class HttpPolicy:
             return
         head = scope["method"] == "HEAD"
         if head:
-            scope = dict(scope, method="GET")
+            scope = {**scope, "method": "GET", ORIGINAL_METHOD: "HEAD"}
         added = headers_for(scope["path"])
 
         async def send_with_policy(message: Message) -> None:

@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.http_policy import ORIGINAL_METHOD
 from api.problems import invalid_param, problem_response
 
 log = logging.getLogger("reikwijdte.api")
@@ -86,7 +87,7 @@ class RequestGuard:
             log.error(
                 "onverwachte fout %s bij %s %s\n%s",
                 type(exc).__name__,
-                scope.get("method"),
+                _method(scope),
                 _route(scope),
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
@@ -100,7 +101,7 @@ class RequestGuard:
             ids = " ".join(f"{k}={v}" for k, v in state.get("log", {}).items())
             log.info(
                 "%s %s %s %.1fms%s",
-                scope.get("method"),
+                _method(scope),
                 _route(scope),
                 status,
                 (time.perf_counter() - started_at) * 1000,
@@ -134,6 +135,11 @@ def _repeated_query_parameter(scope: Scope) -> str | None:
             return name
         seen.add(name)
     return None
+
+
+def _method(scope: Scope) -> str:
+    """The method the client sent (`api.http_policy` hands a HEAD request on as GET)."""
+    return str(scope.get(ORIGINAL_METHOD) or scope.get("method"))
 
 
 def _route(scope: Scope) -> str:
