@@ -193,6 +193,9 @@ class Hulpvraag(_Part):
     )
     specialistische_expertise: bool | None = None
     door_breed_wijkteam: bool | None = Field(None, description="Het (brede) wijkteam kan deze hulp zelf bieden.")
+    op_school: bool | None = Field(
+        None, description="De hulp wordt op school gegeven, door het zorgteam of een specialist van de school."
+    )
     bij_naam_uitgesloten: bool | None = Field(
         None, description="De hulpvorm is in wet of regelgeving bij naam uitgesloten."
     )
