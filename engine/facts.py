@@ -147,6 +147,8 @@ SIGNALEN = (
     "bestaanszekerheid_16_plus",
     "motivering_verwijzer_vereist",
     "vergelijkbare_jeugdwetvoorziening",
+    # De gemeente laat pleegzorg of wonen eerder stoppen dan de landelijke standaard van 21 jaar.
+    "lokale_keuze_onder_landelijke_standaard",
 )
 
 #: Where a referral stands (`verwijzing.status`). A referral that needs the municipality's approval
