@@ -28,7 +28,7 @@ class PersonaResult:
 
 
 def persona_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and not p.is_dir())
 
 
 def compare(case: CaseFile, beoordeling: Beoordeling) -> list[tuple[str, Any, Any]]:

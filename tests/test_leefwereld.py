@@ -263,7 +263,7 @@ def test_invalid_current_rules_exit_2(tmp_path, personas):
     now = write_rules(tmp_path / "nu" / "rules", erkenningen=ERKENNING)  # names a rule that does not exist
     result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas))
     assert result.exit_code == 2
-    assert re.search(r"10_regels\.yaml:\d+: R-GEBRUIKELIJK: erkenning chronisch-kind: unknown rule", result.output)
+    assert re.search(r"10_regels\.yaml:\d+: R-GEBRUIKELIJK: erkenning chronisch-kind: onbekende regel", result.output)
 
 
 # -- git revisions ----------------------------------------------------------------------------
