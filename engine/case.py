@@ -109,7 +109,6 @@ class Jeugdige(_Part):
     woont_in_gemeente: bool | None = Field(
         None, description="De jeugdige heeft woonplaats in de beoordelende gemeente."
     )
-    pleegkind: bool | None = None
     jeugdhulp_voor_18_gestart: bool | None = Field(
         None, description="De jeugdhulp liep al voordat de jeugdige 18 werd."
     )
@@ -135,7 +134,6 @@ class Situatie(_Part):
     stoornis_of_beperking: bool | None = Field(None, description="Er is een vastgestelde stoornis of beperking.")
     levenslang_of_chronisch: bool | None = None
     ernstig_acuut_ziek: bool | None = None
-    licht_verstandelijke_beperking: bool | None = None
     sociale_omgeving_toereikend: bool | None = Field(
         None, description="De sociale omgeving kan de gevolgen van de stoornis opvangen."
     )

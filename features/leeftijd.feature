@@ -73,7 +73,6 @@ Functionaliteit: Leeftijd - de overgang rond 18 jaar en de gemeentelijke keuze v
     Gegeven een casus met:
       | feit                                          | waarde    |
       | jeugdige.leeftijd                             | 19        |
-      | jeugdige.pleegkind                            | ja        |
       | jeugdige.jeugdhulp_voor_18_gestart            | ja        |
       | jeugdige.ontwikkelingsfase_vraagt_voortzetting | nee      |
       | hulpvraag.soort                               | pleegzorg |
@@ -126,7 +125,6 @@ Functionaliteit: Leeftijd - de overgang rond 18 jaar en de gemeentelijke keuze v
     Gegeven een casus met:
       | feit                                          | waarde    |
       | jeugdige.leeftijd                             | 19        |
-      | jeugdige.pleegkind                            | ja        |
       | jeugdige.jeugdhulp_voor_18_gestart            | ja        |
       | jeugdige.ontwikkelingsfase_vraagt_voortzetting | nee      |
       | hulpvraag.soort                               | pleegzorg |
@@ -143,7 +141,6 @@ Functionaliteit: Leeftijd - de overgang rond 18 jaar en de gemeentelijke keuze v
     Gegeven een casus met:
       | feit                                          | waarde    |
       | jeugdige.leeftijd                             | 19        |
-      | jeugdige.pleegkind                            | ja        |
       | jeugdige.jeugdhulp_voor_18_gestart            | ja        |
       | jeugdige.ontwikkelingsfase_vraagt_voortzetting | nee      |
       | hulpvraag.soort                               | pleegzorg |
