@@ -71,6 +71,13 @@ class Verwachting(_Strict):
     grondslagen: list[str] | None = None
     signalen: list[str] | None = None
     verwijzing: VerwijzingUitkomst | None = None
+    professionele_afweging: list[str] | None = Field(
+        None,
+        description=(
+            "Regel-id's van professionele afwegingen die de professional zeker moet krijgen "
+            "(bijvoorbeeld LW-01); andere afwegingen mogen erbij komen."
+        ),
+    )
 
 
 class CaseFile(_Strict):

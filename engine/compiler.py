@@ -61,6 +61,7 @@ class CompiledRule:
     outcome_names: tuple[str, ...] = field(init=False)  # the same without the `uitkomst.` prefix
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
+    awaited: tuple[str, ...] = ()  # case facts its own condition, as written, requires known (`bekend`)
     bronvermelding: Bronvermelding = field(init=False)
 
     def __post_init__(self) -> None:
@@ -137,7 +138,7 @@ def build_node(cond: Conditie, params: dict[str, Any], vocab: dict[str, FactType
         return c.Const(bool(c.evaluate(c.Cmp("p", op, value), {"p": actual})))
     if op in ("in", "nin"):
         value = tuple(value)
-    return c.Cmp(path, op, value, vocab[path].kind == "list")
+    return c.Cmp(path, op, value, vocab[path].kind == "list", bool(cond.zonder_vermoeden))
 
 
 def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[str, ...]]]:
@@ -181,7 +182,8 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     vocab = full_vocabulary(base.rules)
     by_id = {r.id: r for r in selected}
     presumed = {path: _presumption_node(loaded, params, vocab) for path, loaded in base.presumptions(gemeente).items()}
-    own = {r.id: c.presume(c.normalize(build_node(r.regel.als, params, vocab)), presumed) for r in selected}
+    written = {r.id: c.normalize(build_node(r.regel.als, params, vocab)) for r in selected}
+    own = {rid: c.presume(node, presumed) for rid, node in written.items()}
     overriders: dict[str, list[str]] = {rid: [] for rid in by_id}
     for r in selected:
         for target in r.regel.uitzondering_op:
@@ -212,7 +214,8 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             index = len(patterns)
             patterns.append(c.to_durable(c.split_for_durable(node, helper)))
         derives, adds = _conclusions(r)
-        compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
+        awaited = tuple(sorted(p for p in c.known_tests(written[r.id]) if p not in presumed))
+        compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited))
     helper_paths: dict[int, str] = {}
     for path, sub in helpers:  # a helper's own condition was split to fit before it was moved out
         helper_paths[len(patterns)] = path
@@ -245,8 +248,9 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             dependents.setdefault(path, []).append(rule)
     result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
     result.safety_facts = safety_facts(compiled)
+    insisted = {p for r in selected for p in c.known_tests(written[r.id])}
     result.presumptions = {
-        path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts)
+        path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts, path in insisted)
         for path, loaded in sorted(base.presumptions(gemeente).items())
     }
     return result
@@ -324,13 +328,26 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
         options = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
         return tuple(o for o in options if o != value)
     step = 1 if ft.kind == "int" else 0.01
-    options = sorted({x + d for x in constants if isinstance(x, (int, float)) for d in (-step, 0, step)})
-    return tuple(o for o in options if o != value and (ft.kind != "int" or o >= 0))
+    bounds = sorted({x for x in constants if isinstance(x, (int, float)) and not isinstance(x, bool)})
+    # each boundary itself, and one value in every region between and beyond them
+    options = sorted({*bounds, *(x - step for x in bounds[:1]), *(x + step for x in bounds)})
+    options = [o for o in options if o != value and (ft.kind != "int" or o >= 0)]
+    if node.op != "eq":
+        # a bound: what matters is a value outside it (inside, the comparisons it leaves open stay
+        # open anyway); one value per region outside is enough
+        outside = [o for o in options if c.evaluate(node, {path: o}) is False]
+        regions: dict[tuple[bool, ...], Any] = {}
+        for o in outside:
+            regions.setdefault(tuple(bool(o >= b) for b in bounds) + tuple(bool(o == b) for b in bounds), o)
+        options = list(regions.values())
+    return tuple(options)
 
 
 def _compile_presumption(
-    loaded: LoadedVermoeden, node: c.Cmp, rules: list[CompiledRule], safety: frozenset[str]
+    loaded: LoadedVermoeden, node: c.Cmp, rules: list[CompiledRule], safety: frozenset[str], insisted: bool
 ) -> CompiledPresumption:
+    """`insisted`: some rule tests the fact with `bekend`, so confirming the presumed value can
+    change an outcome too; the presumed value is then among the values to try."""
     v = loaded.vermoeden
     return CompiledPresumption(
         path=v.feit,
@@ -340,7 +357,7 @@ def _compile_presumption(
         bron=Bronvermelding.of(v.bron),
         question=CASE_FACTS[v.feit].question,
         safety=v.feit in safety,
-        alternatives=_alternatives(v.feit, node, rules),
+        alternatives=((node.value,) if insisted and node.op == "eq" else ()) + _alternatives(v.feit, node, rules),
         file=loaded.file,
         line=loaded.line,
     )

@@ -55,6 +55,7 @@ class Cmp:
     op: str
     value: Any = None
     is_list: bool = False
+    as_written: bool = False  # `zonder_vermoeden`: no presumption extends this comparison
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def any_of(items: Iterable[Node]) -> Node:
 def negate(node: Node) -> Node:
     """Negation pushed down to the comparisons (three-valued: not-unknown stays unknown)."""
     if isinstance(node, Cmp):
-        return Cmp(node.path, _NEGATED_OP[node.op], node.value, node.is_list)
+        return Cmp(node.path, _NEGATED_OP[node.op], node.value, node.is_list, node.as_written)
     if isinstance(node, All):
         return any_of(negate(i) for i in node.items)
     if isinstance(node, AnyOf):
@@ -201,7 +202,7 @@ def presume(node: Node, presumptions: dict[str, Cmp]) -> Node:
     """
     if isinstance(node, Cmp):
         presumption = presumptions.get(node.path)
-        if presumption is None or node.op in ("known", "unknown"):
+        if presumption is None or node.op in ("known", "unknown") or node.as_written:
             return node
         value = implied(presumption, node)
         if value is True:
@@ -470,6 +471,20 @@ def _show_fact(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(show_value(v) for v in value) or "leeg"
     return show_value(value)
+
+
+def known_tests(node: Node) -> set[str]:
+    """The facts a normalized condition insists on knowing: `bekend` or `zonder_vermoeden`."""
+    if isinstance(node, Cmp):
+        return {node.path} if node.op == "known" or node.as_written else set()
+    if isinstance(node, (All, AnyOf)):
+        found: set[str] = set()
+        for item in node.items:
+            found |= known_tests(item)
+        return found
+    if isinstance(node, Not):
+        return known_tests(node.item)
+    return set()
 
 
 def paths(node: Node) -> set[str]:

@@ -249,6 +249,9 @@ def _assess(
     for needs in rival_needs:
         missing |= needs
     used = presumptions_that_matter(ruleset, facts, fired_ids, presumed) if presumed else []
+    # a presumed fact that can still decide an open field (a rule insists on it being known, or the
+    # presumption leaves the comparison open) keeps that field open like an unpresumed one
+    missing |= {u.presumption.path for u in used if set(u.settles).intersection(open_fields)}
     aannames = [
         Aanname(
             feit=u.presumption.path,
@@ -327,6 +330,8 @@ def _assess(
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
+        verwijzing_status=outcome["verwijzing.status"],
+        heeft_verwijzing=has_referral,
     )
     return Beoordeling(
         reikwijdte=reikwijdte,

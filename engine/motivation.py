@@ -42,6 +42,8 @@ _DOMEIN = {
     "geen_jeugdhulp_nodig": "Jeugdhulp is niet nodig: het gezin kan dit met eigen mogelijkheden oplossen.",
     "geen_jeugdwetdoel": "De gevraagde hulp dient geen van de doelen van de Jeugdwet (gezond en veilig opgroeien, "
     "groeien naar zelfstandigheid, zelfredzaam zijn en meedoen).",
+    "andere_gemeente": "De jeugdige woont in een andere gemeente; die gemeente is verantwoordelijk voor de "
+    "jeugdhulp (woonplaatsbeginsel, Jeugdwet art. 2.3 lid 1). Deze gemeente draagt de hulpvraag warm over.",
     "meerderjarig": "De jongere is meerderjarig en de jeugdhulp loopt niet door; hulp voor volwassenen "
     "(zoals Wmo 2015 of Zorgverzekeringswet) gaat voor.",
 }
@@ -51,6 +53,23 @@ _TOEGANG = {
     "geen": "Er is geen toegang tot jeugdhulp voor deze hulpvraag.",
     "onbeslist": "De route naar de hulp (vrij toegankelijk of beschikking) is nog niet te bepalen.",
 }
+
+#: Each referral state in plain Dutch (`verwijzing.status`), for the family and the referrer.
+VERWIJZING_UITLEG = {
+    "toegestaan": "De verwijzing is toegestaan; er is geen aparte goedkeuring van de gemeente nodig.",
+    "goedkeuring_vooraf_nodig": "De verwijzing wijkt af van het aanbod dat de gemeente heeft ingekocht. Deze gemeente "
+    "beoordeelt zo'n afwijking vooraf: de hulp start zodra de gemeente heeft ingestemd. Dit is nog geen weigering; "
+    "achteraf kijkt de gemeente bij de betaling altijd nog mee.",
+    "goedkeuring_achteraf": "De verwijzing wijkt af van het aanbod dat de gemeente heeft ingekocht. Deze gemeente vraagt "
+    "geen toestemming vooraf: de hulp kan starten, en de gemeente toetst de verwijzing achteraf, bij de betaling.",
+    "geen_verwijsvraag": "Voor deze hulp is geen verwijzing nodig: u kunt zich zelf aanmelden.",
+    "via_gemeentelijke_toegang": "Deze verwijzing komt niet van een wettelijke verwijzer (huisarts, jeugdarts, medisch "
+    "specialist, gecertificeerde instelling of lokaal team). U kunt zich zelf melden bij de gemeentelijke toegang "
+    "(het lokale team); die bekijkt samen met u welke hulp nodig is.",
+}
+VERWIJZING_OPEN = (
+    "Waar de verwijzing staat (toegestaan, goedkeuring nodig of geen verwijzing nodig) is nog niet te zeggen."
+)
 
 
 def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) -> str:
@@ -81,17 +100,25 @@ def build_motivation(
     aannames: Sequence[str] = (),
     peildatum: dt.date,
     gemeente: str | None,
+    verwijzing_status: str | None = None,
+    heeft_verwijzing: bool = False,
 ) -> str:
     """The motivation text; `reasons` are (sentence, source citation) of the applied rules."""
     where = f"gemeente {gemeente}" if gemeente else "landelijke regels"
     parts = [f"Beoordeling volgens de regels geldig op {peildatum.isoformat()} ({where})."]
     if onmiddellijk_handelen:
         parts.append("Er zijn zorgen over de veiligheid: er moet direct gehandeld worden.")
-    parts.append(_REIKWIJDTE[reikwijdte])
+    if reikwijdte == "buiten" and buiten_domein == "andere_gemeente":
+        # The child is not outside the Jeugdwet, only outside this municipality's duty.
+        parts.append("De hulpvraag valt niet onder de jeugdhulpplicht van deze gemeente.")
+    else:
+        parts.append(_REIKWIJDTE[reikwijdte])
     if reikwijdte == "buiten" and buiten_domein:
         parts.append(_DOMEIN.get(buiten_domein, buiten_domein))
     if reikwijdte != "buiten" or toegang != "geen":
         parts.append(_TOEGANG[toegang])
+    if heeft_verwijzing:
+        parts.append(VERWIJZING_UITLEG[verwijzing_status] if verwijzing_status else VERWIJZING_OPEN)
     text = " ".join(parts)
     if reasons:
         text += "\n\nDit volgt uit:\n" + "\n".join(f"- {sentence} (bron: {source})" for sentence, source in reasons)

@@ -26,6 +26,7 @@ from engine import conditions as c
 from engine.compiler import CompiledPresumption, CompiledRule, CompiledRuleSet
 from engine.facts import CASE_FACTS, OUTCOME, OUTCOME_FACTS
 
+_OUTCOME_PREFIX = OUTCOME + "."
 _MISSING = object()
 _DISPUTED = object()
 #: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
@@ -47,26 +48,86 @@ def _value_of(ruleset: CompiledRuleSet, path: str, fired: set[str]) -> Any:
     return next(iter(values))[1] if len(values) == 1 else _DISPUTED
 
 
+Memo = dict[tuple[tuple[str, bool], ...], tuple[set[str], frozenset[str]]]
+
+
 def changed_outcomes(
-    ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str], path: str, value: Any
+    ruleset: CompiledRuleSet,
+    facts: dict[str, Any],
+    fired_ids: set[str],
+    path: str,
+    value: Any,
+    stop_at_decided: bool = False,
+    memo: Memo | None = None,
 ) -> set[str]:
     """The outcome fields (`uitkomst.*`) that would differ had `path` the value `value`.
 
     Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
-    only the rules whose condition tests a fact that changed, following what they conclude.
+    only the rules whose condition tests a fact that changed, following the derived facts they
+    conclude. An outcome field that changes is recorded but not followed further: the question
+    is which fields the fact bears on, and the first changed field answers it. With
+    `stop_at_decided`, the search ends at the first decided field that changes.
+
+    `memo` (one per assessment) shares the work between facts whose other value switches the same
+    rules: what follows from those switches is the same, unless a rule further on tests the fact.
     """
+    toggles = []
+    previous = facts.get(path, _MISSING)
+    facts[path] = value  # in place for the first look, restored below (`facts` is this assessment's own)
+    try:
+        for rule in ruleset.dependents.get(path, ()):
+            if not (rule.derives or rule.adds):
+                continue  # a rule that only asks for a professional judgement changes no outcome
+            applies = c.predicate(rule.effective)(facts) is True
+            if applies != (rule.id in fired_ids):
+                toggles.append((rule, applies))
+    finally:
+        if previous is _MISSING:
+            del facts[path]
+        else:
+            facts[path] = previous
+    if not toggles:
+        return set()
+    key = tuple((rule.id, applies) for rule, applies in toggles)
+    if memo is not None:
+        known = memo.get(key)
+        if known is not None and path not in known[1]:
+            return known[0]
     changed_facts = dict(facts)
     changed_facts[path] = value
-    fired = set(fired_ids)
-    queue: list[CompiledRule] = list(ruleset.dependents.get(path, ()))
+    result, tested = _cascade(ruleset, facts, changed_facts, set(fired_ids), toggles, stop_at_decided)
+    if memo is not None and path not in tested:
+        memo[key] = (result, tested)
+    return result
+
+
+def _cascade(
+    ruleset: CompiledRuleSet,
+    facts: dict[str, Any],
+    changed_facts: dict[str, Any],
+    fired: set[str],
+    toggles: list[tuple[CompiledRule, bool]],
+    stop_at_decided: bool,
+) -> tuple[set[str], frozenset[str]]:
+    """Apply the switched rules and follow what changes; the changed outcome fields, and the facts
+    the rules re-checked on the way test."""
+    queue: list[CompiledRule] = []
+    queued: set[str] = set()
     changed: set[str] = set()
+    tested: set[str] = set()
+    pending = list(toggles)
     steps = 0
-    while queue and steps < _MAX_STEPS:
-        rule = queue.pop()
+    while (pending or queue) and steps < _MAX_STEPS:
         steps += 1
-        applies = c.evaluate(rule.effective, changed_facts) is True
-        if applies == (rule.id in fired):
-            continue
+        if pending:
+            rule, applies = pending.pop(0)
+        else:
+            rule = queue.pop()
+            queued.discard(rule.id)
+            tested |= rule.effective_paths
+            applies = c.predicate(rule.effective)(changed_facts) is True
+            if applies == (rule.id in fired):
+                continue
         conclusions = (*rule.derives, *rule.adds)
         before = {p: _value_of(ruleset, p, fired) for p in conclusions}
         if applies:
@@ -84,8 +145,17 @@ def changed_outcomes(
             else:
                 changed_facts[concluded] = after
             changed.add(concluded)
-            queue.extend(ruleset.dependents.get(concluded, ()))
-    return {p for p in changed if p.startswith(OUTCOME + ".")}
+            if concluded.startswith(_OUTCOME_PREFIX):
+                if stop_at_decided and concluded in facts:
+                    pending.clear()
+                    queue.clear()  # a decided field changes: enough to know the fact matters
+                    break
+                continue
+            for dependent in ruleset.dependents.get(concluded, ()):
+                if dependent.id not in queued:
+                    queued.add(dependent.id)
+                    queue.append(dependent)
+    return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
 
 
 _BOUND_WORDS = {
@@ -130,11 +200,15 @@ def presumptions_that_matter(
     """The applied presumptions another value of which would change a decided outcome field or
     decide an open one; safety first, and one about safety always counts."""
     used: list[UsedPresumption] = []
+    memo: Memo = {}
     for path in presumed:
         presumption = ruleset.presumptions[path]
         changed: set[str] = set()
         for other in presumption.alternatives:
-            changed |= changed_outcomes(ruleset, facts, fired_ids, path, other)
+            found = changed_outcomes(ruleset, facts, fired_ids, path, other, stop_at_decided=True, memo=memo)
+            changed |= found
+            if any(p in facts for p in found):
+                break  # it matters; the other values add nothing to that
         if changed or presumption.safety:
             decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
             opened = sorted(p.split(".", 1)[1] for p in changed if p not in facts)
@@ -160,23 +234,29 @@ class Candidate:
         return (not self.safety, -len(self.every_route), -len(self.fields), -self.routes, self.path)
 
 
-def _open_without(node: c.Node, facts: dict[str, Any], dead: set[str]) -> tuple[bool | None, set[str]]:
-    """`evaluate_open`, with the facts in `dead` known to stay absent (a comparison on one is false)."""
+def _open_without(
+    node: c.Node, facts: dict[str, Any], dead: set[str], awaited: tuple[str, ...] = ()
+) -> tuple[bool | None, set[str]]:
+    """`evaluate_open` for what can still happen: the facts in `dead` stay absent (a comparison on
+    one is false), and `bekend: true` on an unknown case fact is open (it holds once the fact is
+    known), so a rule that insists on an established fact reports that fact as missing."""
     if isinstance(node, c.Cmp):
         if node.path in dead:
             return node.op == "unknown", set()
+        if node.op == "known" and node.path in awaited and node.path not in facts:
+            return None, {node.path}
         value, unknowns = c.evaluate_open(node, facts)
         return value, set(unknowns)
     if isinstance(node, c.Const):
         return node.value, set()
     if isinstance(node, c.Not):
-        value, unknowns = _open_without(node.item, facts, dead)
+        value, unknowns = _open_without(node.item, facts, dead, awaited)
         return (None if value is None else not value), unknowns
     decisive = isinstance(node, c.AnyOf)
     open_parts: set[str] = set()
     undecided = False
     for item in node.items:
-        value, unknowns = _open_without(item, facts, dead)
+        value, unknowns = _open_without(item, facts, dead, awaited)
         if value is decisive:
             return decisive, set()
         if value is None:
@@ -201,12 +281,14 @@ class OpenAnalysis:
         value, unknowns = c.evaluate_open(rule.effective, self.facts)
         needs: frozenset[str] | None = None
         if value is None:
-            dead = {u for u in unknowns if u not in CASE_FACTS and not self.path_needs(u)}
+            dead = {u for u in sorted(unknowns) if u not in CASE_FACTS and not self.path_needs(u)}
             if dead:  # derived facts no open route can still conclude: they stay absent
-                value, unknowns = _open_without(rule.effective, self.facts, dead)
+                value, unknowns = _open_without(rule.effective, self.facts, dead, rule.awaited)
+        elif value is False and any(p not in self.facts for p in rule.awaited):
+            value, unknowns = _open_without(rule.effective, self.facts, set(), rule.awaited)
         if value is None:
             found: set[str] = set()
-            for unknown in unknowns:
+            for unknown in sorted(unknowns):  # a fixed order: the same answer in every process
                 if unknown in CASE_FACTS:
                     found.add(unknown)
                 else:

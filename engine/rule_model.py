@@ -120,11 +120,16 @@ class Conditie(_Strict):
     bevat: StrictStr | None = None
     bekend: Literal[True] | None = None
     onbekend: Literal[True] | None = None
+    zonder_vermoeden: Literal[True] | None = Field(
+        None, description="Deze vergelijking vraagt een vastgesteld feit: een vermoeden geldt hier niet."
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Conditie:
         combos = [k for k in ("alle", "een_van", "niet") if getattr(self, k) is not None]
         ops = [op for op in COMPARISON_OPERATORS if self.operand(op) is not None]
+        if self.zonder_vermoeden and (self.feit is None or self.operator in ("bekend", "onbekend")):
+            raise ValueError("'zonder_vermoeden' hoort bij een vergelijking op één feit (niet bij bekend/onbekend)")
         if self.feit is None:
             if len(combos) != 1 or ops:
                 raise ValueError(

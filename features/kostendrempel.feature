@@ -1,7 +1,9 @@
 # language: nl
 Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
   De werkgroep noemt de kostengrens als enige mogelijk scherpe regel
-  (004_82bfb980c5993adb.txt r. 3103-3108, 3140-3149). De gemeente stelt de drempel vast.
+  (004_82bfb980c5993adb.txt r. 3103-3108, 3140-3149). De gemeente stelt de drempel vast. Het bedrag
+  staat niet in de bronnen: de landelijke standaard van 1500 euro is een gekozen voorbeeldwaarde (het
+  enige bedrag in de bronnen is de grens van 4500 gulden uit 1998, r. 7764-7770).
 
   Achtergrond:
     Gegeven een casus met:
@@ -13,7 +15,7 @@ Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
       | hulpvraag.kwalificatie_eisen           | nee    |
       | hulpvraag.ingrijpend                   | nee    |
 
-  Scenario: Kosten precies op de landelijke standaarddrempel blijven vrij toegankelijk
+  Scenario: Kosten precies op de gekozen standaarddrempel blijven vrij toegankelijk
     Gegeven een casus met:
       | feit                        | waarde |
       | hulpvraag.verwachte_kosten  | 1500   |
@@ -59,16 +61,14 @@ Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
     Dan is de toegang "beschikking"
     En noemt de motivering "kostendrempel van 1000 euro"
 
-  # Vermoeden (rules/vermoedens.yaml): zonder vastgestelde grond voor een beschikking is de hulp
-  # vrij toegankelijk; het advies noemt de kosten als aanname (vroeger bleef de toegang open).
-  Scenario: Onbekende kosten van een behandeling - het advies gaat uit van kosten binnen de drempel
+  Scenario: Onbekende kosten van een behandeling houden de toegang open
     Gegeven een casus met:
       | feit             | waarde     |
       | hulpvraag.soort  | behandeling |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
-    En is de toegang "vrij_toegankelijk"
-    En rust het advies op de aanname "hulpvraag.verwachte_kosten"
+    En is de toegang "onbeslist"
+    En ontbreekt het gegeven "hulpvraag.verwachte_kosten"
 
   Scenario: Eigen mogelijkheden toereikend: geen jeugdhulp nodig
     # Bron: 004 r. 2913-2919 ("voorzover" geeft de gemeente ruimte om nee te zeggen)

@@ -217,9 +217,7 @@ Functionaliteit: Vrij toegankelijke hulp of een beschikking
     En is regel "TOE-BS-03" toegepast
     En is regel "TOE-WT-01" niet toegepast
 
-  # Vermoeden (rules/vermoedens.yaml): zolang niet bekend is dat de hulp diep ingrijpt, gaat het
-  # advies ervan uit dat ze dat niet doet, en zegt het dat (vroeger bleef de toegang open).
-  Scenario: Brede wijkteams en onbekend of de hulp ingrijpt - het advies rust op de aanname
+  Scenario: Brede wijkteams en onbekend of de hulp ingrijpt - de toegang blijft open
     Gegeven een casus met:
       | feit                          | waarde         |
       | hulpvraag.soort               | ambulante_hulp |
@@ -227,11 +225,12 @@ Functionaliteit: Vrij toegankelijke hulp of een beschikking
       | hulpvraag.door_breed_wijkteam | ja             |
     En de gemeente "voorbeeldstad"
     Als de casus wordt beoordeeld
-    Dan is de toegang "vrij_toegankelijk"
-    En rust het advies op de aanname "hulpvraag.ingrijpend"
+    Dan is de toegang "onbeslist"
+    En ontbreekt het gegeven "hulpvraag.ingrijpend"
 
-  # Bron: 004 r. 8102-8108 - een gemeente waar de toegang tot 5 gesprekken zelf voert
-  Scenario: Vier gesprekken blijven vrij toegankelijk bij het landelijke maximum van vijf
+  # Bron: 004 r. 8102-8108 - de werkwijze van één gemeente, waar de toegang tot 5 gesprekken zelf
+  # voert (vergelijk r. 8228-8236); geen landelijk maximum, wel de standaardwaarde van de parameter
+  Scenario: Vier gesprekken blijven vrij toegankelijk bij de standaard van vijf, overgenomen uit één gemeente
     Gegeven een casus met:
       | feit                        | waarde                   |
       | hulpvraag.soort             | opvoedondersteuning_kort |

@@ -297,7 +297,11 @@ def test_next_questions_rank_the_most_decisive_first(engine: Engine) -> None:
     first = b.vervolgvragen[0]
     assert first.vraag == VRAGEN["situatie.veiligheidszorgen"] and first.kan_beslissen == ["onmiddellijk_handelen"]
     presumed = engine.ruleset(DAY, None).presumptions
-    assert set(b.ontbrekende_gegevens) == {q.feit for q in b.vervolgvragen if q.feit not in presumed}
+    asked = {q.feit for q in b.vervolgvragen}
+    # every missing fact is asked; a presumed fact is missing too when it can still decide an open field
+    assert set(b.ontbrekende_gegevens) <= asked
+    assert {f for f in asked if f not in presumed} <= set(b.ontbrekende_gegevens)
+    assert "andere_wetten.recht_op_wlz" in b.ontbrekende_gegevens
 
 
 def test_no_questions_when_everything_is_decided(engine: Engine) -> None:
@@ -337,3 +341,20 @@ def test_a_value_an_undecided_rule_could_contradict_stays_open(tmp_path: Path) -
     assert any(k.veld == "uitkomst.toegang" and k.oorzaak for k in b.conflicten)
     decided = engine.evaluate(case(**facts, hulpvraag={"intensief": True, "duur_weken": 10}), peildatum=DAY)
     assert decided.toegang == "beschikking" and decided.conflicten == []
+
+
+def test_zonder_vermoeden_keeps_a_comparison_open(tmp_path: Path) -> None:
+    strict = RULES.replace(
+        "- {feit: andere_wetten.recht_op_wlz, is: false}",
+        "- {feit: andere_wetten.recht_op_wlz, is: false, zonder_vermoeden: true}",
+    )
+    engine = Engine(load_rulebase(write(tmp_path / "rules", {"r.yaml": strict, "vermoedens.yaml": VERMOEDENS})))
+    b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True, "veiligheidszorgen": False}), peildatum=DAY)
+    assert b.reikwijdte == "onbeslist" and "andere_wetten.recht_op_wlz" in b.ontbrekende_gegevens
+    bad = strict.replace(
+        "{feit: situatie.veiligheidszorgen, is: true}",
+        "{feit: situatie.veiligheidszorgen, bekend: true, zonder_vermoeden: true}",
+    )
+    with pytest.raises(RuleSetError) as raised:
+        load_rulebase(write(tmp_path / "bad", {"r.yaml": bad}))
+    assert "zonder_vermoeden" in str(raised.value)
