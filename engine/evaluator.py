@@ -22,12 +22,14 @@ from engine.assessment import (
     Regelset,
     ToegepasteRegel,
     Toelichting,
+    Uitsluitingsgrond,
     VerwijzingUitkomst,
 )
 from engine.case import Casus
 from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
 from engine.durable_adapter import RunResult
 from engine.facts import (
+    BUITEN_DOMEINEN,
     CASE_FACTS,
     LIST_OUTCOMES,
     OPEN_OUTCOMES,
@@ -39,11 +41,16 @@ from engine.facts import (
     flag_key,
     wm_key,
 )
+from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
-from engine.motivation import build_motivation, fill_template
+from engine.motivation import build_motivation, fill_template, ground_in_words
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
+_GRONDEN = f"{OUTCOME}.buiten_gronden"
+_DOMEIN = f"{OUTCOME}.buiten_domein"
+#: `regel` of the engine's own weighing point when several grounds without precedence hold.
+MEERDERE_GRONDEN = "buiten_gronden"
 
 
 @dataclass
@@ -174,6 +181,40 @@ def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
     return tainted
 
 
+def _grounds(
+    ruleset: CompiledRuleSet, fired: list[CompiledRule], tainted: set[str], disputed: set[str], facts: dict[str, Any]
+) -> list[Uitsluitingsgrond]:
+    """Every established ground for `buiten`, in firing order, each with its footing.
+
+    A ground is a member a rule adds to `buiten_gronden`, or a `buiten_domein` a rule sets
+    directly (statutory precedence, age, no need for help) when that value is not disputed. A
+    named exclusion from the municipal list stands on the municipality's ordinance.
+    """
+    found: list[Uitsluitingsgrond] = []
+    for rule in fired:
+        if rule.id in tainted:
+            continue
+        members = list(rule.adds.get(_GRONDEN, ()))
+        direct = rule.derives.get(_DOMEIN)
+        if direct is not None and _DOMEIN not in disputed and direct not in members:
+            members.append(direct)
+        bron = rule.loaded.regel.bron
+        name = facts.get("hulpvraag.naam")
+        if "hulpvraag.naam" in rule.own_paths and name in ruleset.named_exclusions:
+            bron = ruleset.named_exclusions[name]
+        for member in members:
+            found.append(
+                Uitsluitingsgrond(
+                    grond=member,
+                    regel=rule.id,
+                    basis=basis_of(bron),  # type: ignore[arg-type]
+                    bron=bron.citation(),
+                    uitleg=ground_in_words(member, in_words(bron, ruleset.gemeente)),
+                )
+            )
+    return found
+
+
 def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
     # Validated from a dict: pydantic's validator (native code) is faster than `model_construct`.
     return NietToegepasteRegel.model_validate(
@@ -205,12 +246,33 @@ def _assess(
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
             outcome[path.split(".", 1)[1]] = None
-    if outcome["reikwijdte"] != "buiten":
-        outcome["buiten_domein"] = None  # only meaningful when the help is outside the reach
     for name in LIST_OUTCOMES:
         path = f"{OUTCOME}.{name}"
         members = {m for r in fired if r.id not in tainted for m in r.adds.get(path, ())}
         outcome[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
+    gronden = _grounds(ruleset, fired, tainted, open_paths, facts)
+    outcome["buiten_gronden"] = [d for d in BUITEN_DOMEINEN if any(g.grond == d for g in gronden)]
+    engine_weighing: list[Afweging] = []
+    if outcome["reikwijdte"] != "buiten":
+        outcome["buiten_domein"] = None  # only meaningful when the help is outside the reach
+    elif outcome["buiten_domein"] is None and _DOMEIN not in open_paths:
+        # No rule with precedence (art. 1.2) set the domain: one established ground names it,
+        # several are weighed by the professional. A ground not established (unknown) does not
+        # count, as in the group rules (AW-GEEN, UIT-00-*); AW-00 asks to check the other laws.
+        if len(outcome["buiten_gronden"]) == 1:
+            outcome["buiten_domein"] = outcome["buiten_gronden"][0]
+        elif len(outcome["buiten_gronden"]) > 1:
+            engine_weighing.append(
+                Afweging(
+                    regel=MEERDERE_GRONDEN,
+                    onderwerp="Meerdere gronden om de hulp buiten de Jeugdwet te laten, zonder wettelijke rangorde",
+                    te_wegen=[g.uitleg.rstrip(".") for g in gronden]
+                    + [
+                        "welk domein de hulp het best biedt, samen met het gezin",
+                        "draagkracht en draaglast van het gezin",
+                    ],
+                )
+            )
 
     missing: set[str] = set()
     explored: set[str] = set()
@@ -220,7 +282,7 @@ def _assess(
             continue
         if name.startswith(_VERWIJZING) and not has_referral:
             continue
-        if name == "buiten_domein" and outcome["reikwijdte"] != "buiten":
+        if name == "buiten_domein" and (outcome["reikwijdte"] != "buiten" or engine_weighing):
             continue
         missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, explored)
 
@@ -246,8 +308,8 @@ def _assess(
     afwegingen = [
         Afweging(regel=r.id, onderwerp=a.onderwerp, te_wegen=list(a.te_wegen))
         for r in fired
-        if (a := r.loaded.regel.dan.professionele_afweging) is not None
-    ]
+        if (a := r.afweging) is not None
+    ] + engine_weighing
     reikwijdte = outcome["reikwijdte"] or "onbeslist"
     toegang = outcome["toegang"] or "onbeslist"
     verwijzing = None
@@ -259,15 +321,16 @@ def _assess(
     motivering = build_motivation(
         reikwijdte=reikwijdte,
         buiten_domein=outcome["buiten_domein"],
+        gronden=[g.uitleg for g in gronden],
         toegang=toegang,
         onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
         reasons=[
             (
-                fill_template((r.loaded.regel.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
+                fill_template((r.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
                 r.loaded.regel.bron.citation(),
             )
             for r in fired
-            if r.outcome_fields or r.loaded.regel.motivering or r.loaded.regel.dan.professionele_afweging
+            if r.outcome_fields or r.motivering or r.afweging
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
@@ -278,6 +341,8 @@ def _assess(
     return Beoordeling(
         reikwijdte=reikwijdte,
         buiten_domein=outcome["buiten_domein"],
+        buiten_gronden=list(outcome["buiten_gronden"]),
+        buiten_gronden_basis=gronden,
         toegang=toegang,
         onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
         gedwongen_kader=bool(outcome["gedwongen_kader"]),
