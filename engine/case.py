@@ -205,6 +205,13 @@ class Hulpvraag(_Part):
         None, description="Doelen zijn geformuleerd als beoogde verandering, niet alleen als activiteit."
     )
     monitoring: bool | None = Field(None, description="De waardetoevoeging wordt gemonitord.")
+    gebruikelijke_hulp_netwerk: bool | None = Field(
+        None,
+        description=(
+            "De gevraagde hulp is wat ouders en andere personen in het netwerk gewoonlijk geven aan een "
+            "kind van deze leeftijd (004 r. 3161-3162; de maat is een gezond kind van dezelfde leeftijd, r. 2977-2978)."
+        ),
+    )
     eerder_vrij_toegankelijk_geprobeerd: bool | None = None
     individueel_toegekend: bool | None = Field(
         None,

@@ -208,7 +208,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | feit                                      | waarde |
       | andere_wetten.recht_op_wlz                | ja     |
       | andere_wetten.meerdere_oorzaken           | nee    |
-      | zorg_door_ouders.boven_gebruikelijke_zorg | nee    |
+      | hulpvraag.gebruikelijke_hulp_netwerk      | ja     |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "wlz" voor
