@@ -225,13 +225,39 @@ class Hulpvraag(_Part):
 
 
 class AndereWetten(_Part):
-    recht_op_wlz: bool | None = None
-    recht_op_zvw: bool | None = None
+    recht_op_wlz: bool | None = Field(
+        None,
+        description=(
+            "Er bestaat (toegekend, niet alleen aangevraagd) recht op Wlz-zorg met betrekking tot de problematiek "
+            "van deze hulpvraag (Jeugdwet art. 1.2; 004 r. 3434-3438). Aangevraagd: laat dit leeg en vul wlz_aangevraagd."
+        ),
+    )
+    wlz_aangevraagd: bool | None = Field(
+        None,
+        description="Een Wlz-indicatie is aangevraagd maar nog niet toegekend; dat is nog geen recht (004 r. 3436).",
+    )
+    recht_op_zvw: bool | None = Field(
+        None,
+        description=(
+            "Er bestaat recht op zorg uit de zorgverzekering (Zvw) met betrekking tot de problematiek van deze "
+            "hulpvraag (Jeugdwet art. 1.2; 004 r. 3434-3438)."
+        ),
+    )
     zvw_verwijst_naar_jeugdwet: bool | None = Field(
         None, description="De Zvw verwijst zelf naar de Jeugdwet (circulariteit)."
     )
     recht_op_bjj: bool | None = Field(
-        None, description="Recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen."
+        None,
+        description=(
+            "Er bestaat recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen met betrekking "
+            "tot de problematiek van deze hulpvraag (Jeugdwet art. 1.2)."
+        ),
+    )
+    ouder_ggz_recht_vastgesteld: bool | None = Field(
+        None, description="Voor de ouder is vastgesteld dat er recht op ggz-zorg (Zvw) is (004 r. 3451-3456)."
+    )
+    ouder_in_behandeling: bool | None = Field(
+        None, description="De ouder is voor de ggz-problematiek onder behandeling (004 r. 3451-3456)."
     )
     recht_op_wmo: bool | None = None
     passend_onderwijs: bool | None = Field(

@@ -150,3 +150,22 @@ Functionaliteit: Voorliggende wetten (Jeugdwet art. 1.2)
       | situatie.eigen_mogelijkheden_toereikend | nee    |
     Als de casus wordt beoordeeld
     Dan staat regel "AW-00" eenmaal in de afwegingen, de toelichting en de motivering
+
+  # Issue 20 §2: art. 1.2 vraagt dat het recht "bestaat" (r. 3435-3436); een aangevraagde indicatie
+  # is nog geen recht, de jeugdhulpplicht blijft staan
+  Scenario: Een aangevraagde Wlz-indicatie sluit jeugdhulp niet uit
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | jeugdige.leeftijd                       | 9      |
+      | jeugdige.woont_in_gemeente              | ja     |
+      | situatie.opgroei_opvoedvragen           | ja     |
+      | situatie.eigen_mogelijkheden_toereikend | nee    |
+      | situatie.veiligheidszorgen              | nee    |
+      | andere_wetten.wlz_aangevraagd           | ja     |
+      | andere_wetten.recht_op_zvw              | nee    |
+      | andere_wetten.recht_op_bjj              | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En is regel "AW-WLZ-01" niet toegepast
+    En is regel "AW-WLZ-02" toegepast
+    En moet de professional afwegen "Wlz aangevraagd, nog geen recht"

@@ -76,16 +76,32 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     Dan is de reikwijdte "binnen"
     En is regel "UIT-NAAM-02" niet toegepast
 
-  # Voorbeeld uitsluiting - 004 r. 3175-3179 (volwassenen-ggz)
-  Scenario: Ggz-behandeling van een ouder is geen jeugdhulp
+  # Voorbeeld uitsluiting - 004 r. 3175-3179 (volwassenen-ggz), alleen als het recht op zorg vaststaat
+  # en de ouder onder behandeling is (r. 3451-3456)
+  Scenario: Ggz-behandeling van een ouder met vastgesteld recht en behandeling is geen jeugdhulp
     Gegeven een casus met:
-      | feit                         | waarde         |
-      | situatie.oorzaak_bij_ouders  | volwassenen_ggz |
-      | hulpvraag.soort              | volwassenen_ggz |
+      | feit                                      | waarde          |
+      | situatie.oorzaak_bij_ouders               | volwassenen_ggz |
+      | hulpvraag.soort                           | volwassenen_ggz |
+      | andere_wetten.ouder_ggz_recht_vastgesteld | ja              |
+      | andere_wetten.ouder_in_behandeling        | ja              |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
     En is regel "UIT-VOL-02" toegepast
+
+  # Issue 9: weigeren is rechtens onzeker zonder vastgesteld recht en behandeling (r. 3451-3456)
+  Scenario: Ggz voor een ouder die nog niet in behandeling is - geen uitsluiting, de professional weegt
+    Gegeven een casus met:
+      | feit                                      | waarde          |
+      | situatie.oorzaak_bij_ouders               | volwassenen_ggz |
+      | hulpvraag.soort                           | volwassenen_ggz |
+      | andere_wetten.ouder_ggz_recht_vastgesteld | ja              |
+      | andere_wetten.ouder_in_behandeling        | nee             |
+    Als de casus wordt beoordeeld
+    Dan is regel "UIT-VOL-02" niet toegepast
+    En zijn er geen buiten-gronden
+    En moet de professional afwegen "Ggz-hulp aan een ouder zonder vastgesteld recht of behandeling"
 
   # Voorbeeld uitsluiting - 004 r. 3181-3192 (bestaanszekerheid van de ouders)
   Scenario: Hulp bij de schulden en huisvesting van de ouders is geen jeugdhulp
@@ -250,13 +266,16 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
   # Ook een grond van een andere soort wacht niet meer op een 'hogere rang' (de rangorde was van ons)
   Scenario: Hulp bij de bestaanszekerheid van de ouders en een Wmo-recht tegelijk - beide gronden, geen rangorde
     Gegeven een casus met:
-      | feit                       | waarde            |
-      | andere_wetten.recht_op_wmo | ja                |
-      | hulpvraag.soort            | bestaanszekerheid |
+      | feit                          | waarde            |
+      | andere_wetten.recht_op_wmo    | ja                |
+      | hulpvraag.soort               | bestaanszekerheid |
+      | hulpvraag.gericht_op_jeugdige | nee               |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En blijft het voorgaande domein open
     En zijn de buiten-gronden "wmo, volwassenenhulp"
+    En is regel "UIT-VOL-03" toegepast
+    En is regel "UIT-VOL-01" toegepast
 
   # Issue 20 §1: de uitsluitingen zijn een voorstel (r. 3159), de invulling is aan de gemeente
   # (r. 2916-2918, 3251-3253). Heidedorp volgt UIT-RES-01 (r. 3204-3215) niet: de professional weegt.
