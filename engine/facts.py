@@ -136,6 +136,9 @@ BUITEN_DOMEINEN = (
     # De jongere is 18 of ouder en de jeugdhulp wordt niet voortgezet (geen voortzetting na 18,
     # boven de gemeentelijke leeftijdsgrens of boven de wettelijke maximumleeftijd).
     "meerderjarig",
+    # De jeugdige heeft woonplaats in een andere gemeente: die gemeente is verantwoordelijk
+    # (woonplaatsbeginsel, Jeugdwet art. 2.3 lid 1).
+    "andere_gemeente",
 )
 #: Grounds with statutory precedence (Jeugdwet art. 1.2: a right to care under the Wlz, the Zvw or
 #: the Bjj). They are the only ranking among exclusion grounds; no source ranks the others.

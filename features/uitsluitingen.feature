@@ -85,6 +85,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | hulpvraag.soort                           | volwassenen_ggz |
       | andere_wetten.ouder_ggz_recht_vastgesteld | ja              |
       | andere_wetten.ouder_in_behandeling        | ja              |
+      | situatie.bedreiging_ontwikkelingsklimaat  | nee             |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
@@ -110,6 +111,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | situatie.oorzaak_bij_ouders   | schulden,huisvesting |
       | hulpvraag.soort               | bestaanszekerheid   |
       | hulpvraag.gericht_op_jeugdige | nee                 |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
@@ -122,6 +124,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | feit                          | waarde |
       | hulpvraag.soort               | overig |
       | hulpvraag.gericht_op_jeugdige | nee    |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
@@ -270,6 +273,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | andere_wetten.recht_op_wmo    | ja                |
       | hulpvraag.soort               | bestaanszekerheid |
       | hulpvraag.gericht_op_jeugdige | nee               |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee    |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En blijft het voorgaande domein open

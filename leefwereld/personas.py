@@ -28,7 +28,7 @@ class PersonaResult:
 
 
 def persona_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and not p.is_dir())
 
 
 def compare(case: CaseFile, beoordeling: Beoordeling) -> list[tuple[str, Any, Any]]:
@@ -44,6 +44,11 @@ def compare(case: CaseFile, beoordeling: Beoordeling) -> list[tuple[str, Any, An
             for sub, sub_want in want.items():
                 if got_ref.get(sub) != sub_want:
                     mismatches.append((f"verwijzing.{sub}", sub_want, got_ref.get(sub)))
+        elif key == "professionele_afweging":
+            # The judgements the family may count on must be there; others may come on top.
+            got = sorted({a["regel"] for a in actual.get(key) or []})
+            if set(want) - set(got):
+                mismatches.append((key, sorted(want), got))
         elif isinstance(want, list):
             if sorted(want) != sorted(actual.get(key) or []):
                 mismatches.append((key, sorted(want), sorted(actual.get(key) or [])))
