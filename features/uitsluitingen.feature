@@ -265,6 +265,8 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     En is er geen conflict
     En moet de professional afwegen "Meerdere gronden"
     En noemt de motivering "geen wet bepaalt welke voorgaat"
+    # r. 3217-3223: de bepalingen zijn niet absoluut en limitatief; altijd draagkracht en draaglast
+    En moet de professional afwegen "De uitsluitingen zijn niet absoluut en limitatief"
 
   # Ook een grond van een andere soort wacht niet meer op een 'hogere rang' (de rangorde was van ons)
   Scenario: Hulp bij de bestaanszekerheid van de ouders en een Wmo-recht tegelijk - beide gronden, geen rangorde
