@@ -76,11 +76,14 @@ def flag_key(path: str, member: str) -> str:
 
 
 def _unwrap_optional(annotation: Any) -> Any:
+    """`X | None` -> `X`; `Annotated[X, ...]` (e.g. `StrictBool`) -> `X`."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:
-            return args[0]
+            annotation = args[0]
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
     return annotation
 
 
