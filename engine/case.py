@@ -130,7 +130,6 @@ class Jeugdige(_Part):
     woont_in_gemeente: StrictBool | None = Field(
         None, description="De jeugdige heeft woonplaats in de beoordelende gemeente."
     )
-    pleegkind: StrictBool | None = None
     jeugdhulp_voor_18_gestart: StrictBool | None = Field(
         None, description="De jeugdhulp liep al voordat de jeugdige 18 werd."
     )
@@ -156,7 +155,6 @@ class Situatie(_Part):
     stoornis_of_beperking: StrictBool | None = Field(None, description="Er is een vastgestelde stoornis of beperking.")
     levenslang_of_chronisch: StrictBool | None = None
     ernstig_acuut_ziek: StrictBool | None = None
-    licht_verstandelijke_beperking: StrictBool | None = None
     sociale_omgeving_toereikend: StrictBool | None = Field(
         None, description="De sociale omgeving kan de gevolgen van de stoornis opvangen."
     )
@@ -216,6 +214,9 @@ class Hulpvraag(_Part):
     )
     specialistische_expertise: StrictBool | None = None
     door_breed_wijkteam: StrictBool | None = Field(None, description="Het (brede) wijkteam kan deze hulp zelf bieden.")
+    op_school: StrictBool | None = Field(
+        None, description="De hulp wordt op school gegeven, door het zorgteam of een specialist van de school."
+    )
     bij_naam_uitgesloten: StrictBool | None = Field(
         None, description="De hulpvorm is in wet of regelgeving bij naam uitgesloten."
     )

@@ -337,6 +337,8 @@ def _assess(
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
+        verwijzing_status=outcome["verwijzing.status"],
+        heeft_verwijzing=has_referral,
     )
     return Beoordeling(
         reikwijdte=reikwijdte,

@@ -156,6 +156,24 @@ SIGNALEN = (
     "bestaanszekerheid_16_plus",
     "motivering_verwijzer_vereist",
     "vergelijkbare_jeugdwetvoorziening",
+    # De gemeente laat pleegzorg of wonen eerder stoppen dan de landelijke standaard van 21 jaar.
+    "lokale_keuze_onder_landelijke_standaard",
+)
+
+#: Where a referral stands (`verwijzing.status`). A referral that needs the municipality's approval
+#: is neither allowed nor refused yet; help that is free access has no referral question at all.
+VERWIJZING_STATUS = (
+    # De verwijzing is toegestaan zonder verdere goedkeuring (gecontracteerd aanbod, of een
+    # strafrechtelijke beslissing).
+    "toegestaan",
+    # Afwijken van het gecontracteerde aanbod: de gemeente keurt vooraf goed (gemeentelijke keuze).
+    "goedkeuring_vooraf_nodig",
+    # Afwijken van het gecontracteerde aanbod: de hulp kan starten, de gemeente toetst achteraf.
+    "goedkeuring_achteraf",
+    # Geen verwijsvraag: vrij toegankelijke hulp, of directe toegang die de gemeente zelf biedt.
+    "geen_verwijsvraag",
+    # Geen wettelijke verwijzer en geen vrij toegankelijke hulp: de vraag loopt via de gemeentelijke toegang.
+    "via_gemeentelijke_toegang",
 )
 
 #: The outcome contract: every field a rule may set under `dan.uitkomst`.
@@ -170,6 +188,7 @@ OUTCOME_FACTS: dict[str, FactType] = {
     "gedwongen_kader": FactType("bool", (), "Er geldt een kinderbeschermingsmaatregel of strafrechtelijke beslissing."),
     "grondslagen": FactType("list", GRONDSLAGEN, "Grondslagen voor jeugdhulp."),
     "signalen": FactType("list", SIGNALEN, "Aandachtspunten voor de professional."),
+    "verwijzing.status": FactType("enum", VERWIJZING_STATUS, "Waar de verwijzing staat."),
     "verwijzing.toegestaan": FactType("bool", (), "De verwijzing is toegestaan."),
     "verwijzing.toestemming_vooraf": FactType("bool", (), "Toestemming vooraf is nodig."),
     "verwijzing.toetsing_achteraf": FactType("bool", (), "De gemeente toetst achteraf."),
