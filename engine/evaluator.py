@@ -26,7 +26,7 @@ from engine.assessment import (
 )
 from engine.case import Casus
 from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
-from engine.durable_adapter import RunResult
+from engine.durable import RunResult, facts_to_wm, wm_updates
 from engine.facts import (
     CASE_FACTS,
     LIST_OUTCOMES,
@@ -35,9 +35,6 @@ from engine.facts import (
     OUTCOME_FACTS,
     SCALAR_OUTCOMES,
     case_to_facts,
-    facts_to_wm,
-    flag_key,
-    wm_key,
 )
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template
@@ -92,9 +89,9 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
     """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
     helper_path = ruleset.helper_paths.get(index)
     if helper_path is not None:
-        return {wm_key(helper_path): True}
+        return wm_updates({helper_path: True})
     rule = ruleset.by_durable_index[index]
-    updates: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     for path, value in rule.derives.items():
         if path in trace.values:
             known = trace.values[path]
@@ -103,11 +100,8 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
             continue
         trace.values[path] = value
         trace.setters[path] = rule.id
-        updates[wm_key(path)] = value
-    for path, members in rule.adds.items():
-        for member in members:
-            updates[flag_key(path, member)] = True
-    return updates
+        values[path] = value
+    return wm_updates(values, rule.adds)
 
 
 def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]:

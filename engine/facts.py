@@ -3,13 +3,12 @@
 Rules name facts by dotted path (`hulpvraag.verwachte_kosten`). The vocabulary is read off the
 case model so that a rule can never test a fact the case cannot carry, and off the outcome
 contract so that rules can chain on outcomes. Derived facts (`afgeleid.*`) are declared by the
-rules that conclude them. Working memory uses flat keys (`hulpvraag__verwachte_kosten`) because
-durable-rules addresses fields by name.
+rules that conclude them. (How durable-rules' working memory names these facts is the adapter's
+business: `engine/durable/memory.py`.)
 """
 
 from __future__ import annotations
 
-import threading
 import types
 import typing
 from dataclasses import dataclass
@@ -48,31 +47,6 @@ class FactType:
         if self.kind in ("enum", "list"):
             return f"{'lijst van ' if self.kind == 'list' else 'een van '}{', '.join(self.values)}"
         return {"bool": "ja/nee (true/false)", "int": "geheel getal", "float": "getal", "str": "tekst"}[self.kind]
-
-
-_WM_KEYS: dict[str, str] = {}
-_WM_KEYS_LOCK = threading.Lock()
-
-
-def wm_key(path: str) -> str:
-    """Short working-memory key of a dotted fact path (`k17`), the same for the whole process.
-
-    durable-rules serialises the working memory to JSON several times per rule that fires;
-    short keys make that several times cheaper than the dotted names.
-    """
-    key = _WM_KEYS.get(path)
-    if key is None:
-        with _WM_KEYS_LOCK:
-            key = _WM_KEYS.get(path)
-            if key is None:
-                key = f"k{len(_WM_KEYS)}"
-                _WM_KEYS[path] = key
-    return key
-
-
-def flag_key(path: str, member: str) -> str:
-    """Working-memory key of one member of a list-valued fact."""
-    return wm_key(f"{path}[{member}]")
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -189,22 +163,3 @@ def case_to_facts(casus: Casus) -> dict[str, Any]:
 
     walk(data, "")
     return facts
-
-
-def facts_to_wm(facts: dict[str, Any], vocabulary: dict[str, FactType]) -> dict[str, Any]:
-    """Working memory for durable-rules: flat keys.
-
-    A known list becomes one flag per member plus its size under its own key, so that
-    `bevat`, `bekend` and `onbekend` each test a single field.
-    """
-    wm: dict[str, Any] = {}
-    for path, value in facts.items():
-        ft = vocabulary[path]
-        if ft.kind == "list":
-            present = set(value)
-            wm[wm_key(path)] = len(present)
-            for member in ft.values:
-                wm[flag_key(path, member)] = member in present
-        else:
-            wm[wm_key(path)] = value
-    return wm
