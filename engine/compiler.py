@@ -19,10 +19,9 @@ from typing import Any
 from engine import conditions as c
 from engine.assessment import Bronvermelding
 from engine.durable import DurableRuleset, PatternSet, ruleset_for
-from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
+from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType, flatten_outcome, full_vocabulary
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedRule, RuleBase
-from engine.validation import flatten_outcome, full_vocabulary
 
 _OPS = {
     "is": "eq",

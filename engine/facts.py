@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal
@@ -18,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from engine.case import META_FIELDS, Casus
+from engine.rulebase import LoadedRule
 
 Kind = Literal["bool", "int", "float", "str", "enum", "list"]
 
@@ -163,3 +165,43 @@ def case_to_facts(casus: Casus) -> dict[str, Any]:
 
     walk(data, "")
     return facts
+
+
+# --- the whole vocabulary of a rule base ----------------------------------------------------
+
+
+def scalar_kind(value: Any) -> Kind:
+    """The fact kind of a concluded value or an operand: ja/nee, a number (always `float`), or text."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "float"
+    return "str"
+
+
+def derived_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
+    """`afgeleid.<naam>` facts with the type of their first concluded value."""
+    found: dict[str, FactType] = {}
+    for loaded in rules:
+        for name, value in loaded.regel.dan.afleiden.items():
+            found.setdefault(f"{DERIVED}.{name}", FactType(scalar_kind(value)))
+    return found
+
+
+def full_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
+    """Every fact a rule may test or conclude: case facts, outcome fields and derived facts."""
+    vocab = dict(CASE_FACTS)
+    vocab.update({f"{OUTCOME}.{k}": v for k, v in OUTCOME_FACTS.items()})
+    vocab.update(derived_vocabulary(rules))
+    return vocab
+
+
+def flatten_outcome(uitkomst: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any, tuple[str, ...]]]:
+    """(`verwijzing.toegestaan`, value, yaml-path) for nested outcome mappings."""
+    for key, value in uitkomst.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and name not in OUTCOME_FACTS:
+            for sub, subvalue, subloc in flatten_outcome(value, name + "."):
+                yield sub, subvalue, (key,) + subloc
+        else:
+            yield name, value, (key,)
