@@ -142,6 +142,10 @@ OUTCOME_FACTS: dict[str, FactType] = {
     "verwijzing.start_niet_blokkeren": FactType("bool", (), "Goedkeuring mag de start van de hulp niet tegenhouden."),
 }
 
+#: Outcome fields an assessment shows as `UNDECIDED` while no rule settled them.
+UNDECIDED = "onbeslist"
+UNDECIDED_OUTCOMES = ("reikwijdte", "toegang")
+
 #: Outcome fields whose absence after evaluation means the outcome is still open.
 SCALAR_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind != "list")
 LIST_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind == "list")

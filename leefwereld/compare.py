@@ -19,6 +19,7 @@ from typing import Any
 
 from engine.assessment import Beoordeling
 from engine.casefile import PROTECTED_GROUPS, CaseFile
+from engine.facts import OUTCOME_FACTS
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedErkenning, RuleBase
 
@@ -38,26 +39,23 @@ class Klasse(str, Enum):
 
 _ERNST = {Klasse.gelijk: 0, Klasse.meer_toegang: 1, Klasse.andere_route: 2, Klasse.minder_toegang: 3}
 
-#: Matrix columns: (outcome field, Dutch heading). `verwijzing` groups its six sub-fields.
-KOLOMMEN: tuple[tuple[str, str], ...] = (
-    ("reikwijdte", "Reikwijdte"),
-    ("buiten_domein", "Gaat voor"),
-    ("toegang", "Toegang"),
-    ("onmiddellijk_handelen", "Direct handelen"),
-    ("gedwongen_kader", "Gedwongen kader"),
-    ("grondslagen", "Grondslagen"),
-    ("signalen", "Signalen"),
-    ("verwijzing", "Verwijzing"),
+#: Dutch headings of the matrix columns, one per top-level outcome field (`verwijzing` groups its sub-fields).
+_KOPPEN = {
+    "reikwijdte": "Reikwijdte",
+    "buiten_domein": "Gaat voor",
+    "toegang": "Toegang",
+    "onmiddellijk_handelen": "Direct handelen",
+    "gedwongen_kader": "Gedwongen kader",
+    "grondslagen": "Grondslagen",
+    "signalen": "Signalen",
+    "verwijzing": "Verwijzing",
+}
+#: Matrix columns: (outcome field, Dutch heading), in the order of the outcome contract.
+KOLOMMEN: tuple[tuple[str, str], ...] = tuple(
+    (kolom, _KOPPEN[kolom]) for kolom in dict.fromkeys(name.split(".", 1)[0] for name in OUTCOME_FACTS)
 )
-
-VERWIJZING_VELDEN = (
-    "toegestaan",
-    "toestemming_vooraf",
-    "toetsing_achteraf",
-    "gemeente_moet_betalen",
-    "gemeente_niet_verplicht",
-    "start_niet_blokkeren",
-)
+#: The referral's sub-fields, from the outcome contract.
+VERWIJZING_VELDEN = tuple(name.split(".", 1)[1] for name in OUTCOME_FACTS if name.startswith("verwijzing."))
 
 # Access order. Equal rank with a different value is a different route (vrij_toegankelijk and
 # beschikking both give help; which one is a matter of route, not of access).
@@ -192,19 +190,17 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def uitkomstvelden(b: Beoordeling) -> dict[str, Any]:
-    """The compared outcome fields of an assessment, referral sub-fields flattened."""
-    values: dict[str, Any] = {
-        "reikwijdte": b.reikwijdte,
-        "buiten_domein": b.buiten_domein,
-        "toegang": b.toegang,
-        "onmiddellijk_handelen": b.onmiddellijk_handelen,
-        "gedwongen_kader": b.gedwongen_kader,
-        "grondslagen": sorted(b.grondslagen),
-        "signalen": sorted(b.signalen),
-    }
-    if b.verwijzing is not None:
-        for sub in VERWIJZING_VELDEN:
-            values[f"verwijzing.{sub}"] = getattr(b.verwijzing, sub)
+    """The compared outcome fields of an assessment (the outcome contract's), referral sub-fields flattened."""
+    values: dict[str, Any] = {}
+    for name, ft in OUTCOME_FACTS.items():
+        group, _, sub = name.partition(".")
+        if sub:
+            record = getattr(b, group)
+            if record is not None:
+                values[name] = getattr(record, sub)
+        else:
+            value = getattr(b, name)
+            values[name] = sorted(value) if ft.kind == "list" else value
     return values
 
 
