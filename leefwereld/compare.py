@@ -18,7 +18,7 @@ from enum import Enum
 from typing import Any
 
 from engine.assessment import Beoordeling
-from engine.casefile import PROTECTED_GROUPS, CaseFile
+from engine.casefile import PROTECTED_GROUPS, CaseFile, PersonaInfo
 from engine.facts import OUTCOME_FACTS
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedErkenning, RuleBase
@@ -114,38 +114,50 @@ class RegelVerschil:
     reden: str = ""  # why it no longer applies, from the current assessment
 
 
-@dataclass
-class PersonaInfo:
-    """What the report needs of a persona file."""
+@dataclass(frozen=True)
+class Persona:
+    """A persona as the leefwereldtoets uses it: its name (the file's stem) and its case file.
+
+    The story, the groups and what the family may count on are the case file's own
+    (`engine.casefile.PersonaInfo`); this record only adds the name and reads them off.
+    """
 
     stem: str
-    naam: str
-    groepen: list[str]
-    waar_ze_op_mogen_rekenen: str
-    verwacht: dict[str, Any]
+    case: CaseFile
+    info: PersonaInfo = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.case.persona is None:
+            raise ValueError(f"{self.stem}: no 'persona' section")
+        object.__setattr__(self, "info", self.case.persona)
+
+    @property
+    def naam(self) -> str:
+        return self.info.naam
+
+    @property
+    def groepen(self) -> list[str]:
+        return [str(g) for g in self.info.groepen]
+
+    @property
+    def waar_ze_op_mogen_rekenen(self) -> str:
+        return " ".join(self.info.waar_ze_op_mogen_rekenen.split())
+
+    @property
+    def verwacht(self) -> dict[str, Any]:
+        """The outcome fields the family may count on, as stated (nothing when the file states none)."""
+        return self.case.verwacht.model_dump(exclude_none=True) if self.case.verwacht else {}
 
     @property
     def beschermd(self) -> bool:
         return bool(PROTECTED_GROUPS.intersection(self.groepen))
-
-    @classmethod
-    def from_case(cls, stem: str, case: CaseFile) -> PersonaInfo:
-        if case.persona is None:
-            raise ValueError(f"{stem}: no 'persona' section")
-        return cls(
-            stem=stem,
-            naam=case.persona.naam,
-            groepen=[str(g) for g in case.persona.groepen],
-            waar_ze_op_mogen_rekenen=" ".join(case.persona.waar_ze_op_mogen_rekenen.split()),
-            verwacht=case.verwacht.model_dump(exclude_none=True) if case.verwacht else {},
-        )
 
 
 @dataclass
 class PersonaVergelijking:
     """One persona in one municipality configuration: base outcome against current outcome."""
 
-    persona: PersonaInfo
+    persona: Persona
     gemeente: str | None  # None: national defaults
     basis_gemeente: str | None  # the base configuration compared with (None if it lacked this municipality)
     oud: Beoordeling
@@ -238,16 +250,22 @@ def _verwachting(verwacht: dict[str, Any], veld: str) -> Any:
     return verwacht.get(veld, _GEEN_VERWACHTING)
 
 
-def voldoet(b: Beoordeling, verwacht: dict[str, Any]) -> bool:
-    """Does an assessment meet every expectation the persona states?"""
+def afwijkingen(b: Beoordeling, verwacht: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """Does an assessment meet the expectation? (field, expected, actual) for every stated field it misses.
+
+    The one definition of "meets the expectation", for the persona run and the leefwereldtoets:
+    lists compare as sets, and an expectation for the referral (`verwijzing`) is checked per
+    sub-field it states.
+    """
     values = uitkomstvelden(b)
+    found: list[tuple[str, Any, Any]] = []
     for veld, want in verwacht.items():
-        if veld == "verwijzing":
-            if any(not _same(values.get(f"verwijzing.{sub}"), v) for sub, v in want.items()):
-                return False
-        elif not _same(values.get(veld), want):
-            return False
-    return True
+        stated = {f"{veld}.{sub}": v for sub, v in want.items()} if isinstance(want, dict) else {veld: want}
+        for name, expected in stated.items():
+            actual = values.get(name)
+            if not _same(actual, expected):
+                found.append((name, sorted(expected) if isinstance(expected, list) else expected, actual))
+    return found
 
 
 def vergelijk_velden(oud: Beoordeling, nieuw: Beoordeling, verwacht: dict[str, Any]) -> list[VeldWijziging]:
@@ -346,7 +364,7 @@ def zoek_erkenning(
 
 
 def vergelijk_persona(
-    persona: PersonaInfo,
+    persona: Persona,
     gemeente: str | None,
     basis_gemeente: str | None,
     oud: Beoordeling,
@@ -359,7 +377,9 @@ def vergelijk_persona(
     regels = verantwoordelijke_regels(oud, nieuw, gewijzigd) if wijzigingen else []
     result = PersonaVergelijking(persona, gemeente, basis_gemeente, oud, nieuw, wijzigingen, regels)
     if wijzigingen and persona.verwacht:
-        result.bereikt_verwachting = voldoet(nieuw, persona.verwacht) and not voldoet(oud, persona.verwacht)
+        result.bereikt_verwachting = not afwijkingen(nieuw, persona.verwacht) and bool(
+            afwijkingen(oud, persona.verwacht)
+        )
     if result.vraagt_erkenning:
         result.erkenning = zoek_erkenning(erkenningen, persona.stem, gemeente, [r.id for r in regels])
     return result
@@ -372,7 +392,7 @@ def vergelijk_persona(
 class Eenheidsverschil:
     """A persona whose outcome in a municipality differs from the national defaults."""
 
-    persona: PersonaInfo
+    persona: Persona
     gemeente: str
     wijzigingen: list[VeldWijziging]
     regels: list[str]  # rules applied in one configuration but not the other
@@ -401,7 +421,7 @@ def parameters_in(cond: Conditie) -> set[str]:
 
 
 def landelijke_eenheid(
-    persona: PersonaInfo, landelijk: Beoordeling, gemeente: str, lokaal: Beoordeling, base: RuleBase
+    persona: Persona, landelijk: Beoordeling, gemeente: str, lokaal: Beoordeling, base: RuleBase
 ) -> Eenheidsverschil | None:
     """Does a national rule give this persona another outcome here, and does a municipal choice explain it?
 
