@@ -8,7 +8,7 @@ hot path costs no database read and no thread hop.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import Request, Security
@@ -28,7 +28,7 @@ bearer = HTTPBearer(
 _CHALLENGE = 'Bearer realm="reikwijdte"'
 
 
-def require(*roles: str) -> Callable[..., Principal]:
+def require(*roles: str) -> Callable[..., Awaitable[Principal]]:
     """A dependency that admits a token holding at least one of `roles`."""
     wanted = frozenset(roles)
     unknown = wanted - set(tokens.ROLES)

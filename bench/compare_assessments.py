@@ -71,7 +71,7 @@ def _worker(job_file: Path) -> int:
         return 2
     try:
         base = load_rulebase(job["regels"])
-    except Exception as exc:  # every failure to load is reported, whatever its type in this version
+    except Exception as exc:  # noqa: BLE001 - every failure to load is reported, whatever its type in this version
         print(f"worker: rules in {job['regels']} do not load:\n{exc}", file=sys.stderr)
         return 2
     if job["mode"] == "plan":
@@ -88,7 +88,7 @@ def _worker(job_file: Path) -> int:
                 casus = Casus.model_validate(job["cases"][index])
                 beoordeling = runner.evaluate(casus, gemeente=gemeente, peildatum=dt.date.fromisoformat(peildatum))
                 document = beoordeling.model_dump_json()
-            except Exception as exc:  # an error is an outcome too: both sides must give the same
+            except Exception as exc:  # noqa: BLE001 - an error is an outcome too: both sides must give the same
                 document = json.dumps({"fout": type(exc).__name__, "melding": str(exc)}, ensure_ascii=False)
             if full:
                 out.write(document + "\n")

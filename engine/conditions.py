@@ -160,7 +160,7 @@ def _kept(node: Node, name: str, build: Callable[[Node], _T]) -> _T:
     if found is None:
         found = build(node)
         object.__setattr__(node, name, found)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 _MISSING = object()

@@ -112,8 +112,8 @@ def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]
     for rule in fired:
         for path, members in rule.adds.items():
             added.setdefault(path, set()).update(members)
-    for path, members in added.items():
-        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in members]
+    for path, present in added.items():
+        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in present]
     return found
 
 

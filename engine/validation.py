@@ -73,15 +73,15 @@ class _Checker:
             doc = self.base.documents[gemeente.file]
             for name, value in gemeente.bestand.parameters.items():
                 line = doc.line_of(("parameters", name))
-                spec = self.base.parameters.get(name)
-                if spec is None:
+                declared = self.base.parameters.get(name)
+                if declared is None:
                     self.issues.append(Issue(gemeente.file, line, "-", f"unknown parameter '{name}'"))
-                elif not spec.spec.gemeentelijk:
+                elif not declared.spec.gemeentelijk:
                     self.issues.append(
                         Issue(gemeente.file, line, "-", f"parameter '{name}' is national; a municipality cannot set it")
                     )
                 else:
-                    problem = self.parameter_value_problem(spec, value)
+                    problem = self.parameter_value_problem(declared, value)
                     if problem:
                         self.issues.append(Issue(gemeente.file, line, "-", problem))
             if gemeente.bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" not in self.base.parameters:

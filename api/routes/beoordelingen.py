@@ -108,6 +108,7 @@ async def beoordeel(
         if earlier is not None:
             return _replay(request, earlier, request_hash)
     casus = aanvraag.casus
+    gemeente: str | None
     if aanvraag.gemeente is not None:
         gemeente, gemeente_field = aanvraag.gemeente, "gemeente"
     else:
