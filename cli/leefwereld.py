@@ -31,8 +31,8 @@ def _console() -> Console:
 
 
 def _stop(message: str, issues: list | None = None) -> typer.Exit:
-    for issue in issues or []:
-        _err.print(str(issue), markup=False, highlight=False)
+    for issue in issues or []:  # one unwrapped line each: `file:line: id: message` stays whole for tools
+        typer.echo(str(issue), err=True)
     _err.print(message, markup=False, highlight=False)
     return typer.Exit(2)
 

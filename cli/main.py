@@ -121,6 +121,7 @@ def personas(
     for r in results:
         expected = r.case.verwacht.model_dump(exclude_none=True) if r.case.verwacht else {}
         got = r.beoordeling.model_dump(mode="json")
+        got["professionele_afweging"] = sorted({a["regel"] for a in got["professionele_afweging"]})
         shown_expected = ", ".join(f"{k}={v}" for k, v in expected.items())
         shown_actual = ", ".join(f"{k}={got.get(k)}" for k in expected)
         mark = (

@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from engine.assessment import VerwijzingUitkomst
 from engine.case import Casus
-from engine.yaml_source import SourceDocument, YamlSyntaxError, load_yaml
+from engine.schema_messages import schema_problems
+from engine.yaml_source import SourceDocument, SourceError, read_source
 
 
 class Groep(str, Enum):
@@ -70,6 +71,13 @@ class Verwachting(_Strict):
     grondslagen: list[str] | None = None
     signalen: list[str] | None = None
     verwijzing: VerwijzingUitkomst | None = None
+    professionele_afweging: list[str] | None = Field(
+        None,
+        description=(
+            "Regel-id's van professionele afwegingen die de professional zeker moet krijgen "
+            "(bijvoorbeeld LW-01); andere afwegingen mogen erbij komen."
+        ),
+    )
 
 
 class CaseFile(_Strict):
@@ -90,37 +98,33 @@ class CaseFileError(Exception):
         self.messages = messages
 
 
-def _errors(doc: SourceDocument, exc: ValidationError, prefix: tuple[Any, ...], name: str) -> list[str]:
-    messages = []
-    for err in exc.errors():
-        loc = prefix + tuple(err["loc"])
-        line = doc.line_of(loc)
-        where = ".".join(str(p) for p in loc) or "(top)"
-        msg = f"unknown field '{loc[-1]}'" if err["type"] == "extra_forbidden" else err["msg"]
-        messages.append(f"{name}:{line}: {where}: {msg}")
-    return messages
+def _errors(doc: SourceDocument, exc: ValidationError, model: type[BaseModel], name: str) -> list[str]:
+    return [f"{name}:{p.line}: {p.where or '(bovenaan)'}: {p.message}" for p in schema_problems(doc, exc, model)]
 
 
 def load_case_file(path: Path | str) -> CaseFile:
     """Read a case or persona file; `CaseFileError` names every problem with its line."""
     path = Path(path)
     name = str(path)
-    if not path.is_file():
-        raise CaseFileError([f"{name}: file does not exist"])
+    if not path.exists() and not path.is_symlink():
+        raise CaseFileError([f"{name}: bestand bestaat niet"])
     try:
-        doc = load_yaml(path)
-    except YamlSyntaxError as exc:
+        doc = read_source(path)
+    except SourceError as exc:
         raise CaseFileError([f"{name}:{exc.line}: {exc.message}"]) from exc
-    problems = [f"{name}:{line}: duplicate key '{loc[-1]}'" for loc, line in doc.duplicate_keys]
+    problems = [f"{name}:{line}: sleutel '{loc[-1]}' staat twee keer in het blok" for loc, line in doc.duplicate_keys]
     if not isinstance(doc.data, dict):
-        raise CaseFileError(problems + [f"{name}:1: expected a mapping of case fields (or a persona with 'casus')"])
+        raise CaseFileError(
+            problems + [f"{name}:1: hier hoort een blok met de gegevens van de casus (of een persona met 'casus')"]
+        )
     try:
         if "casus" in doc.data:
             parsed = CaseFile.model_validate(doc.data)
         else:
             parsed = CaseFile(casus=Casus.model_validate(doc.data))
     except ValidationError as exc:
-        raise CaseFileError(problems + _errors(doc, exc, (), name)) from exc
+        model: type[BaseModel] = CaseFile if "casus" in doc.data else Casus
+        raise CaseFileError(problems + _errors(doc, exc, model, name)) from exc
     if problems:
         raise CaseFileError(problems)
     return parsed

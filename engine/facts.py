@@ -112,6 +112,9 @@ BUITEN_DOMEINEN = (
     # De jongere is 18 of ouder en de jeugdhulp wordt niet voortgezet (geen voortzetting na 18,
     # boven de gemeentelijke leeftijdsgrens of boven de wettelijke maximumleeftijd).
     "meerderjarig",
+    # De jeugdige heeft woonplaats in een andere gemeente: die gemeente is verantwoordelijk
+    # (woonplaatsbeginsel, Jeugdwet art. 2.3 lid 1).
+    "andere_gemeente",
 )
 SIGNALEN = (
     "grijze_zone_onderwijs",

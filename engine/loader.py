@@ -30,15 +30,27 @@ def compile_issues(base: RuleBase) -> list[Issue]:
                 compile_ruleset(base, day, gemeente)
             except EngineError as exc:
                 where = gemeente or "landelijk"
-                issues.append(Issue(str(base.root), 1, "-", f"rules in force on {day} ({where}) do not compile: {exc}"))
+                message = (
+                    f"de regels die op {day} gelden ({where}) laten zich niet vertalen voor de regelmachine: {exc}"
+                )
+                issues.append(Issue(str(base.root), 1, "-", message))
     return issues
+
+
+def rule_issues(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
+    """Every error of the rules under `root` in one run: each file's own, and the cross-file checks
+    on all parts that could be read (those stay quiet about names the unreadable parts may hold)."""
+    base, issues = parse_rulebase(root)
+    if base is not None:
+        issues = issues + check_rulebase(base)
+    return base, issues
 
 
 def load_rulebase(root: Path | str) -> RuleBase:
     """A validated rule base, or `RuleSetError` listing every problem with file and line."""
-    base, issues = parse_rulebase(root)
-    if base is not None:
-        issues = check_rulebase(base) or compile_issues(base)
+    base, issues = rule_issues(root)
+    if base is not None and not issues:
+        issues = compile_issues(base)
     if issues or base is None:
         raise RuleSetError(issues)
     return base

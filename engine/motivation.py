@@ -42,6 +42,8 @@ _DOMEIN = {
     "geen_jeugdhulp_nodig": "Jeugdhulp is niet nodig: het gezin kan dit met eigen mogelijkheden oplossen.",
     "geen_jeugdwetdoel": "De gevraagde hulp dient geen van de doelen van de Jeugdwet (gezond en veilig opgroeien, "
     "groeien naar zelfstandigheid, zelfredzaam zijn en meedoen).",
+    "andere_gemeente": "De jeugdige woont in een andere gemeente; die gemeente is verantwoordelijk voor de "
+    "jeugdhulp (woonplaatsbeginsel, Jeugdwet art. 2.3 lid 1). Deze gemeente draagt de hulpvraag warm over.",
     "meerderjarig": "De jongere is meerderjarig en de jeugdhulp loopt niet door; hulp voor volwassenen "
     "(zoals Wmo 2015 of Zorgverzekeringswet) gaat voor.",
 }
@@ -86,7 +88,11 @@ def build_motivation(
     parts = [f"Beoordeling volgens de regels geldig op {peildatum.isoformat()} ({where})."]
     if onmiddellijk_handelen:
         parts.append("Er zijn zorgen over de veiligheid: er moet direct gehandeld worden.")
-    parts.append(_REIKWIJDTE[reikwijdte])
+    if reikwijdte == "buiten" and buiten_domein == "andere_gemeente":
+        # The child is not outside the Jeugdwet, only outside this municipality's duty.
+        parts.append("De hulpvraag valt niet onder de jeugdhulpplicht van deze gemeente.")
+    else:
+        parts.append(_REIKWIJDTE[reikwijdte])
     if reikwijdte == "buiten" and buiten_domein:
         parts.append(_DOMEIN.get(buiten_domein, buiten_domein))
     if reikwijdte != "buiten" or toegang != "geen":

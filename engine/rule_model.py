@@ -65,12 +65,12 @@ class Bron(BronPassage):
     def _from_list(cls, data: Any) -> Any:
         if isinstance(data, list):
             if not data:
-                raise ValueError("'bron' needs at least one passage")
+                raise ValueError("'bron' heeft minstens één passage nodig")
             first, *rest = data
             if not isinstance(first, dict):
                 return data
             if "aanvullend" in first:
-                raise ValueError("use a list of passages or 'aanvullend', not both")
+                raise ValueError("gebruik een lijst van passages of 'aanvullend', niet allebei")
             return {**first, "aanvullend": rest}
         return data
 
@@ -128,14 +128,14 @@ class Conditie(_Strict):
         if self.feit is None:
             if len(combos) != 1 or ops:
                 raise ValueError(
-                    "a condition needs exactly one of 'alle', 'een_van', 'niet', or 'feit' with one operator"
+                    "een voorwaarde heeft precies één van 'alle', 'een_van', 'niet', of 'feit' met één operator"
                 )
         else:
             if combos:
-                raise ValueError("'feit' cannot be combined with 'alle', 'een_van' or 'niet' in one condition")
+                raise ValueError("'feit' gaat niet samen met 'alle', 'een_van' of 'niet' in één voorwaarde")
             if len(ops) != 1:
                 raise ValueError(
-                    f"'feit: {self.feit}' needs exactly one operator of: {', '.join(COMPARISON_OPERATORS)}"
+                    f"'feit: {self.feit}' vraagt precies één operator uit: {', '.join(COMPARISON_OPERATORS)}"
                 )
         return self
 
@@ -163,7 +163,7 @@ class Conclusie(_Strict):
     @model_validator(mode="after")
     def _not_empty(self) -> Conclusie:
         if not (self.afleiden or self.uitkomst or self.professionele_afweging):
-            raise ValueError("'dan' must derive a fact, set an outcome or name a professionele_afweging")
+            raise ValueError("'dan' moet een feit afleiden, een uitkomst geven of een professionele_afweging noemen")
         return self
 
 
@@ -184,7 +184,7 @@ class Regel(_Strict):
     @model_validator(mode="after")
     def _period(self) -> Regel:
         if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
-            raise ValueError("'geldig_tot' lies before 'geldig_vanaf'")
+            raise ValueError("'geldig_tot' ligt voor 'geldig_vanaf'")
         return self
 
     def valid_on(self, day: dt.date) -> bool:

@@ -8,6 +8,7 @@ file, line and rule id; one error anywhere refuses the whole set.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand
-from engine.yaml_source import SourceDocument, YamlSyntaxError, load_yaml
+from engine.schema_messages import schema_problems
+from engine.yaml_source import SourceDocument, SourceError, read_source
 
 MUNICIPAL_DIR = "gemeenten"
 
@@ -79,6 +81,46 @@ class LoadedErkenning:
 
 
 @dataclass
+class Unparsed:
+    """Names that may live in parts that could not be read, so later checks stay quiet about them.
+
+    `validate` reports every error in one run; a rule that failed its schema check is left out
+    of the rule base, and a reference to it elsewhere is then no error of its own.
+    """
+
+    all_names: bool = False  # a national file could not be read at all: any name may live there
+    rules: set[str] = field(default_factory=set)
+    derived: set[str] = field(default_factory=set)
+    parameters: set[str] = field(default_factory=set)
+    gemeenten: set[str] = field(default_factory=set)
+    any_rule: bool = False  # a rule without a readable id failed
+
+    def hides_rule(self, rule_id: str) -> bool:
+        return self.all_names or self.any_rule or rule_id in self.rules
+
+    def hides_derived(self, name: str) -> bool:
+        return self.all_names or self.any_rule or name in self.derived
+
+    def hides_parameter(self, name: str) -> bool:
+        return self.all_names or name in self.parameters
+
+    def hides_gemeente(self, code: str) -> bool:
+        return code in self.gemeenten
+
+    def note_rule(self, raw: Any) -> None:
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            self.any_rule = True
+            return
+        self.rules.add(raw["id"])
+        dan = raw.get("dan")
+        afleiden = dan.get("afleiden") if isinstance(dan, dict) else None
+        if isinstance(afleiden, dict):
+            self.derived |= {str(k) for k in afleiden}
+        elif dan is not None:
+            self.any_rule = True
+
+
+@dataclass
 class RuleBase:
     """A validated rule base: national rules and parameters, and municipal choices."""
 
@@ -89,6 +131,7 @@ class RuleBase:
     digest: str
     documents: dict[str, SourceDocument] = field(default_factory=dict, repr=False)
     erkenningen: list[LoadedErkenning] = field(default_factory=list)
+    unparsed: Unparsed = field(default_factory=Unparsed)
 
     def rule_versions(self, rule_id: str) -> list[LoadedRule]:
         return [r for r in self.rules if r.id == rule_id]
@@ -111,99 +154,166 @@ def _relative(path: Path, root: Path) -> str:
     return str(Path(root.name) / path.relative_to(root))
 
 
-def _pydantic_issues(doc: SourceDocument, exc: ValidationError, name: str) -> list[Issue]:
-    issues = []
-    for err in exc.errors():
-        loc = tuple(err["loc"])
-        rule_id = "-"
-        if len(loc) >= 2 and loc[0] == "regels" and isinstance(loc[1], int):
-            raw = doc.data.get("regels", []) if isinstance(doc.data, dict) else []
-            if loc[1] < len(raw) and isinstance(raw[loc[1]], dict):
-                rule_id = str(raw[loc[1]].get("id", f"regels[{loc[1]}]"))
-        where = ".".join(str(p) for p in _strip_union_tags(loc))
-        message = err["msg"]
-        if err["type"] == "extra_forbidden":
-            message = f"unknown key '{loc[-1]}'"
-        elif err["type"] == "missing":
-            message = f"missing required key '{loc[-1]}'"
-        # Union errors repeat the location once per alternative; keep the path readable.
-        issues.append(Issue(name, doc.line_of(_strip_union_tags(loc)), rule_id, f"{where}: {message}"))
-    return issues
+def _rule_id(doc: SourceDocument, loc: tuple[Any, ...]) -> str:
+    if len(loc) >= 2 and loc[0] == "regels" and isinstance(loc[1], int):
+        raw = doc.data.get("regels", []) if isinstance(doc.data, dict) else []
+        if isinstance(raw, list) and loc[1] < len(raw) and isinstance(raw[loc[1]], dict):
+            return str(raw[loc[1]].get("id", f"regels[{loc[1]}]"))
+    return "-"
 
 
-def _strip_union_tags(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    return tuple(p for p in loc if not (isinstance(p, str) and ("[" in p or p in _UNION_TAGS)))
+def _schema_issues(
+    doc: SourceDocument, exc: ValidationError, model: type[BaseModel], name: str, prefix: tuple[Any, ...] = ()
+) -> list[Issue]:
+    return [
+        Issue(name, p.line, _rule_id(doc, p.loc), f"{p.where}: {p.message}")
+        for p in schema_problems(doc, exc, model, prefix)
+    ]
 
 
-_UNION_TAGS = {"bool", "int", "float", "str", "list", "ParameterVerwijzing", "list[union[bool,int,float,str]]"}
+@dataclass
+class _NationalParts:
+    """What of one national file passed its schema, with each rule's place in the file."""
+
+    name: str
+    doc: SourceDocument
+    rules: list[tuple[int, Regel]]
+    parameters: dict[str, Parameter]
+    erkenningen: list[tuple[int, Erkenning]]
 
 
-def _parse(doc: SourceDocument, model: type[BaseModel], name: str) -> tuple[Any, list[Issue]]:
-    issues = [Issue(name, line, "-", f"duplicate key '{loc[-1]}'") for loc, line in doc.duplicate_keys]
-    if not isinstance(doc.data, dict):
-        issues.append(Issue(name, doc.line_of(()), "-", "the file must hold a mapping (key: value) at the top"))
-        return None, issues
+def _national_parts(doc: SourceDocument, name: str, gaps: Unparsed) -> tuple[_NationalParts, list[Issue]]:
+    """Validate a national file piece by piece: the errors of the whole, and the pieces that hold."""
+    issues = [
+        Issue(name, line, "-", f"sleutel '{loc[-1]}' staat twee keer in het blok") for loc, line in doc.duplicate_keys
+    ]
+    parts = _NationalParts(name, doc, [], {}, [])
+    data = doc.data
+    if not isinstance(data, dict):
+        issues.append(
+            Issue(name, doc.line_of(()), "-", "het bestand moet bovenaan een blok 'sleutel: waarde' bevatten")
+        )
+        gaps.all_names = True
+        return parts, issues
     try:
-        return model.model_validate(doc.data), issues
+        bestand = RegelBestand.model_validate(data)
     except ValidationError as exc:
-        return None, issues + _pydantic_issues(doc, exc, name)
+        issues += _schema_issues(doc, exc, RegelBestand, name)
+    else:
+        parts.rules = list(enumerate(bestand.regels))
+        parts.parameters = dict(bestand.parameters)
+        parts.erkenningen = list(enumerate(bestand.erkenningen))
+        return parts, issues
+    raw_rules, raw_params, raw_erk = data.get("regels", []), data.get("parameters", {}), data.get("erkenningen", [])
+    if isinstance(raw_rules, list):
+        for index, raw in enumerate(raw_rules):
+            try:
+                parts.rules.append((index, Regel.model_validate(raw)))
+            except ValidationError:
+                gaps.note_rule(raw)
+    else:
+        gaps.any_rule = True
+    if isinstance(raw_params, dict):
+        for pname, raw in raw_params.items():
+            try:
+                parts.parameters[str(pname)] = Parameter.model_validate(raw)
+            except ValidationError:
+                gaps.parameters.add(str(pname))
+    else:
+        gaps.all_names = True
+    if isinstance(raw_erk, list):
+        for index, raw in enumerate(raw_erk):
+            with contextlib.suppress(ValidationError):
+                parts.erkenningen.append((index, Erkenning.model_validate(raw)))
+    return parts, issues
+
+
+def _municipal_file(doc: SourceDocument, name: str, gaps: Unparsed) -> tuple[GemeenteBestand | None, list[Issue]]:
+    issues = [
+        Issue(name, line, "-", f"sleutel '{loc[-1]}' staat twee keer in het blok") for loc, line in doc.duplicate_keys
+    ]
+    gaps.gemeenten.add(Path(name).stem)
+    if not isinstance(doc.data, dict):
+        issues.append(
+            Issue(name, doc.line_of(()), "-", "het bestand moet bovenaan een blok 'sleutel: waarde' bevatten")
+        )
+        return None, issues
+    info = doc.data.get("gemeente")
+    if isinstance(info, dict) and isinstance(info.get("code"), str):
+        gaps.gemeenten.add(info["code"])
+    try:
+        return GemeenteBestand.model_validate(doc.data), issues
+    except ValidationError as exc:
+        return None, issues + _schema_issues(doc, exc, GemeenteBestand, name)
 
 
 def _yaml_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.iterdir() if p.is_file() and p.suffix in (".yaml", ".yml"))
+    """Every `*.yaml`/`*.yml` entry, also those that are not regular files: the reader reports them."""
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
 
 
 def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
-    """Read and shape-check every rule file under `root` (cross-file checks are separate)."""
+    """Read and shape-check every rule file under `root` (cross-file checks are separate).
+
+    The rule base holds every part that passed its schema check, also when other parts failed,
+    so the cross-file checks can still report their own errors in the same run; `unparsed` says
+    which names the failed parts may hold. It is `None` only when there is nothing to read.
+    """
     root = Path(root)
     if not root.is_dir():
-        return None, [Issue(str(root), 1, "-", "rules directory does not exist")]
+        return None, [Issue(str(root), 1, "-", "de map met regels bestaat niet")]
     issues: list[Issue] = []
     documents: dict[str, SourceDocument] = {}
     hasher = hashlib.sha256()
-    national: list[tuple[str, SourceDocument, RegelBestand]] = []
+    gaps = Unparsed()
+    national: list[_NationalParts] = []
     municipal: list[tuple[str, SourceDocument, GemeenteBestand]] = []
 
     files = [(p, False) for p in _yaml_files(root)]
     if (root / MUNICIPAL_DIR).is_dir():
         files += [(p, True) for p in _yaml_files(root / MUNICIPAL_DIR)]
     if not files:
-        return None, [Issue(str(root), 1, "-", "no rule files (*.yaml) found")]
+        return None, [Issue(str(root), 1, "-", "geen regelbestanden (*.yaml) gevonden")]
     for path, is_municipal in files:
         name = _relative(path, root)
-        raw = path.read_bytes()
-        hasher.update(name.encode() + b"\0" + raw + b"\0")
         try:
-            doc = load_yaml(path, raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            issues.append(Issue(name, 1, "-", "file is not UTF-8 text"))
-            continue
-        except YamlSyntaxError as exc:
+            doc = read_source(path)
+        except SourceError as exc:
             issues.append(Issue(name, exc.line, "-", exc.message))
+            if is_municipal:
+                gaps.gemeenten.add(path.stem)
+            else:
+                gaps.all_names = True
             continue
+        hasher.update(name.encode() + b"\0" + doc.raw + b"\0")
         documents[name] = doc
-        model = GemeenteBestand if is_municipal else RegelBestand
-        parsed, found = _parse(doc, model, name)
-        issues.extend(found)
-        if parsed is not None:
-            (municipal if is_municipal else national).append((name, doc, parsed))
+        if is_municipal:
+            parsed, found = _municipal_file(doc, name, gaps)
+            issues.extend(found)
+            if parsed is not None:
+                municipal.append((name, doc, parsed))
+        else:
+            parts, found = _national_parts(doc, name, gaps)
+            issues.extend(found)
+            national.append(parts)
 
     rules: list[LoadedRule] = []
     parameters: dict[str, LoadedParameter] = {}
     erkenningen: list[LoadedErkenning] = []
-    for name, doc, bestand in national:
-        for pname, spec in bestand.parameters.items():
+    for parts in national:
+        name, doc = parts.name, parts.doc
+        for pname, spec in parts.parameters.items():
             line = doc.line_of(("parameters", pname))
             if pname in parameters:
                 other = parameters[pname]
                 issues.append(
-                    Issue(name, line, "-", f"parameter '{pname}' is also declared at {other.file}:{other.line}")
+                    Issue(name, line, "-", f"parameter '{pname}' is ook al gedeclareerd in {other.file}:{other.line}")
                 )
                 continue
             parameters[pname] = LoadedParameter(pname, spec, name, line)
-        for index, regel in enumerate(bestand.regels):
+        for index, regel in parts.rules:
             rules.append(LoadedRule(regel, name, doc.line_of(("regels", index)), index))
-        for index, erkenning in enumerate(bestand.erkenningen):
+        for index, erkenning in parts.erkenningen:
             erkenningen.append(LoadedErkenning(erkenning, name, doc.line_of(("erkenningen", index))))
 
     gemeenten: dict[str, Gemeente] = {}
@@ -215,7 +325,7 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
                     name,
                     doc.line_of(("gemeente", "code")),
                     "-",
-                    f"file name must be {code}.yaml to match gemeente.code",
+                    f"het bestand moet {code}.yaml heten, gelijk aan gemeente.code",
                 )
             )
         if code in gemeenten:
@@ -224,12 +334,11 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
                     name,
                     doc.line_of(("gemeente", "code")),
                     "-",
-                    f"gemeente '{code}' is also defined in {gemeenten[code].file}",
+                    f"gemeente '{code}' staat ook al in {gemeenten[code].file}",
                 )
             )
             continue
         gemeenten[code] = Gemeente(code, gemeente_bestand, name)
 
-    if issues:
-        return None, issues
-    return RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents, erkenningen), []
+    base = RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents, erkenningen, gaps)
+    return base, issues

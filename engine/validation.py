@@ -23,6 +23,7 @@ from engine.facts import (
 )
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import Issue, LoadedParameter, LoadedRule, RuleBase
+from engine.schema_messages import suggestion
 
 PARAMETER_KINDS = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str", "enum"), "lijst": ()}
 _TEMPLATE_FIELD = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
@@ -44,26 +45,31 @@ class _Checker:
     def parameter_value_problem(self, spec: LoadedParameter, value: Any) -> str | None:
         kind = spec.spec.type
         if kind == "getal" and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            return f"parameter '{spec.name}' takes a number, got {value!r}"
+            return f"parameter '{spec.name}' is een getal; {value!r} is dat niet"
         if kind == "ja_nee" and not isinstance(value, bool):
-            return f"parameter '{spec.name}' takes true or false, got {value!r}"
+            return f"parameter '{spec.name}' is ja/nee (true of false); {value!r} is dat niet"
         if kind == "tekst" and not isinstance(value, str):
-            return f"parameter '{spec.name}' takes text, got {value!r}"
+            return f"parameter '{spec.name}' is tekst; {value!r} is dat niet"
         if kind == "lijst" and not (isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value)):
-            return f"parameter '{spec.name}' takes a list, got {value!r}"
+            return f"parameter '{spec.name}' is een lijst; {value!r} is dat niet"
         allowed = spec.spec.waarden
         if allowed is not None:
             members = value if isinstance(value, list) else [value]
             wrong = [m for m in members if m not in allowed or isinstance(m, bool)]
             if wrong:
                 shown = ", ".join(map(str, allowed))
-                return f"parameter '{spec.name}' allows {shown}; not {', '.join(map(str, wrong))}"
+                hint = suggestion(wrong[0], allowed)
+                return f"parameter '{spec.name}' kent alleen {shown}; niet {', '.join(map(str, wrong))}{hint}"
         return None
 
     def check_parameters(self) -> None:
         for spec in self.base.parameters.values():
             if not _NAME.match(spec.name):
-                self.issues.append(Issue(spec.file, spec.line, "-", f"parameter name '{spec.name}' must be lower_case"))
+                self.issues.append(
+                    Issue(
+                        spec.file, spec.line, "-", f"parameternaam '{spec.name}' moet in kleine letters (a-z, 0-9, _)"
+                    )
+                )
             problem = self.parameter_value_problem(spec, spec.spec.standaard)
             if problem:
                 doc = self.base.documents[spec.file]
@@ -75,23 +81,34 @@ class _Checker:
                 line = doc.line_of(("parameters", name))
                 declared = self.base.parameters.get(name)
                 if declared is None:
-                    self.issues.append(Issue(gemeente.file, line, "-", f"unknown parameter '{name}'"))
+                    if not self.base.unparsed.hides_parameter(name):
+                        hint = suggestion(name, self.base.parameters)
+                        self.issues.append(Issue(gemeente.file, line, "-", f"onbekende parameter '{name}'{hint}"))
                 elif not declared.spec.gemeentelijk:
                     self.issues.append(
-                        Issue(gemeente.file, line, "-", f"parameter '{name}' is national; a municipality cannot set it")
+                        Issue(
+                            gemeente.file,
+                            line,
+                            "-",
+                            f"parameter '{name}' is landelijk; een gemeente kan hem niet instellen",
+                        )
                     )
                 else:
                     problem = self.parameter_value_problem(declared, value)
                     if problem:
                         self.issues.append(Issue(gemeente.file, line, "-", problem))
-            if gemeente.bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" not in self.base.parameters:
+            if (
+                gemeente.bestand.uitgesloten_hulpvormen
+                and "uitgesloten_hulpvormen" not in self.base.parameters
+                and not self.base.unparsed.hides_parameter("uitgesloten_hulpvormen")
+            ):
                 line = doc.line_of(("uitgesloten_hulpvormen",))
                 self.issues.append(
                     Issue(
                         gemeente.file,
                         line,
                         "-",
-                        "no national parameter 'uitgesloten_hulpvormen' is declared to receive these exclusions",
+                        "er is geen landelijke parameter 'uitgesloten_hulpvormen' die deze uitsluitingen ontvangt",
                     )
                 )
 
@@ -108,15 +125,18 @@ class _Checker:
                     self.add(
                         later,
                         ("id",),
-                        f"duplicate id: validity overlaps the version at {earlier.file}:{earlier.line}"
-                        " (give each version of a rule its own period with geldig_vanaf/geldig_tot)",
+                        f"dubbele id: de geldigheid overlapt met de versie in {earlier.file}:{earlier.line}"
+                        " (geef elke versie van een regel een eigen periode met geldig_vanaf/geldig_tot)",
                     )
         for loaded in self.base.rules:
             for position, target in enumerate(loaded.regel.uitzondering_op):
                 if target == loaded.id:
-                    self.add(loaded, ("uitzondering_op", position), "a rule cannot be an exception to itself")
-                elif target not in by_id:
-                    self.add(loaded, ("uitzondering_op", position), f"uitzondering_op names unknown rule '{target}'")
+                    self.add(loaded, ("uitzondering_op", position), "een regel kan geen uitzondering op zichzelf zijn")
+                elif target not in by_id and not self.base.unparsed.hides_rule(target):
+                    hint = suggestion(target, by_id)
+                    self.add(
+                        loaded, ("uitzondering_op", position), f"uitzondering_op noemt onbekende regel '{target}'{hint}"
+                    )
         self._check_override_cycles(by_id)
 
     def _check_override_cycles(self, by_id: dict[str, list[LoadedRule]]) -> None:
@@ -130,7 +150,11 @@ class _Checker:
             for nxt in sorted(edges[node]):
                 if state.get(nxt) == 1:
                     cycle = trail[trail.index(nxt) :] + [nxt] if nxt in trail else [node, nxt]
-                    self.add(by_id[node][0], ("uitzondering_op",), f"exceptions form a cycle: {' -> '.join(cycle)}")
+                    self.add(
+                        by_id[node][0],
+                        ("uitzondering_op",),
+                        f"de uitzonderingen vormen een kring: {' -> '.join(cycle)}",
+                    )
                 elif nxt not in state:
                     visit(nxt, trail + [nxt])
             state[node] = 2
@@ -157,7 +181,9 @@ class _Checker:
             name = path.split(".", 1)[1]
             spec = self.base.parameters.get(name)
             if spec is None:
-                self.add(loaded, loc + ("feit",), f"unknown parameter '{name}'")
+                if not self.base.unparsed.hides_parameter(name):
+                    hint = suggestion(name, self.base.parameters)
+                    self.add(loaded, loc + ("feit",), f"onbekende parameter '{name}'{hint}")
             else:
                 problem = _parameter_fact_problem(spec, op, operand)
                 if problem:
@@ -165,17 +191,15 @@ class _Checker:
             return
         ft = self.vocab.get(path)
         if ft is None:
-            hint = ""
-            if path.startswith(DERIVED + "."):
-                hint = " (no rule derives it under dan.afleiden)"
-            self.add(loaded, loc + ("feit",), f"unknown fact '{path}'{hint}")
+            self._unknown_fact(loaded, loc + ("feit",), path, "onbekend feit")
             return
         if op in ("bekend", "onbekend"):
             if path.split(".")[0] in (DERIVED, OUTCOME):
                 self.add(
                     loaded,
                     loc + (op,),
-                    f"'{op}' may only test case facts, not '{path}' (a derived fact can still become known)",
+                    f"'{op}' mag alleen feiten van de casus toetsen, niet '{path}'"
+                    " (een afgeleid feit kan nog bekend worden)",
                 )
             return
         if isinstance(operand, ParameterVerwijzing):
@@ -190,24 +214,38 @@ class _Checker:
     ) -> None:
         spec = self.base.parameters.get(name)
         if spec is None:
-            self.add(loaded, loc, f"unknown parameter '{name}'")
+            if not self.base.unparsed.hides_parameter(name):
+                self.add(loaded, loc, f"onbekende parameter '{name}'{suggestion(name, self.base.parameters)}")
             return
         ptype = spec.spec.type
         if op in ("in", "niet_in"):
             if ptype != "lijst":
-                self.add(loaded, loc, f"'{op}' needs a list parameter; '{name}' is {ptype}")
+                self.add(loaded, loc, f"'{op}' vraagt een parameter van type lijst; '{name}' is {ptype}")
         elif op in ("groter_dan", "kleiner_dan", "minimaal", "maximaal"):
             if ptype != "getal" or ft.kind not in ("int", "float"):
-                self.add(loaded, loc, f"'{op}' compares numbers; '{path}' is {ft.kind} and '{name}' is {ptype}")
+                self.add(loaded, loc, f"'{op}' vergelijkt getallen; '{path}' is {ft.describe()} en '{name}' is {ptype}")
         elif ft.kind not in PARAMETER_KINDS.get(ptype, ()):
-            self.add(loaded, loc, f"parameter '{name}' ({ptype}) cannot be compared with '{path}' ({ft.describe()})")
+            self.add(loaded, loc, f"parameter '{name}' ({ptype}) is niet te vergelijken met '{path}' ({ft.describe()})")
+
+    def _unknown_fact(self, loaded: LoadedRule, loc: tuple[Any, ...], path: str, what: str) -> None:
+        """An unknown fact, with a near miss; quiet when a rule that failed to load may derive it."""
+        hint = ""
+        if path.startswith(DERIVED + "."):
+            if self.base.unparsed.hides_derived(path.split(".", 1)[1]):
+                return
+            hint = " (geen regel leidt het af onder dan.afleiden)"
+        self.add(loaded, loc, f"{what} '{path}'{suggestion(path, self.vocab) or hint}")
 
     # -- conclusions ------------------------------------------------------------------------
     def check_conclusions(self, loaded: LoadedRule, derived_types: dict[str, tuple[str, LoadedRule]]) -> None:
         regel = loaded.regel
         for name, value in regel.dan.afleiden.items():
             if not _NAME.match(name):
-                self.add(loaded, ("dan", "afleiden", name), f"derived fact name '{name}' must be lower_case")
+                self.add(
+                    loaded,
+                    ("dan", "afleiden", name),
+                    f"naam van afgeleid feit '{name}' moet in kleine letters (a-z, 0-9, _)",
+                )
             kind = scalar_kind(value)
             first = derived_types.setdefault(name, (kind, loaded))
             if first[0] != kind:
@@ -215,29 +253,35 @@ class _Checker:
                 self.add(
                     loaded,
                     ("dan", "afleiden", name),
-                    f"'{name}' is derived as {kind} here but as {first[0]} by {other.id} ({other.file}:{other.line})",
+                    f"'{name}' wordt hier afgeleid als {kind}, maar als {first[0]} door {other.id}"
+                    f" ({other.file}:{other.line})",
                 )
         for name, value, subloc in flatten_outcome(regel.dan.uitkomst):
             loc = ("dan", "uitkomst") + subloc
             ft = OUTCOME_FACTS.get(name)
             if ft is None:
-                self.add(loaded, loc, f"unknown outcome field '{name}' (known: {', '.join(OUTCOME_FACTS)})")
+                hint = suggestion(name, OUTCOME_FACTS) or f" (bekend: {', '.join(OUTCOME_FACTS)})"
+                self.add(loaded, loc, f"onbekend uitkomstveld '{name}'{hint}")
                 continue
             if ft.kind == "list":
                 members = value if isinstance(value, list) else [value]
                 wrong = [m for m in members if not ft.accepts(m)]
                 if wrong or not members:
-                    self.add(loaded, loc, f"'{name}' takes members of: {', '.join(ft.values)}; got {value!r}")
+                    hint = suggestion(wrong[0], ft.values) if wrong else ""
+                    self.add(loaded, loc, f"'{name}' neemt leden uit: {', '.join(ft.values)}; niet {value!r}{hint}")
             elif not ft.accepts(value):
-                self.add(loaded, loc, f"'{name}' takes {ft.describe()}; got {value!r}")
+                hint = suggestion(value, ft.values)
+                self.add(loaded, loc, f"'{name}' is {ft.describe()}; {value!r} past daar niet{hint}")
         if regel.motivering:
             for match in _TEMPLATE_FIELD.finditer(regel.motivering):
                 ref = match.group(1)
                 if ref.startswith(PARAMETER + "."):
-                    if ref.split(".", 1)[1] not in self.base.parameters:
-                        self.add(loaded, ("motivering",), f"motivering refers to unknown parameter '{ref}'")
+                    pname = ref.split(".", 1)[1]
+                    if pname not in self.base.parameters and not self.base.unparsed.hides_parameter(pname):
+                        hint = suggestion(pname, self.base.parameters)
+                        self.add(loaded, ("motivering",), f"motivering verwijst naar onbekende parameter '{ref}'{hint}")
                 elif ref not in self.vocab:
-                    self.add(loaded, ("motivering",), f"motivering refers to unknown fact '{ref}'")
+                    self._unknown_fact(loaded, ("motivering",), ref, "motivering verwijst naar onbekend feit")
 
     # -- acknowledgements (erkenningen) for the leefwereldtoets -----------------------------
     def check_erkenningen(self) -> None:
@@ -246,12 +290,20 @@ class _Checker:
         for loaded in self.base.erkenningen:
             e = loaded.erkenning
             label = f"erkenning {e.persona}"
-            if e.regel not in ids:
-                self.issues.append(Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown rule '{e.regel}'"))
-            if e.gemeente is not None and e.gemeente not in self.base.gemeenten:
+            if e.regel not in ids and not self.base.unparsed.hides_rule(e.regel):
+                hint = suggestion(e.regel, ids)
                 self.issues.append(
-                    Issue(loaded.file, loaded.line, e.regel, f"{label}: unknown gemeente '{e.gemeente}'")
+                    Issue(loaded.file, loaded.line, e.regel, f"{label}: onbekende regel '{e.regel}'{hint}")
                 )
+            gemeente = e.gemeente
+            if (
+                gemeente is not None
+                and gemeente not in self.base.gemeenten
+                and not self.base.unparsed.hides_gemeente(gemeente)
+            ):
+                hint = suggestion(gemeente, self.base.gemeenten)
+                message = f"{label}: onbekende gemeente '{gemeente}'{hint}"
+                self.issues.append(Issue(loaded.file, loaded.line, e.regel, message))
 
     def run(self) -> list[Issue]:
         self.check_parameters()
@@ -267,20 +319,21 @@ class _Checker:
 def _operand_problem(op: str, operand: Any, ft: FactType, path: str) -> str | None:
     if op == "bevat":
         if ft.kind != "list":
-            return f"'bevat' tests a list; '{path}' is {ft.describe()}"
+            return f"'bevat' toetst een lijst; '{path}' is {ft.describe()}"
         if operand not in ft.values:
-            return f"'{path}' has no member '{operand}' (members: {', '.join(ft.values)})"
+            hint = suggestion(operand, ft.values) or f" (leden: {', '.join(ft.values)})"
+            return f"'{path}' kent geen lid '{operand}'{hint}"
         return None
     if ft.kind == "list":
-        return f"'{path}' is a list; test it with 'bevat'"
+        return f"'{path}' is een lijst; toets die met 'bevat'"
     if op in ("groter_dan", "kleiner_dan", "minimaal", "maximaal"):
         if ft.kind not in ("int", "float"):
-            return f"'{op}' compares numbers; '{path}' is {ft.describe()}"
+            return f"'{op}' vergelijkt getallen; '{path}' is {ft.describe()}"
         return None
     values = operand if op in ("in", "niet_in") else [operand]
     for value in values:
         if not ft.accepts(value):
-            return f"'{path}' takes {ft.describe()}; {value!r} does not fit"
+            return f"'{path}' is {ft.describe()}; {value!r} past daar niet{suggestion(value, ft.values)}"
     return None
 
 
@@ -296,9 +349,9 @@ def _parameter_fact_problem(spec: LoadedParameter, op: str, operand: Any) -> str
     """A parameter tested like a fact (`feit: parameter.x`): the operator must fit its type."""
     ptype = spec.spec.type
     if op not in _PARAMETER_FACT_OPS[ptype]:
-        return f"operator '{op}' does not fit parameter '{spec.name}' ({ptype})"
+        return f"operator '{op}' past niet bij parameter '{spec.name}' ({ptype})"
     if isinstance(operand, ParameterVerwijzing):
-        return "compare a parameter with a value, not with another parameter"
+        return "vergelijk een parameter met een waarde, niet met een andere parameter"
     expected = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str",), "lijst": ("str",)}[ptype]
     values = operand if op in ("in", "niet_in") else [operand]
     for value in values:
@@ -306,7 +359,7 @@ def _parameter_fact_problem(spec: LoadedParameter, op: str, operand: Any) -> str
         if kind == "float" and "int" in expected:
             continue
         if kind not in expected:
-            return f"parameter '{spec.name}' ({ptype}) cannot be compared with {value!r}"
+            return f"parameter '{spec.name}' ({ptype}) is niet te vergelijken met {value!r}"
     return None
 
 

@@ -45,7 +45,8 @@ Functionaliteit: Jeugdhulpplicht (Jeugdwet art. 2.3) en de toets van de werkgroe
     Dan is de reikwijdte "onbeslist"
     En ontbreekt het gegeven "situatie.eigen_mogelijkheden_toereikend"
 
-  # Bron: 004 r. 2882-2890 (woonplaats binnen de gemeente)
+  # Bron: 004 r. 2882-2887 (art. 2.3 lid 1: "de jeugdige die zijn woonplaats heeft binnen zijn
+  # gemeente"): elders wonen is zeker "niet deze gemeente", geen open vraag
   Scenario: Een jeugdige die elders woont valt onder de gemeente van zijn woonplaats
     Gegeven een casus met:
       | feit                                    | waarde   |
@@ -54,10 +55,76 @@ Functionaliteit: Jeugdhulpplicht (Jeugdwet art. 2.3) en de toets van de werkgroe
       | situatie.opgroei_opvoedvragen           | ja       |
       | situatie.eigen_mogelijkheden_toereikend | nee      |
     Als de casus wordt beoordeeld
-    Dan is de reikwijdte "onbeslist"
+    Dan is de reikwijdte "buiten"
+    En gaat het domein "andere_gemeente" voor
+    En is de toegang "geen"
     En is regel "JHP-03" toegepast
     En moet de professional afwegen "Woonplaatsbeginsel"
     En noemt de motivering "Heidedorp"
+    En noemt de motivering "niet onder de jeugdhulpplicht van deze gemeente"
+
+  # Bron: 004 r. 2882-2887 en r. 6030-6032: bij zorgen over de veiligheid eerst handelen, ook als
+  # de jeugdige elders woont; daarna overdragen
+  Scenario: Een jeugdige die elders woont en onveilig is, krijgt eerst hulp en wordt daarna overgedragen
+    Gegeven een casus met:
+      | feit                                    | waarde   |
+      | jeugdige.woont_in_gemeente              | nee      |
+      | jeugdige.woonplaats_gemeente            | Heidedorp |
+      | situatie.veiligheidszorgen              | ja       |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En is direct handelen "ja"
+    En is regel "JHP-03" niet toegepast
+    En is regel "JHP-05" toegepast
+    En moet de professional afwegen "Woonplaatsbeginsel bij zorgen over de veiligheid"
+
+  # Bron: 004 r. 2882-2886 ("naar het oordeel van het college", "voorzover"), r. 2899-2901,
+  # r. 3072-3073 (eigen kracht niet in een algemene regel te vatten), r. 3140-3144 (draagkracht en
+  # draaglast): het oordeel is van de professional, en het is graduëel
+  Scenario: Als de professional de eigen mogelijkheden toereikend vindt, blijft het een afweging
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | situatie.opgroei_opvoedvragen           | ja     |
+      | situatie.eigen_mogelijkheden_toereikend | ja     |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En gaat het domein "geen_jeugdhulp_nodig" voor
+    En is regel "JHP-02" toegepast
+    En moet de professional afwegen "voorzover"
+    En noemt de motivering "voor een deel tekort"
+
+  # Bron: 004 r. 2882-2887: het gezin redt het niet zelf; dat er geen probleem is aangevinkt, maakt
+  # jeugdhulp niet overbodig
+  Scenario: Eigen mogelijkheden ontoereikend zonder benoemd probleem - geen "geen jeugdhulp nodig"
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | situatie.opgroei_opvoedvragen           | nee    |
+      | situatie.psychische_problemen           | nee    |
+      | situatie.stoornis_of_beperking          | nee    |
+      | situatie.zorgen_ontwikkelingskansen     | nee    |
+      | situatie.bedreigt_veiligheid            | nee    |
+      | situatie.eigen_mogelijkheden_toereikend | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "onbeslist"
+    En is regel "JHP-06" niet toegepast
+    En is regel "JHP-07" toegepast
+    En moet de professional afwegen "Hulpvraag zonder benoemd"
+
+  # Bron: 004 r. 2882-2887 en r. 3521-3529 (ernstig/acuut zieke kinderen extra goed borgen)
+  Scenario: Een ernstig ziek kind zonder aangevinkt probleem valt niet stil buiten de reikwijdte
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | situatie.opgroei_opvoedvragen           | nee    |
+      | situatie.psychische_problemen           | nee    |
+      | situatie.stoornis_of_beperking          | nee    |
+      | situatie.zorgen_ontwikkelingskansen     | nee    |
+      | situatie.bedreigt_veiligheid            | nee    |
+      | situatie.ernstig_acuut_ziek             | ja     |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "onbeslist"
+    En is regel "JHP-06" niet toegepast
+    En is regel "JHP-07" toegepast
+    En moet de professional afwegen "Extra waarborgen"
 
   # Bron: 004 r. 2882-2887 en 3031-3040: geen van de situaties doet zich voor
   Scenario: Zonder opgroei-, opvoed-, psychische of veiligheidsproblemen is geen jeugdhulp nodig

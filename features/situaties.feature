@@ -85,3 +85,29 @@ Functionaliteit: De drie typen situaties van de Commissie van Wijzen
     Dan is de reikwijdte "binnen"
     En moet de professional afwegen "Volstaat een algemene voorziening?"
     En is regel "SIT-04" toegepast
+
+  # Bron: 004 r. 3074-3083 (voorbeeld): fase-problematiek laat zich vaak, niet altijd, met
+  # voorlichting, een oudercursus of een paar gesprekken beantwoorden - een afweging, geen uitsluiting
+  Scenario: Fase-problematiek - de professional weegt of lichte hulp volstaat
+    Gegeven een casus met:
+      | feit                          | waarde |
+      | situatie.opgroei_opvoedvragen | ja     |
+      | situatie.fase_problematiek    | ja     |
+      | situatie.veiligheidszorgen    | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En is regel "SIT-05" toegepast
+    En moet de professional afwegen "Fase-problematiek"
+
+  # Bron: 004 r. 3090-3093 (voorbeeld: steun bij de scheiding van de ouders), r. 6208-6209
+  Scenario: Scheiding van de ouders - de professional bekijkt met de jeugdige wat nodig is
+    Gegeven een casus met:
+      | feit                          | waarde |
+      | jeugdige.leeftijd             | 15     |
+      | situatie.opgroei_opvoedvragen | ja     |
+      | situatie.scheiding_ouders     | ja     |
+      | situatie.veiligheidszorgen    | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En is regel "SIT-06" toegepast
+    En moet de professional afwegen "scheiding van de ouders"

@@ -82,6 +82,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | feit                         | waarde         |
       | situatie.oorzaak_bij_ouders  | volwassenen_ggz |
       | hulpvraag.soort              | volwassenen_ggz |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
@@ -94,6 +95,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | situatie.oorzaak_bij_ouders   | schulden,huisvesting |
       | hulpvraag.soort               | bestaanszekerheid   |
       | hulpvraag.gericht_op_jeugdige | nee                 |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
@@ -106,6 +108,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
       | feit                          | waarde |
       | hulpvraag.soort               | overig |
       | hulpvraag.gericht_op_jeugdige | nee    |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor

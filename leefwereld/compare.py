@@ -3,8 +3,11 @@
 The working groups asked that every measure be tested against the lived world of families, and
 warned that narrowing the reach may hurt families with a child with a lifelong or chronic
 condition, or a severe acute illness, most (004_82bfb980c5993adb.txt r. 3513-3535). This module
-compares two assessments of one persona (before and after a rule change) field by field and
-classifies every change as more access, less access or a different route. It is pure: it works on
+compares two assessments of one persona (before and after a rule change) field by field, and their
+professional judgements (`professionele_afweging`) rule by rule, and classifies every change as more
+access, less access or a different route. A judgement that disappears counts as less access: the
+safeguards the sources leave to a professional (LW-01 for chronically and acutely ill children,
+r. 3521-3534) change no outcome field, so without this comparison they could vanish unnoticed. It is pure: it works on
 `Beoordeling` objects and rule bases, so the same logic serves the CLI, CI and tests.
 
 The classification is documented for policy makers in docs/leefwereldtoets.md; keep both in step.
@@ -50,10 +53,14 @@ _KOPPEN = {
     "signalen": "Signalen",
     "verwijzing": "Verwijzing",
 }
-#: Matrix columns: (outcome field, Dutch heading), in the order of the outcome contract.
+#: The pseudo-field under which a changed professional judgement is reported.
+AFWEGING = "professionele_afweging"
+
+#: Matrix columns: (outcome field, Dutch heading), in the order of the outcome contract, then the
+#: professional judgements.
 KOLOMMEN: tuple[tuple[str, str], ...] = tuple(
     (kolom, _KOPPEN[kolom]) for kolom in dict.fromkeys(name.split(".", 1)[0] for name in OUTCOME_FACTS)
-)
+) + ((AFWEGING, "Afwegingen"),)
 #: The referral's sub-fields, from the outcome contract.
 VERWIJZING_VELDEN = tuple(name.split(".", 1)[1] for name in OUTCOME_FACTS if name.startswith("verwijzing."))
 
@@ -96,6 +103,10 @@ class VeldWijziging:
     @property
     def heeft_verwachting(self) -> bool:
         return self.verwacht is not _GEEN_VERWACHTING
+
+    @property
+    def is_afweging(self) -> bool:
+        return self.veld == AFWEGING
 
     @property
     def naar_verwachting(self) -> bool:
@@ -175,12 +186,21 @@ class PersonaVergelijking:
     def verlies(self) -> list[VeldWijziging]:
         """Less-access changes that move away from what the family may count on.
 
-        Empty when the change brings the persona exactly what it may count on: a rule set that
-        finally gets a family right must not need an acknowledgement for it.
+        Outcome losses are excused when the change brings the persona exactly what it may count on:
+        a rule set that finally gets a family right must not need an acknowledgement for it. A lost
+        professional judgement is never excused that way: a persona's expectation names outcome
+        fields only, so reaching it says nothing about the safeguard that disappeared.
         """
-        if self.bereikt_verwachting:
-            return []
-        return [w for w in self.wijzigingen if w.klasse is Klasse.minder_toegang and not w.naar_verwachting]
+        return [
+            w
+            for w in self.wijzigingen
+            if w.klasse is Klasse.minder_toegang
+            and (w.is_afweging or (not self.bereikt_verwachting and not w.naar_verwachting))
+        ]
+
+    @property
+    def verliest_afweging(self) -> bool:
+        return any(w.is_afweging for w in self.verlies)
 
     @property
     def vraagt_erkenning(self) -> bool:
@@ -214,6 +234,71 @@ def uitkomstvelden(b: Beoordeling) -> dict[str, Any]:
             value = getattr(b, name)
             values[name] = sorted(value) if ft.kind == "list" else value
     return values
+
+
+def afwegingen(b: Beoordeling) -> dict[str, str]:
+    """The professional judgements of an assessment: rule id -> onderwerp (one per rule)."""
+    return {a.regel: " ".join(a.onderwerp.split()) for a in b.professionele_afweging}
+
+
+def afweging_tekst(regel: str, onderwerp: str) -> str:
+    return f"{onderwerp} ({regel})"
+
+
+def vergelijk_afwegingen(oud: Beoordeling, nieuw: Beoordeling) -> list[VeldWijziging]:
+    """Every professional judgement that disappeared, appeared or changed subject, classified.
+
+    Judgements are matched by rule and by subject (onderwerp): a judgement that another rule now
+    raises under the same subject, or that its rule raises under a new subject, is still there (a
+    different route). One that neither its rule nor its subject carries any more is lost: less
+    access, because what the sources leave to the professional is no longer put before one. A new
+    judgement is a different route: the outcome fields say whether it brings more access.
+    """
+    before, after = afwegingen(oud), afwegingen(nieuw)
+    subjects_before, subjects_after = set(before.values()), set(after.values())
+    changes: list[VeldWijziging] = []
+    for regel, onderwerp in sorted(before.items()):
+        if regel in after:
+            if after[regel] != onderwerp:
+                changes.append(
+                    VeldWijziging(
+                        AFWEGING,
+                        afweging_tekst(regel, onderwerp),
+                        afweging_tekst(regel, after[regel]),
+                        Klasse.andere_route,
+                        opmerking="onderwerp gewijzigd",
+                    )
+                )
+        elif onderwerp in subjects_after:
+            by = sorted(r for r, o in after.items() if o == onderwerp and r not in before)
+            if by:
+                changes.append(
+                    VeldWijziging(
+                        AFWEGING,
+                        afweging_tekst(regel, onderwerp),
+                        afweging_tekst(by[0], onderwerp),
+                        Klasse.andere_route,
+                        opmerking="nu door een andere regel",
+                    )
+                )
+        else:
+            changes.append(
+                VeldWijziging(
+                    AFWEGING,
+                    afweging_tekst(regel, onderwerp),
+                    None,
+                    Klasse.minder_toegang,
+                    opmerking="afweging vervalt",
+                )
+            )
+    for regel, onderwerp in sorted(after.items()):
+        if regel not in before and onderwerp not in subjects_before:
+            changes.append(
+                VeldWijziging(
+                    AFWEGING, None, afweging_tekst(regel, onderwerp), Klasse.andere_route, opmerking="nieuwe afweging"
+                )
+            )
+    return changes
 
 
 def _bool_rank(veld: str, value: bool | None) -> int:
@@ -254,12 +339,19 @@ def afwijkingen(b: Beoordeling, verwacht: Mapping[str, Any]) -> list[tuple[str, 
     """Does an assessment meet the expectation? (field, expected, actual) for every stated field it misses.
 
     The one definition of "meets the expectation", for the persona run and the leefwereldtoets:
-    lists compare as sets, and an expectation for the referral (`verwijzing`) is checked per
-    sub-field it states.
+    lists compare as sets, an expectation for the referral (`verwijzing`) is checked per
+    sub-field it states, and the professional judgements it names (rule ids) must all be there
+    (others may come on top).
     """
     values = uitkomstvelden(b)
     found: list[tuple[str, Any, Any]] = []
     for veld, want in verwacht.items():
+        if veld == AFWEGING:
+            # The judgements the family may count on must be there; others may come on top.
+            got = afwegingen(b)
+            if set(want) - set(got):
+                found.append((veld, sorted(want), sorted(got)))
+            continue
         stated = {f"{veld}.{sub}": v for sub, v in want.items()} if isinstance(want, dict) else {veld: want}
         for name, expected in stated.items():
             actual = values.get(name)
@@ -269,7 +361,7 @@ def afwijkingen(b: Beoordeling, verwacht: Mapping[str, Any]) -> list[tuple[str, 
 
 
 def vergelijk_velden(oud: Beoordeling, nieuw: Beoordeling, verwacht: dict[str, Any]) -> list[VeldWijziging]:
-    """Every outcome field that changed, classified.
+    """Every outcome field and professional judgement that changed, classified.
 
     A change of route that leaves the outcome the persona expects (say beschikking, for a family
     that needs lasting specialised help, becoming vrij_toegankelijk) takes away something the
@@ -291,7 +383,7 @@ def vergelijk_velden(oud: Beoordeling, nieuw: Beoordeling, verwacht: dict[str, A
         elif expected is not _GEEN_VERWACHTING and _same(b, expected):
             opmerking = "komt nu overeen met wat het gezin mag verwachten"
         changes.append(VeldWijziging(veld, a, b, klasse, expected, opmerking))
-    return changes
+    return changes + vergelijk_afwegingen(oud, nieuw)
 
 
 def gewijzigde_regels(oud: RuleBase, nieuw: RuleBase) -> dict[str, str]:

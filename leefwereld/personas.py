@@ -29,7 +29,7 @@ class PersonaResult:
 
 
 def persona_files(directory: Path) -> list[Path]:
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml", ".json") and not p.is_dir())
 
 
 def evaluate_persona(engine: Engine, path: Path, case: CaseFile, gemeente: str | None = None) -> PersonaResult:

@@ -19,7 +19,15 @@ from rich.text import Text
 
 from engine.casefile import PROTECTED_GROUPS
 from engine.rulebase import LoadedErkenning
-from leefwereld.compare import KOLOMMEN, VERWIJZING_VELDEN, Klasse, PersonaVergelijking, VeldWijziging
+from leefwereld.compare import (
+    AFWEGING,
+    KOLOMMEN,
+    VERWIJZING_VELDEN,
+    Klasse,
+    PersonaVergelijking,
+    VeldWijziging,
+    afwegingen,
+)
 from leefwereld.run import Toetsresultaat
 
 KLASSE_LABEL = {
@@ -50,6 +58,8 @@ _VERWIJZING_LABEL = {
 
 
 def veld_label(veld: str) -> str:
+    if veld == AFWEGING:
+        return "professionele afweging"
     if veld.startswith("verwijzing."):
         return _VERWIJZING_LABEL.get(veld.split(".", 1)[1], veld)
     return _KOLOM_LABEL.get(veld, veld).lower()
@@ -67,6 +77,12 @@ def toon(value: Any, leeg: str = "—") -> str:
 
 
 def wijziging_tekst(w: VeldWijziging) -> str:
+    if w.is_afweging:
+        if w.nieuw is None:
+            return f"professionele afweging vervalt: {w.oud}"
+        if w.oud is None:
+            return f"nieuwe professionele afweging: {w.nieuw}"
+        return f"professionele afweging: {w.oud} → {w.nieuw}"
     leeg = "open" if w.veld.startswith("verwijzing.") else "—"
     return f"{veld_label(w.veld)}: {toon(w.oud, leeg)} → {toon(w.nieuw, leeg)}"
 
@@ -82,6 +98,8 @@ def gemeente_label(gemeente: str | None) -> str:
 
 def oordeel(v: PersonaVergelijking) -> str:
     """The verdict on one persona's change, in words."""
+    if v.faalt and v.verliest_afweging:
+        return "FAALT: een professionele afweging vervalt voor een beschermde groep, zonder erkenning"
     if v.faalt:
         return "FAALT: minder toegang voor een beschermde groep, zonder erkenning"
     if v.vraagt_erkenning:
@@ -239,7 +257,11 @@ def markdown(r: Toetsresultaat) -> str:
         lines += [f"**Gewijzigde parameters ({gemeente_label(config)}):** {shown}", ""]
     if r.falend:
         lines += ["### Falende wijzigingen", ""]
-        lines += ["Minder toegang voor een persona uit een beschermde groep, zonder erkenning in de regels.", ""]
+        lines += [
+            "Minder toegang voor een persona uit een beschermde groep, of een professionele afweging die voor"
+            " zo'n persona vervalt, zonder erkenning in de regels.",
+            "",
+        ]
         for group in groepeer(r.falend):
             lines += _md_detail(group, len(r.configuraties))
     if r.gewijzigd:
@@ -384,10 +406,12 @@ def _cel(v: PersonaVergelijking, kolom: str) -> tuple[str, str]:
     if changes:
         inner = "<br>".join(
             f"{KLASSE_TEKEN[w.klasse]} "
-            + _e(wijziging_tekst(w) if kolom == "verwijzing" else f"{toon(w.oud)} → {toon(w.nieuw)}")
+            + _e(wijziging_tekst(w) if kolom in ("verwijzing", AFWEGING) else f"{toon(w.oud)} → {toon(w.nieuw)}")
             for w in changes
         )
         return f"k-{klasse.value}", inner
+    if kolom == AFWEGING:
+        return "k-gelijk", _e(", ".join(sorted(afwegingen(v.nieuw))) or "—")
     if kolom == "verwijzing":
         ref = v.nieuw.verwijzing
         if ref is None:

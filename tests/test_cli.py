@@ -62,16 +62,22 @@ def test_bad_case_file_names_file_line_and_field(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(case)])
     assert result.exit_code == 2
     assert f"{case}:2: jeugdige.leeftijd:" in result.output
-    assert f"{case}:4: situatie.veiligheidzorgen: unknown field 'veiligheidzorgen'" in result.output
+    assert (
+        f"{case}:4: situatie.veiligheidzorgen: onbekende sleutel 'veiligheidzorgen' — bedoelde je 'veiligheidszorgen'?"
+        in result.output
+    )
 
 
 def test_missing_and_unparsable_case_files(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(tmp_path / "bestaat-niet.yaml")])
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "bestaat-niet.yaml: bestand bestaat niet" in result.output
     broken = tmp_path / "kapot.yaml"
     broken.write_text("situatie: {veiligheidszorgen: [\n")
     result = runner.invoke(app, ["evaluate", str(broken)])
-    assert result.exit_code == 2 and "invalid YAML" in result.output
+    assert (
+        result.exit_code == 2
+        and f"{broken}:1: geen geldige YAML: een '[' of '{{' op deze regel wordt nergens afgesloten" in result.output
+    )
 
 
 def test_unknown_municipality_and_bad_date() -> None:

@@ -263,7 +263,7 @@ def test_invalid_current_rules_exit_2(tmp_path, personas):
     now = write_rules(tmp_path / "nu" / "rules", erkenningen=ERKENNING)  # names a rule that does not exist
     result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas))
     assert result.exit_code == 2
-    assert re.search(r"10_regels\.yaml:\d+: R-GEBRUIKELIJK: erkenning chronisch-kind: unknown rule", result.output)
+    assert re.search(r"10_regels\.yaml:\d+: R-GEBRUIKELIJK: erkenning chronisch-kind: onbekende regel", result.output)
 
 
 # -- git revisions ----------------------------------------------------------------------------
@@ -498,3 +498,187 @@ def test_html_escapes_persona_text(tmp_path):
 
     result = Toetsresultaat(basis="<b>", regels="r", personas_map="p", huidig_versie="v")
     assert "<b>" not in html_pagina(result).split("<body>", 1)[1]
+
+
+# -- professional judgements ------------------------------------------------------------------
+
+# A safeguard that changes no outcome field: only a professional judgement for chronic children.
+WAARBORG = """
+  - id: R-WAARBORG
+    titel: Extra waarborgen voor een chronisch ziek kind
+    bron: {document: waarborgbron.txt, regels: 50-52, status: advies}
+    geldig_vanaf: 2015-01-01
+    als: {feit: situatie.levenslang_of_chronisch, is: true}
+    dan:
+      afleiden: {beschermde_groep: true}
+      professionele_afweging:
+        onderwerp: Extra waarborgen bij een chronisch ziek kind
+        te_wegen: [risico op ontwrichting van het gezin]
+"""
+
+WAARBORG_ERKENNING = """
+erkenningen:
+  - persona: chronisch-kind
+    regel: R-WAARBORG
+    reden: >
+      De waarborgen staan voortaan in het zorgplan dat de gemeente met elk gezin met een
+      chronisch ziek kind opstelt; de afweging gebeurt daar.
+    datum: 2025-03-01
+"""
+
+
+def test_a_judgement_that_disappears_for_a_protected_persona_fails_in_every_report(tmp_path, personas):
+    base = write_rules(tmp_path / "basis" / "rules", extra=WAARBORG)
+    now = write_rules(tmp_path / "nu" / "rules")
+    md, page = tmp_path / "r.md", tmp_path / "r.html"
+    result = run(
+        "--basis",
+        str(base),
+        "--regels",
+        str(now),
+        "--personas",
+        str(personas),
+        "--markdown",
+        str(md),
+        "--html",
+        str(page),
+    )
+    assert result.exit_code == 1, result.output
+    terminal = " ".join(result.output.split())
+    assert "professionele afweging vervalt" in terminal and "(R-WAARBORG)" in terminal
+    assert "FAALT" in terminal
+    report = md.read_text(encoding="utf-8")
+    failing = report.split("### Falende wijzigingen", 1)[1].split("### Alle wijzigingen", 1)[0]
+    assert "chronisch-kind" in failing and "alledaags" not in failing
+    assert "▼ professionele afweging vervalt: Extra waarborgen bij een chronisch ziek kind (R-WAARBORG)" in failing
+    assert "`R-WAARBORG` niet meer toegepast (regel verwijderd)" in failing
+    assert "waarborgbron.txt r. 50-52" in failing
+    text = page.read_text(encoding="utf-8")
+    assert '<th scope="col">Afwegingen</th>' in text
+    assert 'class="k-minder_toegang" data-kolom="Afwegingen"' in text
+    assert "professionele afweging vervalt: Extra waarborgen" in text
+
+
+def test_a_judgement_loss_is_excused_only_by_an_acknowledgement(tmp_path, personas):
+    base = write_rules(tmp_path / "basis" / "rules", extra=WAARBORG)
+    retired = WAARBORG.replace("geldig_vanaf: 2015-01-01", "geldig_vanaf: 2015-01-01\n    geldig_tot: 2020-12-31")
+    now = write_rules(tmp_path / "nu" / "rules", extra=retired, erkenningen=WAARBORG_ERKENNING)
+    md = tmp_path / "r.md"
+    result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas), "--markdown", str(md))
+    assert result.exit_code == 0, result.output
+    report = md.read_text(encoding="utf-8")
+    assert "erkend in de regels" in report and "zorgplan" in report
+
+
+def test_a_judgement_loss_is_not_excused_by_reaching_the_expected_outcome(tmp_path):
+    # The rules now give the family the outcome it expects, but drop the safeguard on the way.
+    personas = tmp_path / "personas"
+    personas.mkdir()
+    (personas / "chronisch-kind.yaml").write_text(
+        PERSONA.format(
+            naam="Gezin Chronisch",
+            rekenen="Hulp binnen de Jeugdwet met een beschikking.",
+            groepen="levenslang_chronisch",
+            chronisch="true",
+            kosten=3000,
+            verwacht="{reikwijdte: binnen, toegang: beschikking}",
+        ),
+        encoding="utf-8",
+    )
+    base = write_rules(tmp_path / "basis", extra=GEBRUIKELIJK + WAARBORG)
+    now = write_rules(tmp_path / "nu")
+    result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas))
+    assert result.exit_code == 1, result.output
+    assert "R-WAARBORG" in result.output
+
+
+def test_a_judgement_for_an_unprotected_persona_is_reported_but_passes(tmp_path, personas):
+    everyday = WAARBORG.replace("levenslang_of_chronisch, is: true", "levenslang_of_chronisch, is: false")
+    base = write_rules(tmp_path / "basis" / "rules", extra=everyday)
+    now = write_rules(tmp_path / "nu" / "rules")
+    md = tmp_path / "r.md"
+    result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas), "--markdown", str(md))
+    assert result.exit_code == 0, result.output
+    assert "minder toegang (geen beschermde groep)" in md.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "klassen"),
+    [
+        ({"A": "Waarborg"}, {}, [Klasse.minder_toegang]),
+        ({"A": "Waarborg"}, {"A": "Waarborg"}, []),
+        ({"A": "Waarborg"}, {"A": "Andere waarborg"}, [Klasse.andere_route]),  # same rule, new subject
+        ({"A": "Waarborg"}, {"B": "Waarborg"}, [Klasse.andere_route]),  # same subject, another rule
+        ({}, {"A": "Waarborg"}, [Klasse.andere_route]),
+        ({"A": "Waarborg", "B": "Ander punt"}, {"A": "Waarborg"}, [Klasse.minder_toegang]),
+    ],
+)
+def test_judgements_are_matched_by_rule_and_subject(tmp_path, personas, oud, nieuw, klassen):
+    from engine.assessment import Afweging
+    from leefwereld.compare import vergelijk_afwegingen
+
+    plain = _assess(write_rules(tmp_path / "rules"), personas / "chronisch-kind.yaml")
+
+    def with_judgements(judgements: dict[str, str]):
+        return plain.model_copy(
+            update={
+                "professionele_afweging": [Afweging(regel=r, onderwerp=o, te_wegen=[]) for r, o in judgements.items()]
+            }
+        )
+
+    assert [w.klasse for w in vergelijk_afwegingen(with_judgements(oud), with_judgements(nieuw))] == klassen
+
+
+def _drop_rule(text: str, rule_id: str) -> str:
+    """A rule file's text without one rule (from its `- id:` line to the next rule or the end)."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"- id: {rule_id}")
+    end = next(
+        (i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id:") or not lines[i].startswith(" ")),
+        len(lines),
+    )
+    return "".join(lines[:start] + lines[end:])
+
+
+def test_deleting_lw01_from_the_national_rules_fails_the_check(tmp_path):
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    rules = shutil.copytree(root / "rules", tmp_path / "rules")
+    target = rules / "10_jeugdhulpplicht.yaml"
+    target.write_text(_drop_rule(target.read_text(encoding="utf-8"), "LW-01"), encoding="utf-8")
+    personas = tmp_path / "personas"
+    personas.mkdir()
+    for name in ("kind-met-leukemie-gezin-ontwricht", "autisme-uitgeputte-ouders", "gezin-jansen-oudercursus"):
+        shutil.copy(root / "personas" / f"{name}.yaml", personas)
+    md = tmp_path / "r.md"
+    result = run(
+        "--basis", str(root / "rules"), "--regels", str(rules), "--personas", str(personas), "--markdown", str(md)
+    )
+    assert result.exit_code == 1, result.output
+    failing = md.read_text(encoding="utf-8").split("### Falende wijzigingen", 1)[1].split("### Alle wijzigingen", 1)[0]
+    assert "kind-met-leukemie-gezin-ontwricht" in failing and "autisme-uitgeputte-ouders" in failing
+    assert "(LW-01)" in failing and "gezin-jansen-oudercursus" not in failing
+
+
+def test_a_persona_can_name_the_judgements_its_family_may_count_on(tmp_path):
+    from leefwereld.compare import afwijkingen
+
+    persona_file = tmp_path / "chronisch-kind.yaml"
+    persona_file.write_text(
+        PERSONA.format(
+            naam="Gezin Chronisch",
+            rekenen="Hulp binnen de Jeugdwet, met extra waarborgen.",
+            groepen="levenslang_chronisch",
+            chronisch="true",
+            kosten=3000,
+            verwacht="{reikwijdte: binnen, professionele_afweging: [R-WAARBORG]}",
+        ),
+        encoding="utf-8",
+    )
+    case = load_case_file(persona_file)
+    expected = case.verwacht.model_dump(exclude_none=True)
+    with_safeguard = _assess(write_rules(tmp_path / "met", extra=WAARBORG), persona_file)
+    without = _assess(write_rules(tmp_path / "zonder"), persona_file)
+    assert afwijkingen(with_safeguard, expected) == []
+    assert afwijkingen(without, expected) == [("professionele_afweging", ["R-WAARBORG"], [])]

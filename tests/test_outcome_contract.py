@@ -23,7 +23,9 @@ def test_the_assessment_opens_with_the_contract_fields_in_order() -> None:
 
 
 def test_an_expectation_can_state_every_contract_field() -> None:
-    assert list(Verwachting.model_fields) == TOP_LEVEL
+    # ... and the professional judgements the family may count on (rule ids), like the assessment.
+    assert list(Verwachting.model_fields) == [*TOP_LEVEL, "professionele_afweging"]
+    assert list(Beoordeling.model_fields)[len(TOP_LEVEL)] == "professionele_afweging"
 
 
 def test_undecided_routes_read_onbeslist_and_otherwise_the_contract_values() -> None:
