@@ -12,16 +12,16 @@ import datetime as dt
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
-from fastapi.openapi.utils import get_openapi
+from fastapi.middleware.cors import CORSMiddleware
 
-from api import problems
+from api import docs_ui, openapi, problems
 from api.auth import refusal_before_body
 from api.database import make_engine, migrate
+from api.http_policy import HttpPolicy
 from api.middleware import API_VERSION, RequestGuard
-from api.problems import PROBLEM_JSON
+from api.ratelimit import make_limiter
 from api.routes import beoordelingen, regels, systeem
 from api.services import Services
 from api.settings import Settings
@@ -66,23 +66,41 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title="Reikwijdte API",
         version=API_VERSION,
         summary="Beoordeel hoe een jeugdhulpvraag onder de Jeugdwet wordt bereikt; leg het besluit vast.",
-        docs_url="/docs",
+        docs_url=None,  # served from local files by `api.docs_ui`
         redoc_url=None,
         openapi_url="/v1/openapi.json",
         lifespan=lifespan,
+        # `/v1/regels/` is not `/v1/regels`: 404, not a redirect (NL API Design Rules, API-48).
+        redirect_slashes=False,
     )
     app.state.services = Services(
-        settings=settings, engine=engine, db=db, store=store, tokens=TokenCache(db, settings.token_cache_seconds)
+        settings=settings,
+        engine=engine,
+        db=db,
+        store=store,
+        tokens=TokenCache(db, settings.token_cache_seconds),
+        limiter=make_limiter(settings.rate_limit_per_minute, 60.0, settings.redis_url),
     )
     problems.install(app, gate=refusal_before_body)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "HEAD", "POST"],
+            allow_headers=["Authorization", "Content-Type", "Idempotency-Key"],
+            expose_headers=["API-Version", "Location", "Retry-After", "Idempotent-Replayed"],
+            max_age=600,
+        )
     app.add_middleware(
         RequestGuard,
         limit_for=lambda path: settings.max_rules_body_bytes if path == VALIDATION_PATH else settings.max_body_bytes,
     )
+    app.add_middleware(HttpPolicy)  # outermost: every answer carries its headers
     app.include_router(systeem.router)
+    app.include_router(docs_ui.router)
     app.include_router(beoordelingen.router)
     app.include_router(regels.router)
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.openapi = lambda: openapi.build(app, settings)  # type: ignore[method-assign]
     return app
 
 
@@ -104,25 +122,3 @@ def freeze_startup_objects() -> None:
     """
     gc.collect()
     gc.freeze()
-
-
-def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema with every error response as `application/problem+json`."""
-    if app.openapi_schema:
-        return app.openapi_schema
-    schema = get_openapi(
-        title=app.title, version=app.version, summary=app.summary, routes=app.routes, description=app.description
-    )
-    problem_ref = {"$ref": "#/components/schemas/Probleem"}
-    for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
-            for code, response in operation.get("responses", {}).items():
-                if code.isdigit() and int(code) >= 400:
-                    response["content"] = {PROBLEM_JSON: {"schema": problem_ref}}
-                    if code == "422":
-                        response["description"] = problems.title_for(422)
-    components = schema.get("components", {}).get("schemas", {})
-    for unused in ("HTTPValidationError", "ValidationError"):
-        components.pop(unused, None)
-    app.openapi_schema = schema
-    return schema

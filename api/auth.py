@@ -3,7 +3,8 @@
 401 when the token is missing, malformed, unknown or revoked (with `WWW-Authenticate`), 403 when
 the token is valid but lacks the role. The check runs before the handler touches any case data.
 A token seen in the last few seconds is recognised from memory (`tokens.TokenCache`), so the
-hot path costs no database read and no thread hop.
+hot path costs no database read and no thread hop. Each admitted token's request counts against
+its rate limit (`api.ratelimit`): 429 with `Retry-After` when it is spent.
 """
 
 from __future__ import annotations
@@ -65,6 +66,13 @@ async def _authorize(
             headers={"WWW-Authenticate": _CHALLENGE + ', error="invalid_token"'},
         )
     request.state.log["door"] = principal.naam
+    oordeel = await request.app.state.services.limiter.hit(principal.token_id)
+    if not oordeel.toegestaan:
+        raise ApiProblem(
+            429,
+            f"Te veel verzoeken met dit token; probeer het over {oordeel.opnieuw_na} seconden opnieuw.",
+            headers={"Retry-After": str(oordeel.opnieuw_na)},
+        )
     if not principal.rollen & wanted:
         raise ApiProblem(403, f"Dit vraagt de rol {' of '.join(sorted(wanted))}; dit token heeft die niet.")
     request.state.principal = principal

@@ -16,15 +16,18 @@ import time
 import traceback
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qsl
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import problem_response
+from api.http_policy import ORIGINAL_METHOD
+from api.problems import invalid_param, problem_response
 
 log = logging.getLogger("reikwijdte.api")
 
-API_VERSION = "1.0.0"
+#: The full version of the API, sent in every response; `docs/api-changelog.md` lists what changed.
+API_VERSION = "1.1.0"
 
 
 class RequestGuard:
@@ -56,6 +59,15 @@ class RequestGuard:
         limit = self.limit_for(scope["path"])
         declared = _content_length(scope)
         try:
+            repeated = _repeated_query_parameter(scope)
+            if repeated is not None:
+                message = "deze queryparameter komt meer dan eens voor"
+                await problem_response(
+                    400,
+                    "Een queryparameter komt meer dan eens voor; welke waarde bedoeld is, is onduidelijk.",
+                    invalid_params=[invalid_param(repeated, message, "herhaald")],
+                )(scope, receive, send_with_version)
+                return
             if declared is not None and declared > limit:
                 await self._too_large(scope, receive, send_with_version, limit)
                 return
@@ -75,7 +87,7 @@ class RequestGuard:
             log.error(
                 "onverwachte fout %s bij %s %s\n%s",
                 type(exc).__name__,
-                scope.get("method"),
+                _method(scope),
                 _route(scope),
                 "".join(traceback.format_tb(exc.__traceback__)),
             )
@@ -89,7 +101,7 @@ class RequestGuard:
             ids = " ".join(f"{k}={v}" for k, v in state.get("log", {}).items())
             log.info(
                 "%s %s %s %.1fms%s",
-                scope.get("method"),
+                _method(scope),
                 _route(scope),
                 status,
                 (time.perf_counter() - started_at) * 1000,
@@ -109,6 +121,25 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+def _repeated_query_parameter(scope: Scope) -> str | None:
+    """The name of a query parameter given more than once (FastAPI would silently take the last)."""
+    raw: bytes = scope.get("query_string", b"")
+    if not raw:
+        return None
+    names = [name for name, _ in parse_qsl(raw.decode("latin-1"), keep_blank_values=True)]
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
+def _method(scope: Scope) -> str:
+    """The method the client sent (`api.http_policy` hands a HEAD request on as GET)."""
+    return str(scope.get(ORIGINAL_METHOD) or scope.get("method"))
 
 
 def _route(scope: Scope) -> str:

@@ -7,13 +7,14 @@ engine would treat it as unknown, which can change an outcome without anyone not
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 import uuid
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from engine.assessment import Beoordeling, Bronvermelding
-from engine.case import Casus
+from engine.case import Casus, text_problem
 
 #: A decision that deviates must say why in at least this many characters.
 MIN_MOTIVERING = 10
@@ -21,6 +22,31 @@ MIN_MOTIVERING = 10
 
 class _In(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        # The case model's rule for text, for every text field of a request: no NUL or other
+        # control character (PostgreSQL cannot store NUL; SQLite would keep it silently).
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem is not None:
+                raise ValueError(problem)
+        return value
+
+
+#: Code points that Unicode files as letters or symbols but that show nothing (fillers, blank braille).
+_BLANK_SIGNS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def visible_length(text: str) -> int:
+    """Characters that a reader sees: letters, digits, punctuation and symbols.
+
+    Spaces, zero-width characters (U+200B and friends are format characters), control
+    characters and other invisible code points do not count: ten zero-width spaces are no
+    motivation.
+    """
+    return sum(1 for ch in text if unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_SIGNS)
 
 
 class _Out(BaseModel):
@@ -71,8 +97,10 @@ class BesluitAanvraag(_In):
     @field_validator("motivering")
     @classmethod
     def _motivated_deviation(cls, value: str | None, info: ValidationInfo) -> str | None:
-        if info.data.get("besluit") == "afwijken" and len((value or "").strip()) < MIN_MOTIVERING:
-            raise ValueError(f"wie afwijkt van de beoordeling moet dat motiveren (minstens {MIN_MOTIVERING} tekens)")
+        if info.data.get("besluit") == "afwijken" and visible_length(value or "") < MIN_MOTIVERING:
+            raise ValueError(
+                f"wie afwijkt van de beoordeling moet dat motiveren (minstens {MIN_MOTIVERING} zichtbare tekens)"
+            )
         return value
 
 

@@ -45,6 +45,7 @@ TITLES = {
     413: "Verzoek te groot",
     415: "Mediatype niet ondersteund",
     422: "Ongeldige invoer",
+    429: "Te veel verzoeken",
     500: "Interne fout",
     503: "Niet beschikbaar",
 }
@@ -147,6 +148,9 @@ async def _on_http_error(_request: Request, exc: Exception) -> JSONResponse:
 
 
 def _validation_problem(exc: RequestValidationError) -> JSONResponse:
+    if any(err.get("type") == "json_invalid" for err in exc.errors()):
+        # Not a field that is wrong but a body that cannot be read at all: 400, as docs/api.md says.
+        return problem_response(400, "De body is geen geldige JSON.")
     params = [
         invalid_param(field_path(err.get("loc", ())), _validation_reason(err), str(err.get("type", "invalid")))
         for err in exc.errors()

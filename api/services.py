@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fastapi import Request
 from sqlalchemy import Engine as Database
 
+from api.ratelimit import Limiter
 from api.settings import Settings
 from api.store import Store
 from api.tokens import TokenCache
@@ -20,6 +21,7 @@ class Services:
     db: Database
     store: Store
     tokens: TokenCache
+    limiter: Limiter
 
 
 async def services(request: Request) -> Services:

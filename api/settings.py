@@ -19,6 +19,12 @@ ENV_DATABASE_URL = "DATABASE_URL"
 ENV_RULES = "REIKWIJDTE_REGELS"
 ENV_MAX_BODY = "REIKWIJDTE_MAX_BODY"
 ENV_MAX_RULES_BODY = "REIKWIJDTE_MAX_REGELS_BODY"
+ENV_CORS_ORIGINS = "REIKWIJDTE_CORS_ORIGINS"
+ENV_RATE_LIMIT = "REIKWIJDTE_LIMIET_PER_MINUUT"
+ENV_REDIS_URL = "REIKWIJDTE_REDIS_URL"
+ENV_CONTACT_NAAM = "REIKWIJDTE_CONTACT_NAAM"
+ENV_CONTACT_EMAIL = "REIKWIJDTE_CONTACT_EMAIL"
+ENV_CONTACT_URL = "REIKWIJDTE_CONTACT_URL"
 
 SQLITE_FILE = "reikwijdte.sqlite3"
 
@@ -37,6 +43,19 @@ class Settings:
     #: How long a recognised token is trusted without a database read; a revoked token stops
     #: working within this time.
     token_cache_seconds: float = 5.0
+    #: Origins (`https://portaal.gemeente.nl`) whose browser pages may call the API (CORS);
+    #: empty: CORS is off and browsers allow only pages of the service's own origin.
+    cors_origins: tuple[str, ...] = ()
+    #: Requests per token per minute before 429 (50 a second: a team's client never meets it, a
+    #: runaway script does); 0 switches the limit off.
+    rate_limit_per_minute: int = 3000
+    #: Count the limit in Redis (shared by all workers and servers) instead of in each process.
+    redis_url: str | None = None
+    #: Who runs this service, for `info.contact` in the OpenAPI document (the NL API Design
+    #: Rules ask for name, e-mail and URL); a deployment sets its own.
+    contact_naam: str = "Beheer van de Reikwijdte API"
+    contact_email: str = "beheer@reikwijdte.invalid"
+    contact_url: str = "https://reikwijdte.invalid/contact"
 
     @classmethod
     def from_env(cls, data_dir: Path | None = None, rules_dir: Path | None = None) -> Settings:
@@ -50,6 +69,12 @@ class Settings:
             database_url=normalise_url(url),
             max_body_bytes=_int_env(ENV_MAX_BODY, cls.max_body_bytes),
             max_rules_body_bytes=_int_env(ENV_MAX_RULES_BODY, cls.max_rules_body_bytes),
+            cors_origins=_origins(os.environ.get(ENV_CORS_ORIGINS, "")),
+            rate_limit_per_minute=_int_env(ENV_RATE_LIMIT, cls.rate_limit_per_minute, allow_zero=True),
+            redis_url=os.environ.get(ENV_REDIS_URL) or None,
+            contact_naam=os.environ.get(ENV_CONTACT_NAAM) or cls.contact_naam,
+            contact_email=os.environ.get(ENV_CONTACT_EMAIL) or cls.contact_email,
+            contact_url=os.environ.get(ENV_CONTACT_URL) or cls.contact_url,
         )
 
 
@@ -66,14 +91,23 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _int_env(name: str, default: int) -> int:
+def _origins(raw: str) -> tuple[str, ...]:
+    """`https://a.nl, https://b.nl` as a tuple; `*` is refused: the API carries case data."""
+    origins = tuple(o.strip().rstrip("/") for o in raw.split(",") if o.strip())
+    for origin in origins:
+        if origin == "*" or not origin.startswith(("https://", "http://")):
+            raise ValueError(f"${ENV_CORS_ORIGINS} is an allow-list of origins (https://host[:port]), not {origin!r}")
+    return origins
+
+
+def _int_env(name: str, default: int, allow_zero: bool = False) -> int:
     raw = os.environ.get(name)
     if not raw:
         return default
     try:
         value = int(raw)
     except ValueError as exc:
-        raise ValueError(f"${name} must be a whole number of bytes, not {raw!r}") from exc
-    if value <= 0:
+        raise ValueError(f"${name} must be a whole number, not {raw!r}") from exc
+    if value < 0 or (value == 0 and not allow_zero):
         raise ValueError(f"${name} must be positive")
     return value

@@ -11,6 +11,7 @@ the tail latency under load). PostgreSQL needs no such lock: the unique constrai
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
@@ -53,6 +54,67 @@ _BEOORDELING_BY_KEY = select(beoordelingen.c.id, beoordelingen.c.verzoek_hash, b
 )
 
 
+@dataclass(frozen=True, slots=True)
+class NieuweBeoordeling:
+    """An assessment to store: its returned JSON `document` and the columns for lookups."""
+
+    id: str
+    token_id: str
+    aangemaakt_door: str
+    aangemaakt_op: dt.datetime
+    casus_kenmerk: str | None
+    gemeente: str | None
+    peildatum: dt.date
+    regelset_versie: str
+    document: str
+    idempotentie_sleutel: str | None
+    verzoek_hash: str | None
+
+    def row(self) -> dict[str, Any]:
+        """The table row (explicit: this is the hot path, `dataclasses.asdict` copies deeply)."""
+        return {
+            "id": self.id,
+            "token_id": self.token_id,
+            "aangemaakt_door": self.aangemaakt_door,
+            "aangemaakt_op": self.aangemaakt_op,
+            "casus_kenmerk": self.casus_kenmerk,
+            "gemeente": self.gemeente,
+            "peildatum": self.peildatum,
+            "regelset_versie": self.regelset_versie,
+            "document": self.document,
+            "idempotentie_sleutel": self.idempotentie_sleutel,
+            "verzoek_hash": self.verzoek_hash,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NieuwBesluit:
+    """A decision to append: its returned JSON `document`, its place in the chain, who made it."""
+
+    id: str
+    beoordeling_id: str
+    volgnummer: int
+    vorig_besluit_id: str | None
+    besluit: str
+    token_id: str
+    aangemaakt_door: str
+    aangemaakt_op: dt.datetime
+    document: str
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "beoordeling_id": self.beoordeling_id,
+            "volgnummer": self.volgnummer,
+            "vorig_besluit_id": self.vorig_besluit_id,
+            "besluit": self.besluit,
+            "token_id": self.token_id,
+            "aangemaakt_door": self.aangemaakt_door,
+            "aangemaakt_op": self.aangemaakt_op,
+            "document": self.document,
+        }
+
+
 @dataclass(frozen=True)
 class Earlier:
     """An assessment stored earlier under the same token holder's idempotency key."""
@@ -75,9 +137,9 @@ class Store:
             self._writer = nullcontext
         self._assessments = GroupWriter(engine, _INSERT_BEOORDELING, self._writer)
 
-    async def add_beoordeling(self, row: dict[str, Any]) -> None:
-        """Insert one assessment row (with its `document`); returns once it is committed."""
-        await self._assessments.insert(row)
+    async def add_beoordeling(self, beoordeling: NieuweBeoordeling) -> None:
+        """Insert one assessment (with its `document`); returns once it is committed."""
+        await self._assessments.insert(beoordeling.row())
 
     def close(self) -> None:
         """Commit queued assessments and stop the writer thread."""
@@ -102,9 +164,9 @@ class Store:
         self,
         beoordeling_id: str,
         vorig_besluit_id: str | None,
-        build: Callable[[int], dict[str, Any]],
-    ) -> dict[str, Any]:
-        """Append a decision to the assessment's chain; `build(volgnummer)` makes the row.
+        build: Callable[[int], NieuwBesluit],
+    ) -> NieuwBesluit:
+        """Append a decision to the assessment's chain; `build(volgnummer)` makes the record.
 
         The first decision has no predecessor; every later one must name the latest decision,
         so a decision after an objection is a new record linked to the one it revisits and two
@@ -133,11 +195,11 @@ class Store:
                 latest_id = latest.id if latest is not None else None
                 if vorig_besluit_id != latest_id:
                     raise ChainConflict(latest_id)
-                row = build((latest.volgnummer if latest is not None else 0) + 1)
-                conn.execute(_INSERT_BESLUIT, row)
+                besluit = build((latest.volgnummer if latest is not None else 0) + 1)
+                conn.execute(_INSERT_BESLUIT, besluit.row())
         except IntegrityError as exc:
             raise ChainConflict(None) from exc
-        return row
+        return besluit
 
     def besluit_documents(self, beoordeling_id: str) -> list[str]:
         with self.engine.connect() as conn:

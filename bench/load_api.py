@@ -132,6 +132,7 @@ def start_server(
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
     env["REIKWIJDTE_DATA"] = str(data_dir)
+    env["REIKWIJDTE_LIMIET_PER_MINUUT"] = "0"  # measure the service, not its rate limit
     command = [sys.executable, "-c", "from cli.main import app; app()", "serve", "--host", HOST, "--port", str(port)]
     if rules is not None:
         command += ["--regels", str(rules)]

@@ -84,7 +84,14 @@ def serve(
         raise typer.Exit(2) from exc
     # The middleware logs one privacy-safe line per request; uvicorn's access log would add the
     # raw path and query string, so it stays off.
-    options: dict[str, Any] = {"host": host, "port": port, "access_log": False, "log_config": log_config()}
+    # No `Server: uvicorn` header: which software answers is nobody's business.
+    options: dict[str, Any] = {
+        "host": host,
+        "port": port,
+        "access_log": False,
+        "log_config": log_config(),
+        "server_header": False,
+    }
     if workers == 1:
         freeze_startup_objects()
         uvicorn.run(app, **options)

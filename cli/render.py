@@ -9,6 +9,22 @@ from rich.text import Text
 
 from engine.assessment import Beoordeling
 
+#: Referral fields and states in Dutch words, as a professional says them.
+_VERWIJZING_VELD = {
+    "toegestaan": "toegestaan",
+    "toestemming_vooraf": "toestemming vooraf nodig",
+    "toetsing_achteraf": "gemeente toetst achteraf",
+    "gemeente_moet_betalen": "gemeente moet betalen",
+    "gemeente_niet_verplicht": "gemeente niet verplicht te betalen",
+    "start_niet_blokkeren": "goedkeuring houdt de start niet tegen",
+}
+_VERWIJZING_STATUS = {
+    "toegestaan": "toegestaan",
+    "goedkeuring_vooraf_nodig": "goedkeuring van de gemeente vooraf nodig",
+    "goedkeuring_achteraf": "hulp kan starten, de gemeente toetst achteraf",
+    "geen_verwijsvraag": "geen verwijzing nodig (zelf aanmelden)",
+    "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
+}
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 
 
@@ -29,8 +45,11 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
     if b.signalen:
         head.add_row("Signalen", ", ".join(b.signalen))
     if b.verwijzing:
-        shown = {k: v for k, v in b.verwijzing.model_dump().items() if v is not None}
-        head.add_row("Verwijzing", ", ".join(f"{k}: {'ja' if v else 'nee'}" for k, v in shown.items()) or "nog open")
+        ref = b.verwijzing
+        head.add_row("Verwijzing", _VERWIJZING_STATUS[ref.status] if ref.status else "nog open")
+        shown = {k: v for k, v in ref.model_dump(exclude={"status"}).items() if v is not None}
+        if shown:
+            head.add_row("", ", ".join(f"{_VERWIJZING_VELD[k]}: {'ja' if v else 'nee'}" for k, v in shown.items()))
     head.add_row("Regelset", f"{b.regelset.versie} · {b.regelset.peildatum} · {b.regelset.gemeente or 'landelijk'}")
 
     applied = Table(title="Toegepaste regels", expand=True, show_lines=False)

@@ -77,6 +77,16 @@ class Afweging(_Out):
 
 
 class VerwijzingUitkomst(_Out):
+    status: (
+        Literal[
+            "toegestaan",
+            "goedkeuring_vooraf_nodig",
+            "goedkeuring_achteraf",
+            "geen_verwijsvraag",
+            "via_gemeentelijke_toegang",
+        ]
+        | None
+    ) = Field(None, description="Waar de verwijzing staat; null = nog niet te bepalen.")
     toegestaan: bool | None = None
     toestemming_vooraf: bool | None = None
     toetsing_achteraf: bool | None = None

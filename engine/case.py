@@ -8,24 +8,45 @@ professionals, families and policy makers read them (case files, API, rule files
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import Enum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
+
+#: C0 and C1 control characters other than tab, line feed and carriage return. NUL cannot be
+#: stored by PostgreSQL (SQLite would keep it), and none of them belongs in a case.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text_problem(value: str) -> str | None:
+    """Why `value` cannot be taken as text (in Dutch), or None when it can."""
+    try:
+        # durable-rules exchanges facts as UTF-8 JSON; a lone surrogate cannot be encoded.
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "tekst bevat ongeldige tekens"
+    if _CONTROL.search(value):
+        return "tekst bevat een stuurteken (zoals NUL)"
+    return None
 
 
 class _Part(BaseModel):
+    """A part of the case: unknown fields refused, text checked, booleans strict.
+
+    Booleans are `StrictBool`: `"ja"`, `"yes"` or `1` for a yes/no fact is an error naming the
+    field, never a silent `true` (pydantic's lax mode would take `"yes"` and `1`).
+    """
+
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
 
     @field_validator("*", mode="after")
     @classmethod
     def _encodable_text(cls, value: Any) -> Any:
-        # durable-rules exchanges facts as UTF-8 JSON; a lone surrogate cannot be encoded.
         if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError as exc:
-                raise ValueError("tekst bevat ongeldige tekens") from exc
+            problem = text_problem(value)
+            if problem is not None:
+                raise ValueError(problem)
         return value
 
 
@@ -106,73 +127,73 @@ class Jeugdige(_Part):
     woonplaats_gemeente: str | None = Field(
         None, description="Gemeente waar de jeugdige woonplaats heeft (woonplaatsbeginsel)."
     )
-    woont_in_gemeente: bool | None = Field(
+    woont_in_gemeente: StrictBool | None = Field(
         None, description="De jeugdige heeft woonplaats in de beoordelende gemeente."
     )
-    pleegkind: bool | None = None
-    jeugdhulp_voor_18_gestart: bool | None = Field(
+    jeugdhulp_voor_18_gestart: StrictBool | None = Field(
         None, description="De jeugdhulp liep al voordat de jeugdige 18 werd."
     )
-    ontwikkelingsfase_vraagt_voortzetting: bool | None = Field(
+    ontwikkelingsfase_vraagt_voortzetting: StrictBool | None = Field(
         None, description="De ontwikkelingsfase van de jongvolwassene vraagt om voortzetting."
     )
 
 
 class Situatie(_Part):
-    veiligheidszorgen: bool | None = Field(
+    veiligheidszorgen: StrictBool | None = Field(
         None, description="Er zijn vastgestelde zorgen over de veiligheid van de jeugdige."
     )
-    bedreigt_veiligheid: bool | None = Field(
+    bedreigt_veiligheid: StrictBool | None = Field(
         None, description="De jeugdige brengt de eigen veiligheid of die van anderen in gevaar."
     )
-    opgroei_opvoedvragen: bool | None = Field(
+    opgroei_opvoedvragen: StrictBool | None = Field(
         None, description="Er zijn vragen over opgroeien (ontwikkeling) en opvoeden."
     )
-    psychische_problemen: bool | None = None
-    zorgen_ontwikkelingskansen: bool | None = Field(
+    psychische_problemen: StrictBool | None = None
+    zorgen_ontwikkelingskansen: StrictBool | None = Field(
         None, description="Zorgen of de opvoedsituatie voldoende ontwikkelingskansen biedt."
     )
-    stoornis_of_beperking: bool | None = Field(None, description="Er is een vastgestelde stoornis of beperking.")
-    levenslang_of_chronisch: bool | None = None
-    ernstig_acuut_ziek: bool | None = None
-    licht_verstandelijke_beperking: bool | None = None
-    sociale_omgeving_toereikend: bool | None = Field(
+    stoornis_of_beperking: StrictBool | None = Field(None, description="Er is een vastgestelde stoornis of beperking.")
+    levenslang_of_chronisch: StrictBool | None = None
+    ernstig_acuut_ziek: StrictBool | None = None
+    sociale_omgeving_toereikend: StrictBool | None = Field(
         None, description="De sociale omgeving kan de gevolgen van de stoornis opvangen."
     )
-    participatie_zonder_hulp: bool | None = Field(
+    participatie_zonder_hulp: StrictBool | None = Field(
         None,
         description="De jeugdige kan zonder hulp deelnemen aan school, vrije tijd en sociale contacten.",
     )
-    eigen_mogelijkheden_toereikend: bool | None = Field(
+    eigen_mogelijkheden_toereikend: StrictBool | None = Field(
         None,
         description="De eigen mogelijkheden en het probleemoplossend vermogen van gezin en netwerk volstaan.",
     )
-    fase_problematiek: bool | None = Field(None, description="Gewone, alledaagse opgroeivragen (fase-problematiek).")
+    fase_problematiek: StrictBool | None = Field(
+        None, description="Gewone, alledaagse opgroeivragen (fase-problematiek)."
+    )
     oorzaak_bij_ouders: list[OorzaakBijOuders] | None = Field(
         None, description="Problemen van de ouders in andere domeinen."
     )
-    problemen_vooral_door_ouders: bool | None = Field(
+    problemen_vooral_door_ouders: StrictBool | None = Field(
         None, description="De problemen van het kind komen vooral voort uit die van de ouders."
     )
-    bedreiging_ontwikkelingsklimaat: bool | None = Field(
+    bedreiging_ontwikkelingsklimaat: StrictBool | None = Field(
         None, description="De problemen van de ouders bedreigen het ontwikkelingsklimaat van het kind."
     )
     onderwijsvraag: list[Onderwijsvraag] | None = None
-    scheiding_ouders: bool | None = None
+    scheiding_ouders: StrictBool | None = None
 
 
 class Hulpvraag(_Part):
     soort: Hulpsoort | None = None
     naam: str | None = Field(None, description="Naam van de hulpvorm zoals de aanbieder die noemt.")
-    doel_gezond_veilig: bool | None = Field(None, description="Doel a: gezond en veilig opgroeien.")
-    doel_zelfstandigheid: bool | None = Field(None, description="Doel b: groeien naar zelfstandigheid.")
-    doel_participatie: bool | None = Field(
+    doel_gezond_veilig: StrictBool | None = Field(None, description="Doel a: gezond en veilig opgroeien.")
+    doel_zelfstandigheid: StrictBool | None = Field(None, description="Doel b: groeien naar zelfstandigheid.")
+    doel_participatie: StrictBool | None = Field(
         None, description="Doel c: zelfredzaam zijn en maatschappelijk participeren."
     )
-    gericht_op_jeugdige: bool | None = Field(
+    gericht_op_jeugdige: StrictBool | None = Field(
         None, description="De hulp is gericht op de situatie van de jeugdige of de opvoeding."
     )
-    intensief: bool | None = None
+    intensief: StrictBool | None = None
     duur_weken: int | None = Field(None, ge=0, le=1040)
     aantal_gesprekken: int | None = Field(None, ge=0, le=1000)
     verwachte_kosten: float | None = Field(
@@ -185,28 +206,31 @@ class Hulpvraag(_Part):
         # Whole cents: also keeps the JSON that durable-rules parses free of exponent notation.
         return None if value is None else round(value, 2)
 
-    kwalificatie_eisen: bool | None = Field(
+    kwalificatie_eisen: StrictBool | None = Field(
         None, description="Er zijn voorwaarden gesteld aan de bevoegdheden van de professional."
     )
-    ingrijpend: bool | None = Field(
+    ingrijpend: StrictBool | None = Field(
         None, description="De hulp grijpt in hoge mate in op het leven van kind of opvoeders."
     )
-    specialistische_expertise: bool | None = None
-    door_breed_wijkteam: bool | None = Field(None, description="Het (brede) wijkteam kan deze hulp zelf bieden.")
-    bij_naam_uitgesloten: bool | None = Field(
+    specialistische_expertise: StrictBool | None = None
+    door_breed_wijkteam: StrictBool | None = Field(None, description="Het (brede) wijkteam kan deze hulp zelf bieden.")
+    op_school: StrictBool | None = Field(
+        None, description="De hulp wordt op school gegeven, door het zorgteam of een specialist van de school."
+    )
+    bij_naam_uitgesloten: StrictBool | None = Field(
         None, description="De hulpvorm is in wet of regelgeving bij naam uitgesloten."
     )
-    effect_aangetoond_of_aannemelijk: bool | None = None
-    onaanvaardbaar_risico: bool | None = Field(
+    effect_aangetoond_of_aannemelijk: StrictBool | None = None
+    onaanvaardbaar_risico: StrictBool | None = Field(
         None, description="Onaanvaardbaar risico op negatieve werking (bijv. traumatiserende uithuisplaatsing)."
     )
-    ingebed_in_hulptraject: bool | None = None
-    doelen_toetsbaar: bool | None = Field(
+    ingebed_in_hulptraject: StrictBool | None = None
+    doelen_toetsbaar: StrictBool | None = Field(
         None, description="Doelen zijn geformuleerd als beoogde verandering, niet alleen als activiteit."
     )
-    monitoring: bool | None = Field(None, description="De waardetoevoeging wordt gemonitord.")
-    eerder_vrij_toegankelijk_geprobeerd: bool | None = None
-    individueel_toegekend: bool | None = Field(
+    monitoring: StrictBool | None = Field(None, description="De waardetoevoeging wordt gemonitord.")
+    eerder_vrij_toegankelijk_geprobeerd: StrictBool | None = None
+    individueel_toegekend: StrictBool | None = Field(
         None,
         description="De gemeente kent een uitgesloten hulpvorm in dit individuele geval toch toe.",
     )
@@ -218,49 +242,51 @@ class Hulpvraag(_Part):
 
 
 class AndereWetten(_Part):
-    recht_op_wlz: bool | None = None
-    recht_op_zvw: bool | None = None
-    zvw_verwijst_naar_jeugdwet: bool | None = Field(
+    recht_op_wlz: StrictBool | None = None
+    recht_op_zvw: StrictBool | None = None
+    zvw_verwijst_naar_jeugdwet: StrictBool | None = Field(
         None, description="De Zvw verwijst zelf naar de Jeugdwet (circulariteit)."
     )
-    recht_op_bjj: bool | None = Field(
+    recht_op_bjj: StrictBool | None = Field(
         None, description="Recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen."
     )
-    recht_op_wmo: bool | None = None
-    passend_onderwijs: bool | None = Field(
+    recht_op_wmo: StrictBool | None = None
+    passend_onderwijs: StrictBool | None = Field(
         None, description="De ondersteuning hoort bij de zorgplicht Passend onderwijs."
     )
-    aanvullende_verzekering: bool | None = None
-    meerdere_oorzaken: bool | None = Field(
+    aanvullende_verzekering: StrictBool | None = None
+    meerdere_oorzaken: StrictBool | None = Field(
         None,
         description="De problematiek heeft meerdere oorzaken, waarvan een deel onder de Jeugdwet valt.",
     )
 
 
 class ZorgDoorOuders(_Part):
-    boven_gebruikelijke_zorg: bool | None = Field(
+    boven_gebruikelijke_zorg: StrictBool | None = Field(
         None, description="De zorg gaat uit boven wat gebruikelijk is voor een gezond kind van dezelfde leeftijd."
     )
-    permanent_toezicht: bool | None = None
-    ernstig_meervoudig_beperkt: bool | None = None
-    ouders_kunnen_nauwelijks_deelnemen: bool | None = Field(
+    permanent_toezicht: StrictBool | None = None
+    ernstig_meervoudig_beperkt: StrictBool | None = None
+    ouders_kunnen_nauwelijks_deelnemen: StrictBool | None = Field(
         None, description="Ouders kunnen daardoor nauwelijks deelnemen aan werk of maatschappij."
     )
 
 
 class Verwijzing(_Part):
     verwijzer: Verwijzer | None = None
-    aanbieder_gecontracteerd: bool | None = None
+    aanbieder_gecontracteerd: StrictBool | None = None
     reden_niet_gecontracteerd: RedenNietGecontracteerd | None = None
-    strafrechtelijke_beslissing: bool | None = None
-    protocol_gevolgd: bool | None = Field(None, description="De GI volgde het met de gemeente afgesproken protocol.")
-    gemeente_geconsulteerd: bool | None = None
+    strafrechtelijke_beslissing: StrictBool | None = None
+    protocol_gevolgd: StrictBool | None = Field(
+        None, description="De GI volgde het met de gemeente afgesproken protocol."
+    )
+    gemeente_geconsulteerd: StrictBool | None = None
 
 
 class Maatregel(_Part):
-    kinderbeschermingsmaatregel: bool | None = None
-    jeugdreclassering: bool | None = None
-    vrijwillig_kader: bool | None = None
+    kinderbeschermingsmaatregel: StrictBool | None = None
+    jeugdreclassering: StrictBool | None = None
+    vrijwillig_kader: StrictBool | None = None
 
 
 class Casus(_Part):

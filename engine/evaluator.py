@@ -327,6 +327,8 @@ def _motivate(
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
+        verwijzing_status=(fields["verwijzing"] or {}).get("status"),
+        heeft_verwijzing=fields["verwijzing"] is not None,
     )
 
 

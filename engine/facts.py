@@ -52,11 +52,14 @@ class FactType:
 
 
 def _unwrap_optional(annotation: Any) -> Any:
+    """`X | None` -> `X`; `Annotated[X, ...]` (e.g. `StrictBool`) -> `X`."""
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:
-            return args[0]
+            annotation = args[0]
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
     return annotation
 
 
@@ -126,6 +129,24 @@ SIGNALEN = (
     "bestaanszekerheid_16_plus",
     "motivering_verwijzer_vereist",
     "vergelijkbare_jeugdwetvoorziening",
+    # De gemeente laat pleegzorg of wonen eerder stoppen dan de landelijke standaard van 21 jaar.
+    "lokale_keuze_onder_landelijke_standaard",
+)
+
+#: Where a referral stands (`verwijzing.status`). A referral that needs the municipality's approval
+#: is neither allowed nor refused yet; help that is free access has no referral question at all.
+VERWIJZING_STATUS = (
+    # De verwijzing is toegestaan zonder verdere goedkeuring (gecontracteerd aanbod, of een
+    # strafrechtelijke beslissing).
+    "toegestaan",
+    # Afwijken van het gecontracteerde aanbod: de gemeente keurt vooraf goed (gemeentelijke keuze).
+    "goedkeuring_vooraf_nodig",
+    # Afwijken van het gecontracteerde aanbod: de hulp kan starten, de gemeente toetst achteraf.
+    "goedkeuring_achteraf",
+    # Geen verwijsvraag: vrij toegankelijke hulp, of directe toegang die de gemeente zelf biedt.
+    "geen_verwijsvraag",
+    # Geen wettelijke verwijzer en geen vrij toegankelijke hulp: de vraag loopt via de gemeentelijke toegang.
+    "via_gemeentelijke_toegang",
 )
 
 #: The outcome contract: every field a rule may set under `dan.uitkomst`.
@@ -137,6 +158,7 @@ OUTCOME_FACTS: dict[str, FactType] = {
     "gedwongen_kader": FactType("bool", (), "Er geldt een kinderbeschermingsmaatregel of strafrechtelijke beslissing."),
     "grondslagen": FactType("list", GRONDSLAGEN, "Grondslagen voor jeugdhulp."),
     "signalen": FactType("list", SIGNALEN, "Aandachtspunten voor de professional."),
+    "verwijzing.status": FactType("enum", VERWIJZING_STATUS, "Waar de verwijzing staat."),
     "verwijzing.toegestaan": FactType("bool", (), "De verwijzing is toegestaan."),
     "verwijzing.toestemming_vooraf": FactType("bool", (), "Toestemming vooraf is nodig."),
     "verwijzing.toetsing_achteraf": FactType("bool", (), "De gemeente toetst achteraf."),

@@ -54,6 +54,23 @@ _TOEGANG = {
     "onbeslist": "De route naar de hulp (vrij toegankelijk of beschikking) is nog niet te bepalen.",
 }
 
+#: Each referral state in plain Dutch (`verwijzing.status`), for the family and the referrer.
+VERWIJZING_UITLEG = {
+    "toegestaan": "De verwijzing is toegestaan; er is geen aparte goedkeuring van de gemeente nodig.",
+    "goedkeuring_vooraf_nodig": "De verwijzing wijkt af van het aanbod dat de gemeente heeft ingekocht. Deze gemeente "
+    "beoordeelt zo'n afwijking vooraf: de hulp start zodra de gemeente heeft ingestemd. Dit is nog geen weigering; "
+    "achteraf kijkt de gemeente bij de betaling altijd nog mee.",
+    "goedkeuring_achteraf": "De verwijzing wijkt af van het aanbod dat de gemeente heeft ingekocht. Deze gemeente vraagt "
+    "geen toestemming vooraf: de hulp kan starten, en de gemeente toetst de verwijzing achteraf, bij de betaling.",
+    "geen_verwijsvraag": "Voor deze hulp is geen verwijzing nodig: u kunt zich zelf aanmelden.",
+    "via_gemeentelijke_toegang": "Deze verwijzing komt niet van een wettelijke verwijzer (huisarts, jeugdarts, medisch "
+    "specialist, gecertificeerde instelling of lokaal team). U kunt zich zelf melden bij de gemeentelijke toegang "
+    "(het lokale team); die bekijkt samen met u welke hulp nodig is.",
+}
+VERWIJZING_OPEN = (
+    "Waar de verwijzing staat (toegestaan, goedkeuring nodig of geen verwijzing nodig) is nog niet te zeggen."
+)
+
 
 def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) -> str:
     """Replace `{pad}` by the fact's value (or `{parameter.naam}` by the parameter's)."""
@@ -82,6 +99,8 @@ def build_motivation(
     conflicten: Sequence[str],
     peildatum: dt.date,
     gemeente: str | None,
+    verwijzing_status: str | None = None,
+    heeft_verwijzing: bool = False,
 ) -> str:
     """The motivation text; `reasons` are (sentence, source citation) of the applied rules."""
     where = f"gemeente {gemeente}" if gemeente else "landelijke regels"
@@ -97,6 +116,8 @@ def build_motivation(
         parts.append(_DOMEIN.get(buiten_domein, buiten_domein))
     if reikwijdte != "buiten" or toegang != "geen":
         parts.append(_TOEGANG[toegang])
+    if heeft_verwijzing:
+        parts.append(VERWIJZING_UITLEG[verwijzing_status] if verwijzing_status else VERWIJZING_OPEN)
     text = " ".join(parts)
     if reasons:
         text += "\n\nDit volgt uit:\n" + "\n".join(f"- {sentence} (bron: {source})" for sentence, source in reasons)

@@ -1,7 +1,9 @@
 # language: nl
 Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
   De werkgroep noemt de kostengrens als enige mogelijk scherpe regel
-  (004_82bfb980c5993adb.txt r. 3103-3108, 3140-3149). De gemeente stelt de drempel vast.
+  (004_82bfb980c5993adb.txt r. 3103-3108, 3140-3149). De gemeente stelt de drempel vast. Het bedrag
+  staat niet in de bronnen: de landelijke standaard van 1500 euro is een gekozen voorbeeldwaarde (het
+  enige bedrag in de bronnen is de grens van 4500 gulden uit 1998, r. 7764-7770).
 
   Achtergrond:
     Gegeven een casus met:
@@ -13,7 +15,7 @@ Functionaliteit: Kostendrempel tussen vrij toegankelijke hulp en beschikking
       | hulpvraag.kwalificatie_eisen           | nee    |
       | hulpvraag.ingrijpend                   | nee    |
 
-  Scenario: Kosten precies op de landelijke standaarddrempel blijven vrij toegankelijk
+  Scenario: Kosten precies op de gekozen standaarddrempel blijven vrij toegankelijk
     Gegeven een casus met:
       | feit                        | waarde |
       | hulpvraag.verwachte_kosten  | 1500   |

@@ -228,8 +228,9 @@ Functionaliteit: Vrij toegankelijke hulp of een beschikking
     Dan is de toegang "onbeslist"
     En ontbreekt het gegeven "hulpvraag.ingrijpend"
 
-  # Bron: 004 r. 8102-8108 - een gemeente waar de toegang tot 5 gesprekken zelf voert
-  Scenario: Vier gesprekken blijven vrij toegankelijk bij het landelijke maximum van vijf
+  # Bron: 004 r. 8102-8108 - de werkwijze van één gemeente, waar de toegang tot 5 gesprekken zelf
+  # voert (vergelijk r. 8228-8236); geen landelijk maximum, wel de standaardwaarde van de parameter
+  Scenario: Vier gesprekken blijven vrij toegankelijk bij de standaard van vijf, overgenomen uit één gemeente
     Gegeven een casus met:
       | feit                        | waarde                   |
       | hulpvraag.soort             | opvoedondersteuning_kort |

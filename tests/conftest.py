@@ -241,6 +241,13 @@ def verwijzing_veld(context: dict[str, Any], field: str, value: str) -> None:
     assert getattr(b.verwijzing, field) is expected, _explain(b)
 
 
+@then(parsers.parse('staat de verwijzing op "{status}"'))
+def verwijzing_status(context: dict[str, Any], status: str) -> None:
+    b = _b(context)
+    assert b.verwijzing is not None, "de casus heeft geen verwijzing"
+    assert b.verwijzing.status == status, _explain(b)
+
+
 @then(parsers.parse('is regel "{rule_id}" toegepast'))
 def regel_toegepast(context: dict[str, Any], rule_id: str) -> None:
     b = _b(context)

@@ -55,7 +55,9 @@ def reached_values(b: Beoordeling) -> set[tuple[str, str]]:
                 found.add((name, "true" if value else "false"))
     if b.verwijzing is not None:
         for name, value in b.verwijzing.model_dump().items():
-            if value is not None:
+            if isinstance(value, str):
+                found.add((f"verwijzing.{name}", value))
+            elif value is not None:
                 found.add((f"verwijzing.{name}", "true" if value else "false"))
     return found
 

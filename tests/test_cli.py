@@ -22,6 +22,19 @@ def test_evaluate_prints_a_readable_dutch_assessment() -> None:
     assert "Reikwijdte" in result.output and "Motivering" in result.output
 
 
+def test_evaluate_shows_the_referral_state_in_dutch_words(tmp_path: Path) -> None:
+    case = tmp_path / "verwijzing.yaml"
+    case.write_text(
+        "jeugdige: {leeftijd: 12, woont_in_gemeente: true}\n"
+        "situatie: {psychische_problemen: true, eigen_mogelijkheden_toereikend: false}\n"
+        "verwijzing: {verwijzer: huisarts, aanbieder_gecontracteerd: false, reden_niet_gecontracteerd: andere_reden}\n"
+    )
+    result = runner.invoke(app, ["evaluate", str(case), "--gemeente", "rivierdal"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "goedkeuring van de gemeente vooraf nodig" in result.output
+    assert "goedkeuring_vooraf_nodig" not in result.output.split("Motivering")[0]
+
+
 def test_evaluate_json_has_the_dutch_contract() -> None:
     result = runner.invoke(app, ["evaluate", str(SAMPLE), "--json", "--peildatum", "2025-01-01"])
     assert result.exit_code == 0, result.output

@@ -4,29 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from api.auth import require
+from api.dependencies import Beleid, GemeenteQuery, Lezer, ServicesDep
 from api.models import RegelDetail, RegelsOverzicht, Validatieresultaat
 from api.problems import ApiProblem
 from api.routes import problems
-from api.routes.beoordelingen import check_gemeente, no_rules_problem
 from api.rules_check import BESTAND_PATTERN, check_upload
 from api.rules_view import RuleNotFound, detail, overview
-from api.services import Services, services
-from api.tokens import Principal
+from api.usecases import no_rules_problem
 from engine.compiler import SelectionError
 from engine.rule_model import RULE_ID_PATTERN
 
 router = APIRouter(prefix="/v1/regels", tags=["regels"])
 
-_GEMEENTE = Query(
-    None, max_length=64, description="Code van de gemeente; leeg: alleen landelijke regels en standaardwaarden."
-)
 _PEILDATUM = Query(None, description="Datum waarop de regels gelden (JJJJ-MM-DD); leeg: vandaag.")
-#: Rules are public policy, so every role may read them; none of this is case data.
-_READERS = require("beleid", "toegang", "audit")
 
 
 @router.get(
@@ -36,12 +29,8 @@ _READERS = require("beleid", "toegang", "audit")
     summary="De regels die gelden op een datum in een gemeente",
 )
 def lijst(
-    gemeente: str | None = _GEMEENTE,
-    peildatum: dt.date | None = _PEILDATUM,
-    _principal: Principal = Depends(_READERS),
-    svc: Services = Depends(services),
+    _principal: Lezer, svc: ServicesDep, gemeente: GemeenteQuery, peildatum: dt.date | None = _PEILDATUM
 ) -> RegelsOverzicht:
-    check_gemeente(svc, gemeente, "gemeente")
     try:
         return overview(svc.engine, gemeente, peildatum or dt.date.today())
     except SelectionError as exc:
@@ -55,13 +44,12 @@ def lijst(
     summary="Eén regel zoals die geldt, met bron",
 )
 def een(
+    _principal: Lezer,
+    svc: ServicesDep,
+    gemeente: GemeenteQuery,
     id: str = Path(pattern=RULE_ID_PATTERN, description="Id van de regel, bijv. TOE-VT-01."),
-    gemeente: str | None = _GEMEENTE,
     peildatum: dt.date | None = _PEILDATUM,
-    _principal: Principal = Depends(_READERS),
-    svc: Services = Depends(services),
 ) -> RegelDetail:
-    check_gemeente(svc, gemeente, "gemeente")
     try:
         return detail(svc.engine, id, gemeente, peildatum or dt.date.today())
     except SelectionError as exc:
@@ -75,6 +63,7 @@ def een(
     response_model=Validatieresultaat,
     responses=problems(400, 401, 403, 413, 422),
     summary="Controleer een regelbestand zonder het te publiceren",
+    description="Controleert de hele regelset met dit bestand erin, zoals `reikwijdte validate` dat doet; elke fout met bestand, regelnummer en regel-id. Er wordt niets gepubliceerd.",
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -85,13 +74,13 @@ def een(
 )
 async def valideer(
     request: Request,
+    _principal: Beleid,
+    svc: ServicesDep,
     bestand: str = Query(
         pattern=BESTAND_PATTERN,
         description="Naam van het bestand in `rules/` (vervangt dat bestand in de controle) of een nieuwe naam; "
         "gemeentebestanden als `gemeenten/<code>.yaml`.",
     ),
-    _principal: Principal = Depends(require("beleid")),
-    svc: Services = Depends(services),
 ) -> Validatieresultaat:
     """Every error of the rule set with this file in it, each with file, line and rule id."""
     raw = await request.body()

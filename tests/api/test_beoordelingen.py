@@ -10,6 +10,7 @@ import pytest
 from api_support import RULES, Api, persona_expectation, persona_request
 from sqlalchemy import select
 
+from api.middleware import API_VERSION
 from api.models import OpgeslagenBeoordeling
 from api.tables import beoordelingen
 from engine.case import Casus
@@ -151,14 +152,15 @@ def test_values_the_engine_cannot_take_are_refused_not_crashed(sqlite_api: Api, 
     assert [p["name"] for p in response.json()["invalidParams"]] == [field]
 
 
-def test_malformed_json_is_a_422_problem(sqlite_api: Api) -> None:
+@pytest.mark.parametrize("path", ["/v1/beoordelingen", f"/v1/beoordelingen/{uuid.uuid4()}/besluit"])
+@pytest.mark.parametrize("content", [b'{"casus": ', b"nee", b"\xff\xfe"])
+def test_a_body_that_is_not_json_is_a_400_problem(sqlite_api: Api, path: str, content: bytes) -> None:
     response = sqlite_api.client.post(
-        "/v1/beoordelingen",
-        content=b'{"casus": ',
-        headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"},
+        path, content=content, headers={**sqlite_api.auth("toegang"), "Content-Type": "application/json"}
     )
-    assert response.status_code == 422
+    assert response.status_code == 400, response.text
     assert response.headers["content-type"] == PROBLEM
+    assert response.json()["detail"] == "De body is geen geldige JSON."
 
 
 def test_oversized_body_is_refused_by_its_length(sqlite_api: Api) -> None:
@@ -212,8 +214,8 @@ def test_health_and_readiness(api: Api) -> None:
 
 
 def test_every_response_names_the_api_version(sqlite_api: Api) -> None:
-    assert sqlite_api.client.get("/healthz").headers["api-version"] == "1.0.0"
-    assert sqlite_api.client.get("/v1/regels").headers["api-version"] == "1.0.0"  # 401 too
+    assert sqlite_api.client.get("/healthz").headers["api-version"] == API_VERSION
+    assert sqlite_api.client.get("/v1/regels").headers["api-version"] == API_VERSION  # 401 too
 
 
 def test_database_outage_is_a_503_problem(sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -57,6 +57,7 @@ class Server:
 
     def start(self) -> None:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+        env["REIKWIJDTE_LIMIET_PER_MINUUT"] = "0"  # a load test, not a test of the limit
         command = [
             sys.executable,
             "-c",
@@ -183,6 +184,14 @@ async def _burst(server: Server, bodies: list[dict], clients: int, results: list
     async with httpx.AsyncClient(base_url=server.base, timeout=30) as client:
         await asyncio.gather(*(client_loop(client) for _ in range(clients)))
     return results
+
+
+@pytest.mark.parametrize("server_fixture", ["server", "two_worker_server"])
+def test_the_server_does_not_name_its_software(server_fixture: str, request: pytest.FixtureRequest) -> None:
+    server: Server = request.getfixturevalue(server_fixture)
+    for response in (httpx.get(f"{server.base}/healthz"), httpx.get(f"{server.base}/v1/bestaat-niet")):
+        assert "server" not in response.headers
+        assert response.headers["x-content-type-options"] == "nosniff"
 
 
 @pytest.mark.parametrize("server_fixture", ["server", "two_worker_server"])

@@ -66,3 +66,10 @@ def test_unexpected_error_is_a_500_problem_without_its_message_in_the_log(
     assert "ValueError" in text
     for secret in SECRETS:
         assert secret not in text
+
+
+def test_a_head_request_is_logged_as_head(sqlite_api: Api, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="reikwijdte")
+    sqlite_api.client.head("/v1/regels", headers=sqlite_api.auth("beleid"))
+    lines = [r.getMessage() for r in caplog.records if r.name == "reikwijdte.api"]
+    assert len(lines) == 1 and lines[0].startswith("HEAD /v1/regels 200 ")

@@ -146,3 +146,19 @@ def test_yaml_bombs_are_refused_quickly(sqlite_api: Api) -> None:
 def test_oversized_rules_file_is_413(sqlite_api: Api) -> None:
     response = _validate(sqlite_api, "99_groot.yaml", b"#" * (sqlite_api.settings.max_rules_body_bytes + 1))
     assert response.status_code == 413
+
+
+def test_a_huge_integer_and_deep_nesting_are_reported_with_their_line_quickly(sqlite_api: Api) -> None:
+    """The route reads uploads with the engine's one hardened loader (`engine.yaml_source`)."""
+    huge = b"regels:\n  - id: TOE-XX-01\n    geldig_vanaf: 2025-01-01\n    titel: " + b"9" * 100_000 + b"\n"
+    deep = b"regels:\n  - " + b"{a: " * 10_000 + b"1" + b"}" * 10_000 + b"\n"
+    for body, line in ((huge, 4), (deep, 2)):
+        started = time.process_time()
+        response = _validate(sqlite_api, "99_raar.yaml", body)
+        assert time.process_time() - started < 2
+        assert response.status_code == 200, response.text
+        result = response.json()
+        assert result["geldig"] is False
+        ours = [f for f in result["fouten"] if f["bestand"].endswith("99_raar.yaml")]
+        assert ours, result
+        assert ours[0]["regelnummer"] == line, ours

@@ -1,0 +1,71 @@
+"""What every response says about itself, and `HEAD` wherever `GET` works.
+
+- `X-Content-Type-Options: nosniff`, `Referrer-Policy: no-referrer` and a strict
+  `Content-Security-Policy` on every response: the API's JSON may not load anything at all
+  (`default-src 'none'`); the documentation pages (`/docs`) may load scripts and styles only from
+  this service itself, never inline scripts and never from elsewhere.
+- `Cache-Control: no-store` on every response except the documentation's static files: case
+  data must not stay behind in a browser's or proxy's cache, and telling which answer holds case
+  data (an error can quote a field path) is not worth the risk.
+- `HEAD` is answered as `GET` without the body (FastAPI routes answer only the methods they
+  declare; HTTP says a `GET` resource answers `HEAD` too).
+
+Pure ASGI and outermost, so the answers of the other layers (413, 429, 500) carry the headers too.
+"""
+
+from __future__ import annotations
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+#: Scope key holding the method the client sent, when it was rewritten (HEAD -> GET).
+ORIGINAL_METHOD = "reikwijdte.method"
+DOCS_PREFIX = "/docs"
+DOCS_STATIC_PREFIX = "/docs/static/"
+
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+#: Swagger UI sets style attributes from its scripts, which `style-src 'self'` alone would block;
+#: scripts stay limited to files of this service.
+DOCS_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+)
+
+_COMMON = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer")]
+_API_HEADERS = [*_COMMON, (b"content-security-policy", API_CSP.encode()), (b"cache-control", b"no-store")]
+_DOCS_HEADERS = [*_COMMON, (b"content-security-policy", DOCS_CSP.encode()), (b"cache-control", b"no-store")]
+_STATIC_HEADERS = [*_COMMON, (b"content-security-policy", DOCS_CSP.encode()), (b"cache-control", b"max-age=3600")]
+_REPLACED = {name for name, _ in _API_HEADERS}
+
+
+def headers_for(path: str) -> list[tuple[bytes, bytes]]:
+    if path.startswith(DOCS_STATIC_PREFIX):
+        return _STATIC_HEADERS
+    if path == DOCS_PREFIX or path.startswith(DOCS_PREFIX + "/"):
+        return _DOCS_HEADERS
+    return _API_HEADERS
+
+
+class HttpPolicy:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        head = scope["method"] == "HEAD"
+        if head:
+            scope = {**scope, "method": "GET", ORIGINAL_METHOD: "HEAD"}
+        added = headers_for(scope["path"])
+
+        async def send_with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = dict(message)
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in _REPLACED]
+                message["headers"] = [*kept, *added]
+            elif head and message["type"] == "http.response.body":
+                # The headers (Content-Length included) as for GET; no body.
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app(scope, receive, send_with_policy)
