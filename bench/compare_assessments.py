@@ -77,7 +77,11 @@ def _worker(job_file: Path) -> int:
     if job["mode"] == "plan":
         days = {r.regel.geldig_vanaf for r in base.rules}
         days |= {r.regel.geldig_tot + dt.timedelta(days=1) for r in base.rules if r.regel.geldig_tot}
-        plan = {"gemeenten": sorted(base.gemeenten), "peildata": sorted(d.isoformat() for d in days)}
+        from engine.facts import CASE_FACTS
+
+        # The case facts this version knows, with their values where they are an enumeration.
+        facts = {path: list(ft.values) for path, ft in CASE_FACTS.items()}
+        plan = {"gemeenten": sorted(base.gemeenten), "peildata": sorted(d.isoformat() for d in days), "feiten": facts}
         Path(job["output"]).write_text(json.dumps(plan))
         return 0
     runner = Engine(base)
@@ -144,15 +148,38 @@ def _run_workers(sides: tuple[Side, ...], work: Path, mode: str, cases: list[Any
     return [output for _, _, output in started]
 
 
-def generate_cases(count: int, seed: int) -> list[dict[str, Any]]:
-    """`count` cases as JSON data, the fraction of known facts cycling through KNOWN_FRACTIONS."""
+def generate_cases(count: int, seed: int, known: dict[str, list[str]] | None = None) -> list[dict[str, Any]]:
+    """`count` cases as JSON data, the fraction of known facts cycling through KNOWN_FRACTIONS.
+
+    With `known` (fact path -> its values, empty when not an enumeration: the facts both sides
+    know) a generated fact or value outside it is left out, so that a case field one version
+    added does not make every case a difference.
+    """
     from engine.case_generator import random_case  # the checkout's generator
 
     rng = random.Random(seed)
-    return [
-        random_case(rng, KNOWN_FRACTIONS[i % len(KNOWN_FRACTIONS)]).model_dump(mode="json", exclude_none=True)
-        for i in range(count)
-    ]
+    cases = []
+    for i in range(count):
+        data = random_case(rng, KNOWN_FRACTIONS[i % len(KNOWN_FRACTIONS)]).model_dump(mode="json", exclude_none=True)
+        cases.append(data if known is None else _common(data, known))
+    return cases
+
+
+def _common(data: dict[str, Any], known: dict[str, list[str]], prefix: str = "") -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict):
+            inner = _common(value, known, path + ".")
+            if inner:
+                kept[key] = inner
+        elif path in known:
+            allowed = known[path]
+            if isinstance(value, list):
+                kept[key] = [v for v in value if v in allowed] if allowed else value
+            elif not allowed or value in allowed:
+                kept[key] = value
+    return kept
 
 
 def plan_runs(count: int, gemeenten: list[str], peildata: list[str]) -> list[Run]:
@@ -196,13 +223,18 @@ def compare_sides(
     sides: tuple[Side, Side], work: Path, count: int, seed: int, details: int, uitvoer: Path | None
 ) -> list[Run]:
     """Assess the same generated cases on both sides, print the differences, and return them."""
-    cases = generate_cases(count, seed)
     gemeenten: set[str] = set()
     peildata: set[str] = set()
-    for output in _run_workers(sides, work, "plan", [], []):
-        plan = json.loads(output.read_text())
+    plans = [json.loads(output.read_text()) for output in _run_workers(sides, work, "plan", [], [])]
+    for plan in plans:
         gemeenten.update(plan["gemeenten"])
         peildata.update(plan["peildata"])
+    first, second = (plan["feiten"] for plan in plans)
+    known = {path: [v for v in values if v in second[path]] for path, values in first.items() if path in second}
+    only = sorted(set(first) ^ set(second))
+    if only or any(set(first[p]) != set(second[p]) for p in known):
+        print(f"case facts not known to both sides are left out of the cases: {', '.join(only) or 'some values'}")
+    cases = generate_cases(count, seed, known)
     runs = plan_runs(count, sorted(gemeenten), sorted(peildata))
     print(
         f"{count} cases x {1 + len(gemeenten)} configurations (landelijk, {', '.join(sorted(gemeenten))}),"

@@ -49,3 +49,10 @@ def test_differing_fields_name_the_path_and_the_first_difference() -> None:
     assert found[0] == 'toegang: basis "beschikking"  checkout "vrij_toegankelijk"'
     assert found[1] == "signalen (length 1 != 2)"
     assert found[2].startswith('motivering: basis "De hulp valt binnen') and "buiten de wet" in found[2]
+
+
+def test_facts_one_side_does_not_know_are_left_out_of_the_cases() -> None:
+    case = {"hulpvraag": {"soort": "cursus", "nieuw": True}, "situatie": {"zorgen": ["a", "b"], "x": "nieuw"}}
+    known = {"hulpvraag.soort": ["cursus"], "situatie.zorgen": ["a"], "situatie.x": ["oud"]}
+
+    assert compare_assessments._common(case, known) == {"hulpvraag": {"soort": "cursus"}, "situatie": {"zorgen": ["a"]}}
