@@ -131,9 +131,6 @@ class Beoordeling(_Out):
     buiten_gronden: list[str] = Field(
         default_factory=list, description="Elke vastgestelde grond voor 'buiten'; alleen art. 1.2 Jeugdwet gaat voor."
     )
-    buiten_gronden_basis: list[Uitsluitingsgrond] = Field(
-        default_factory=list, description="Per grond: de regel, de basis (wet, voorstel, beleid) en de bron."
-    )
     toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"]
     onmiddellijk_handelen: bool
     gedwongen_kader: bool
@@ -141,6 +138,9 @@ class Beoordeling(_Out):
     signalen: list[str]
     verwijzing: VerwijzingUitkomst | None = None
     professionele_afweging: list[Afweging]
+    buiten_gronden_basis: list[Uitsluitingsgrond] = Field(
+        default_factory=list, description="Per grond: de regel, de basis (wet, voorstel, beleid) en de bron."
+    )
     ontbrekende_gegevens: list[str]
     conflicten: list[Conflict]
     toelichting: Toelichting
