@@ -85,7 +85,9 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected) or [expected]
 
 
-def _message(err: Any, allowed_keys: list[str]) -> str:
+def dutch_message(err: Any, allowed_keys: list[str] | None = None) -> str:
+    """One pydantic error in the Dutch a policy maker or an integrator reads (with a suggestion)."""
+    allowed_keys = allowed_keys or []
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -212,7 +214,7 @@ def schema_problems(
         keys = allowed_keys(model, loc[:-1]) if "extra_forbidden" in kinds else []
         seen: set[str] = set()
         for err in errs:
-            message = _message(err, keys)
+            message = dutch_message(err, keys)
             if message not in seen:
                 seen.add(message)
                 problems.append(SchemaProblem(full, line, message))
