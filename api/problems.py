@@ -124,8 +124,9 @@ def _validation_reason(error: Mapping[str, Any]) -> str:
         return "onbekend veld"
     if error.get("type") == "missing":
         return "verplicht veld ontbreekt"
-    # pydantic's own messages are English; integrators and access workers read Dutch.
-    return dutch_message(error)
+    # pydantic's own messages are English; integrators and access workers read Dutch. The value
+    # itself is left out: it may be case data, and problem responses end up in logs.
+    return dutch_message(error, show_value=False)
 
 
 async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:

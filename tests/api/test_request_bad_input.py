@@ -91,4 +91,4 @@ def test_field_errors_are_explained_in_dutch(sqlite_api: Api) -> None:
     response = sqlite_api.client.post("/v1/beoordelingen", json=body, headers=sqlite_api.auth("toegang"))
     assert response.status_code == 422
     [param] = response.json()["invalidParams"]
-    assert param["reason"] == "hier hoort true of false, niet 'ja'"
+    assert param["reason"] == "hier hoort true of false, niet deze waarde"
