@@ -27,6 +27,11 @@ _VERWIJZING_STATUS = {
     "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
 }
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
+_BASIS = {
+    "wet": "wet",
+    "voorstel": "voorstel van de landelijke werkgroep",
+    "gemeentelijk_beleid": "beleid van de gemeente",
+}
 
 
 def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordeling") -> None:
@@ -36,6 +41,12 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
     head.add_row("Reikwijdte", Text(b.reikwijdte, style=_COLOUR[b.reikwijdte]))
     if b.buiten_domein:
         head.add_row("Gaat voor", b.buiten_domein)
+    if b.buiten_gronden_basis:
+        # Every ground, in words, with its footing: a proposal must never read as law.
+        head.add_row(
+            "Gronden buiten",
+            Text("\n".join(f"{g.uitleg} ({_BASIS[g.basis]}; {g.regel}; {g.bron})" for g in b.buiten_gronden_basis)),
+        )
     head.add_row("Toegang", b.toegang)
     if b.onmiddellijk_handelen:
         head.add_row("Veiligheid", Text("direct handelen", style="bold red"))
@@ -75,11 +86,11 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         assumed.add_column("aangenomen")
         assumed.add_column("waarom")
         assumed.add_column("te bevestigen met de vraag")
-        for a in b.aannames:
-            value = show_presumed(a.waarde)
-            reason = f"{a.reden} (bron: {a.bron.citaat})"
-            style = "bold red" if a.veiligheid else None
-            assumed.add_row(Text(a.feit, style=style or ""), value, reason, a.vraag)
+        for assumption in b.aannames:
+            value = show_presumed(assumption.waarde)
+            reason = f"{assumption.reden} (bron: {assumption.bron.citaat})"
+            style = "bold red" if assumption.veiligheid else ""
+            assumed.add_row(Text(assumption.feit, style=style), value, reason, assumption.vraag)
         parts.append(assumed)
     if b.vervolgvragen:
         ask = Table(title=f"Eerst te vragen ({min(5, len(b.vervolgvragen))} van {len(b.vervolgvragen)})", expand=True)

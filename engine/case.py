@@ -229,6 +229,13 @@ class Hulpvraag(_Part):
         None, description="Doelen zijn geformuleerd als beoogde verandering, niet alleen als activiteit."
     )
     monitoring: StrictBool | None = Field(None, description="De waardetoevoeging wordt gemonitord.")
+    gebruikelijke_hulp_netwerk: StrictBool | None = Field(
+        None,
+        description=(
+            "De gevraagde hulp is wat ouders en andere personen in het netwerk gewoonlijk geven aan een "
+            "kind van deze leeftijd (004 r. 3161-3162; de maat is een gezond kind van dezelfde leeftijd, r. 2977-2978)."
+        ),
+    )
     eerder_vrij_toegankelijk_geprobeerd: StrictBool | None = None
     individueel_toegekend: StrictBool | None = Field(
         None,
@@ -242,13 +249,39 @@ class Hulpvraag(_Part):
 
 
 class AndereWetten(_Part):
-    recht_op_wlz: StrictBool | None = None
-    recht_op_zvw: StrictBool | None = None
+    recht_op_wlz: StrictBool | None = Field(
+        None,
+        description=(
+            "Er bestaat (toegekend, niet alleen aangevraagd) recht op Wlz-zorg met betrekking tot de problematiek "
+            "van deze hulpvraag (Jeugdwet art. 1.2; 004 r. 3434-3438). Aangevraagd: laat dit leeg en vul wlz_aangevraagd."
+        ),
+    )
+    wlz_aangevraagd: StrictBool | None = Field(
+        None,
+        description="Een Wlz-indicatie is aangevraagd maar nog niet toegekend; dat is nog geen recht (004 r. 3436).",
+    )
+    recht_op_zvw: StrictBool | None = Field(
+        None,
+        description=(
+            "Er bestaat recht op zorg uit de zorgverzekering (Zvw) met betrekking tot de problematiek van deze "
+            "hulpvraag (Jeugdwet art. 1.2; 004 r. 3434-3438)."
+        ),
+    )
     zvw_verwijst_naar_jeugdwet: StrictBool | None = Field(
         None, description="De Zvw verwijst zelf naar de Jeugdwet (circulariteit)."
     )
     recht_op_bjj: StrictBool | None = Field(
-        None, description="Recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen."
+        None,
+        description=(
+            "Er bestaat recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen met betrekking "
+            "tot de problematiek van deze hulpvraag (Jeugdwet art. 1.2)."
+        ),
+    )
+    ouder_ggz_recht_vastgesteld: StrictBool | None = Field(
+        None, description="Voor de ouder is vastgesteld dat er recht op ggz-zorg (Zvw) is (004 r. 3451-3456)."
+    )
+    ouder_in_behandeling: StrictBool | None = Field(
+        None, description="De ouder is voor de ggz-problematiek onder behandeling (004 r. 3451-3456)."
     )
     recht_op_wmo: StrictBool | None = None
     passend_onderwijs: StrictBool | None = Field(
@@ -356,6 +389,8 @@ VRAGEN: dict[str, str] = {
     "hulpvraag.kwalificatie_eisen": "Moet de hulpverlener voor deze hulp een bepaalde opleiding of registratie hebben?",
     "hulpvraag.ingrijpend": "Grijpt de hulp diep in op het leven van het kind of de ouders?",
     "hulpvraag.specialistische_expertise": "Is er specialistische kennis nodig voor deze hulp?",
+    "hulpvraag.gebruikelijke_hulp_netwerk": "Is dit hulp die ouders of mensen om het gezin heen gewoonlijk zelf "
+    "geven aan een kind van deze leeftijd?",
     "hulpvraag.door_breed_wijkteam": "Kan het wijkteam deze hulp zelf bieden?",
     "hulpvraag.op_school": "Wordt de hulp op school gegeven, door het zorgteam of een specialist van de school?",
     "hulpvraag.bij_naam_uitgesloten": "Is deze hulpvorm in wet of regelgeving met name uitgesloten?",
@@ -377,6 +412,10 @@ VRAGEN: dict[str, str] = {
     "andere_wetten.recht_op_wmo": "Is deze hulp te krijgen via de Wmo 2015?",
     "andere_wetten.passend_onderwijs": "Hoort deze ondersteuning bij wat de school moet bieden (Passend onderwijs)?",
     "andere_wetten.aanvullende_verzekering": "Wordt deze hulp vergoed uit een aanvullende verzekering?",
+    "andere_wetten.ouder_ggz_recht_vastgesteld": "Is voor de ouder vastgesteld dat er recht is op ggz-zorg uit de "
+    "zorgverzekering?",
+    "andere_wetten.ouder_in_behandeling": "Is de ouder voor de psychische problemen of verslaving in behandeling?",
+    "andere_wetten.wlz_aangevraagd": "Is er een Wlz-indicatie aangevraagd die nog niet is toegekend?",
     "andere_wetten.meerdere_oorzaken": "Heeft het probleem meerdere oorzaken, waarvan een deel onder de Jeugdwet valt?",
     "zorg_door_ouders.boven_gebruikelijke_zorg": "Gaat de zorg die de ouders geven verder dan wat ouders van een "
     "gezond kind van dezelfde leeftijd doen?",

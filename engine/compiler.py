@@ -18,11 +18,19 @@ from typing import Any
 
 from engine import conditions as c
 from engine.assessment import Bronvermelding
-from engine.durable_adapter import DurableRuleset, ruleset_for
-from engine.facts import CASE_FACTS, DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
-from engine.rule_model import Conditie, ParameterVerwijzing
+from engine.durable import DurableRuleset, PatternSet, ruleset_for
+from engine.facts import (
+    CASE_FACTS,
+    DERIVED,
+    LIST_OUTCOMES,
+    OUTCOME,
+    PARAMETER,
+    FactType,
+    flatten_outcome,
+    full_vocabulary,
+)
+from engine.rule_model import Bron, Conditie, NietGevolgdVoorstel, ParameterVerwijzing, ProfessioneleAfweging
 from engine.rulebase import LoadedRule, LoadedVermoeden, RuleBase
-from engine.validation import flatten_outcome, full_vocabulary
 
 _OPS = {
     "is": "eq",
@@ -39,10 +47,6 @@ _OPS = {
 }
 
 
-#: Namespace of the flags of conditions split off to fit durable-rules (never in an assessment).
-HELPER = "_hulp"
-
-
 class SelectionError(Exception):
     """No ruleset can be built for the asked date or municipality."""
 
@@ -56,6 +60,8 @@ class CompiledRule:
     derives: dict[str, Any]  # dotted path -> value (afgeleid.* and scalar uitkomst.*)
     adds: dict[str, tuple[str, ...]]  # list outcome path -> members
     durable_index: int | None  # None: can never apply under these parameters
+    afweging: ProfessioneleAfweging | None = None  # the rule's own, or the one a decline puts in its place
+    motivering: str | None = None  # the rule's own sentence, or the decline's
     id: str = field(init=False)
     outcome_fields: tuple[str, ...] = field(init=False)  # uitkomst.* paths it concludes
     outcome_names: tuple[str, ...] = field(init=False)  # the same without the `uitkomst.` prefix
@@ -67,6 +73,9 @@ class CompiledRule:
     def __post_init__(self) -> None:
         bron = self.loaded.regel.bron
         object.__setattr__(self, "id", self.loaded.id)
+        if self.afweging is None and self.motivering is None:
+            object.__setattr__(self, "afweging", self.loaded.regel.dan.professionele_afweging)
+            object.__setattr__(self, "motivering", self.loaded.regel.motivering)
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
         object.__setattr__(
@@ -110,6 +119,7 @@ class CompiledRuleSet:
     helper_paths: dict[int, str] = field(default_factory=dict)  # durable index -> flag of a split-off condition
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    named_exclusions: dict[str, Bron] = field(default_factory=dict)  # name -> its ordinance (municipal file)
     presumptions: dict[str, CompiledPresumption] = field(default_factory=dict)  # by fact
     dependents: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)  # fact -> rules testing it
     safety_facts: frozenset[str] = frozenset()
@@ -153,6 +163,27 @@ def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[st
     return derives, adds
 
 
+def declined(loaded: LoadedRule, entry: NietGevolgdVoorstel) -> tuple[ProfessioneleAfweging, str]:
+    """What a proposal this municipality does not follow becomes: a weighing point naming the
+    proposal and its source, and a sentence for the motivation (the rule concludes nothing)."""
+    bron = loaded.regel.bron
+    own = f" (besluit: {entry.bron.citation()})" if entry.bron else ""
+    afweging = ProfessioneleAfweging(
+        onderwerp=f"Voorstel niet gevolgd door de gemeente: {loaded.regel.titel}",
+        te_wegen=[
+            f"het voorstel van de werkgroep ({bron.citation()}) zou de hulp hier uitsluiten",
+            f"reden van de gemeente{own}: {entry.reden}",
+            "of de hulp in dit geval nodig en passend is; draagkracht en draaglast van het gezin",
+        ],
+    )
+    sentence = (
+        f"{loaded.regel.titel}: volgens het voorstel van de landelijke werkgroep (geen wet) geldt hier een "
+        f"uitsluiting, maar deze gemeente volgt dat voorstel niet ({entry.reden.rstrip('.')}); "
+        "de professional weegt of de hulp nodig en passend is."
+    )
+    return afweging, sentence
+
+
 def version_of(
     rules: list[LoadedRule], params: dict[str, Any], presumptions: dict[str, LoadedVermoeden] | None = None
 ) -> str:
@@ -179,6 +210,9 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     if not selected:
         raise SelectionError(f"geen regels geldig op peildatum {peildatum.isoformat()}")
     params = base.parameter_values(gemeente)
+    declines = (
+        {n.regel: n for n in base.gemeenten[gemeente].bestand.niet_gevolgde_voorstellen} if gemeente is not None else {}
+    )
     vocab = full_vocabulary(base.rules)
     by_id = {r.id: r for r in selected}
     presumed = {path: _presumption_node(loaded, params, vocab) for path, loaded in base.presumptions(gemeente).items()}
@@ -199,35 +233,34 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         return effective[rule_id]
 
     compiled: list[CompiledRule] = []
-    patterns: list[dict[str, Any]] = []
-    helpers: list[tuple[str, c.Node]] = []
-
-    def helper(sub: c.Node) -> c.Node:
-        path = f"{HELPER}.{len(helpers)}"
-        helpers.append((path, sub))
-        return c.Cmp(path, "eq", True)
-
+    patterns = PatternSet()
     for r in selected:
         node = effective_of(r.id)
-        index = None
-        if node != c.Const(False):
-            index = len(patterns)
-            patterns.append(c.to_durable(c.split_for_durable(node, helper)))
+        index = None if node == c.Const(False) else patterns.add(node)
         derives, adds = _conclusions(r)
         awaited = tuple(sorted(p for p in c.known_tests(written[r.id]) if p not in presumed))
-        compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited))
-    helper_paths: dict[int, str] = {}
-    for path, sub in helpers:  # a helper's own condition was split to fit before it was moved out
-        helper_paths[len(patterns)] = path
-        patterns.append(c.to_durable(sub))
+        entry = declines.get(r.id)
+        if entry is not None:
+            afweging, sentence = declined(r, entry)
+            compiled.append(
+                CompiledRule(
+                    r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence, awaited=awaited
+                )
+            )
+        else:
+            compiled.append(
+                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited=awaited)
+            )
+    helper_paths = patterns.close()
 
-    tested = {p for r in compiled for p in c.paths(r.effective)} | {p for _, sub in helpers for p in c.paths(sub)}
+    tested = {p for r in compiled for p in c.paths(r.effective)}
+    tested |= {p for sub in patterns.helper_conditions for p in c.paths(sub)}
     leaves = frozenset(
         r.durable_index
         for r in compiled
         if r.durable_index is not None and not tested.intersection([*r.derives, *r.adds])
     )
-    durable = ruleset_for(patterns, leaves=leaves) if patterns else None
+    durable = ruleset_for(patterns.patterns, leaves=leaves) if patterns.patterns else None
     result = CompiledRuleSet(
         gemeente=gemeente,
         versie=version_of(selected, params, base.presumptions(gemeente)),
@@ -237,6 +270,11 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         durable=durable,
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
         helper_paths=helper_paths,
+        named_exclusions=(
+            {u.naam: u.bron for u in base.gemeenten[gemeente].bestand.uitgesloten_hulpvormen}
+            if gemeente is not None
+            else {}
+        ),
     )
     dependents: dict[str, list[CompiledRule]] = {}
     for rule in compiled:
@@ -321,21 +359,22 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
     if ft.kind == "enum":
         return tuple(v for v in ft.values if v != value)
     if ft.kind == "list":
-        toggled = [sorted(set(value) ^ {m}) for m in ft.values]
+        toggled = [sorted(set(value or ()) ^ {m}) for m in ft.values]
         return tuple(t for t in toggled)
     constants = _constants(rules, path)
     if ft.kind == "str":
-        options = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
-        return tuple(o for o in options if o != value)
+        texts = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
+        return tuple(o for o in texts if o != value)
     step = 1 if ft.kind == "int" else 0.01
-    bounds = sorted({x for x in constants if isinstance(x, (int, float)) and not isinstance(x, bool)})
+    bounds: list[float] = sorted({x for x in constants if isinstance(x, (int, float)) and not isinstance(x, bool)})
     # each boundary itself, and one value in every region between and beyond them
-    options = sorted({*bounds, *(x - step for x in bounds[:1]), *(x + step for x in bounds)})
-    options = [o for o in options if o != value and (ft.kind != "int" or o >= 0)]
+    numbers: list[float] = sorted({*bounds, *(x - step for x in bounds[:1]), *(x + step for x in bounds)})
+    numbers = [o for o in numbers if o != value and (ft.kind != "int" or o >= 0)]
+    options: list[Any] = list(numbers)
     if node.op != "eq":
         # a bound: what matters is a value outside it (inside, the comparisons it leaves open stay
         # open anyway); one value per region outside is enough
-        outside = [o for o in options if c.evaluate(node, {path: o}) is False]
+        outside = [o for o in numbers if c.evaluate(node, {path: o}) is False]
         regions: dict[tuple[bool, ...], Any] = {}
         for o in outside:
             regions.setdefault(tuple(bool(o >= b) for b in bounds) + tuple(bool(o == b) for b in bounds), o)

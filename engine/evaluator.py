@@ -23,30 +23,34 @@ from engine.assessment import (
     Regelset,
     ToegepasteRegel,
     Toelichting,
+    Uitsluitingsgrond,
     Vervolgvraag,
-    VerwijzingUitkomst,
 )
 from engine.case import Casus
 from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
-from engine.durable_adapter import RunResult
+from engine.durable import RunResult, facts_to_wm, wm_updates
 from engine.facts import (
+    BUITEN_DOMEINEN,
     CASE_FACTS,
     LIST_OUTCOMES,
     OPEN_OUTCOMES,
     OUTCOME,
     OUTCOME_FACTS,
-    SCALAR_OUTCOMES,
+    UNDECIDED,
+    UNDECIDED_OUTCOMES,
     case_to_facts,
-    facts_to_wm,
-    flag_key,
-    wm_key,
 )
+from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
-from engine.motivation import build_motivation, fill_template
-from engine.partial import OpenAnalysis, presumptions_that_matter, rank_questions, show_presumed
+from engine.motivation import build_motivation, fill_template, ground_in_words
+from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions, show_presumed
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
+_GRONDEN = f"{OUTCOME}.buiten_gronden"
+_DOMEIN = f"{OUTCOME}.buiten_domein"
+#: `regel` of the engine's own weighing point when several grounds without precedence hold.
+MEERDERE_GRONDEN = "buiten_gronden"
 
 
 @dataclass
@@ -97,9 +101,9 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
     """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
     helper_path = ruleset.helper_paths.get(index)
     if helper_path is not None:
-        return {wm_key(helper_path): True}
+        return wm_updates({helper_path: True})
     rule = ruleset.by_durable_index[index]
-    updates: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     for path, value in rule.derives.items():
         if path in trace.values:
             known = trace.values[path]
@@ -108,11 +112,8 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
             continue
         trace.values[path] = value
         trace.setters[path] = rule.id
-        updates[wm_key(path)] = value
-    for path, members in rule.adds.items():
-        for member in members:
-            updates[flag_key(path, member)] = True
-    return updates
+        values[path] = value
+    return wm_updates(values, rule.adds)
 
 
 def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]:
@@ -123,25 +124,9 @@ def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]
     for rule in fired:
         for path, members in rule.adds.items():
             added.setdefault(path, set()).update(members)
-    for path, members in added.items():
-        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in members]
+    for path, present in added.items():
+        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in present]
     return found
-
-
-def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
-    if rule.durable_index is None:
-        return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
-    own, own_unknown = c.evaluate_open(rule.own, facts)
-    if own is False:
-        return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
-    if own is None:
-        unknown = sorted(own_unknown)
-        return "nog niet te beoordelen: " + ", ".join(unknown) + " onbekend", unknown
-    applying = [o for o in rule.overriders if o in fired_ids]
-    if applying:
-        return f"uitgezonderd door {', '.join(applying)} (bijzondere regel gaat voor)", []
-    unknown = sorted(c.unknown_facts(rule.effective, facts))
-    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
 
 
 def _possibly_disputed(
@@ -168,6 +153,22 @@ def _possibly_disputed(
     return found
 
 
+def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
+    if rule.durable_index is None:
+        return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
+    own, own_unknown = c.evaluate_open(rule.own, facts)
+    if own is False:
+        return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
+    if own is None:
+        unknown = sorted(own_unknown)
+        return "nog niet te beoordelen: " + ", ".join(unknown) + " onbekend", unknown
+    applying = [o for o in rule.overriders if o in fired_ids]
+    if applying:
+        return f"uitgezonderd door {', '.join(applying)} (bijzondere regel gaat voor)", []
+    unknown = sorted(c.unknown_facts(rule.effective, facts))
+    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
+
+
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
     """Rules that fired on a disputed value, or on what such a rule concluded, in firing order.
 
@@ -181,6 +182,40 @@ def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
             tainted.add(rule.id)
             disputed |= set(rule.derives) | set(rule.adds)
     return tainted
+
+
+def _grounds(
+    ruleset: CompiledRuleSet, fired: list[CompiledRule], tainted: set[str], disputed: set[str], facts: dict[str, Any]
+) -> list[Uitsluitingsgrond]:
+    """Every established ground for `buiten`, in firing order, each with its footing.
+
+    A ground is a member a rule adds to `buiten_gronden`, or a `buiten_domein` a rule sets
+    directly (statutory precedence, age, no need for help) when that value is not disputed. A
+    named exclusion from the municipal list stands on the municipality's ordinance.
+    """
+    found: list[Uitsluitingsgrond] = []
+    for rule in fired:
+        if rule.id in tainted:
+            continue
+        members = list(rule.adds.get(_GRONDEN, ()))
+        direct = rule.derives.get(_DOMEIN)
+        if direct is not None and _DOMEIN not in disputed and direct not in members:
+            members.append(direct)
+        bron = rule.loaded.regel.bron
+        name = facts.get("hulpvraag.naam")
+        if "hulpvraag.naam" in rule.own_paths and name in ruleset.named_exclusions:
+            bron = ruleset.named_exclusions[name]
+        for member in members:
+            found.append(
+                Uitsluitingsgrond(
+                    grond=member,
+                    regel=rule.id,
+                    basis=basis_of(bron),  # type: ignore[arg-type]
+                    bron=bron.citation(),
+                    uitleg=ground_in_words(member, in_words(bron, ruleset.gemeente)),
+                )
+            )
+    return found
 
 
 def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
@@ -197,61 +232,114 @@ def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToe
     )
 
 
-def _assess(
+@dataclass
+class _Outcome:
+    """The outcome fields after resolution (contract name -> value, None while open), and why some stay open."""
+
+    values: dict[str, Any]
+    conflicts: list[Conflict]
+    tainted: set[str]  # rules that fired on a disputed value
+    gronden: list[Uitsluitingsgrond] = field(default_factory=list)  # every ground for `buiten`, with footing
+    rivals: dict[str, list[CompiledRule]] = field(default_factory=dict)  # values an open rule may contradict
+    weighing: list[Afweging] = field(default_factory=list)  # the engine's own: several grounds, no precedence
+
+
+def _resolve_outcomes(
     ruleset: CompiledRuleSet,
-    day: dt.date,
     fired: list[CompiledRule],
     facts: dict[str, Any],
     trace: _Trace,
-    presumed: list[str],
-) -> Beoordeling:
-    outcome = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
-    conflicts = [Conflict(veld=path, waarden=values) for path, values in sorted(trace.conflicts.items())]
-    fired_ids = {r.id for r in fired}
-    analysis = OpenAnalysis(ruleset, facts)
-    possible = _possibly_disputed(ruleset, fired_ids, analysis, trace)
-    for path, rivals in sorted(possible.items()):
-        waarden = {trace.setters[path]: trace.values[path], **{r.id: r.derives[path] for r in rivals}}
+    analysis: OpenAnalysis,
+) -> _Outcome:
+    """Each outcome field's value: disputed values, values an open rule may still contradict, and
+    what follows from them stay open."""
+    values = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
+    conflicts = [Conflict(veld=path, waarden=found) for path, found in sorted(trace.conflicts.items())]
+    rivals = _possibly_disputed(ruleset, {r.id for r in fired}, analysis, trace)
+    for path, rules in sorted(rivals.items()):
+        waarden = {trace.setters[path]: trace.values[path], **{r.id: r.derives[path] for r in rules}}
         conflicts.append(
             Conflict(veld=path, waarden=waarden, oorzaak="nog niet uit te sluiten: ook een andere regel kan gelden")
         )
-    tainted = _tainted(fired, set(trace.conflicts) | set(possible))
+    tainted = _tainted(fired, set(trace.conflicts) | set(rivals))
     for rule in fired:
         if rule.id in tainted:
             for path, value in rule.derives.items():
-                if path not in trace.conflicts and path not in possible:
+                if path not in trace.conflicts and path not in rivals:
                     conflicts.append(
                         Conflict(veld=path, waarden={rule.id: value}, oorzaak="volgt uit een betwist gegeven")
                     )
-    open_paths = set(trace.conflicts) | set(possible) | {p for r in fired if r.id in tainted for p in r.derives}
+    open_paths = set(trace.conflicts) | set(rivals) | {p for r in fired if r.id in tainted for p in r.derives}
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
-            outcome[path.split(".", 1)[1]] = None
-    if outcome["reikwijdte"] != "buiten":
-        outcome["buiten_domein"] = None  # only meaningful when the help is outside the reach
+            values[path.split(".", 1)[1]] = None
     for name in LIST_OUTCOMES:
         path = f"{OUTCOME}.{name}"
         members = {m for r in fired if r.id not in tainted for m in r.adds.get(path, ())}
-        outcome[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
+        values[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
+    gronden = _grounds(ruleset, fired, tainted, open_paths, facts)
+    present = [d for d in BUITEN_DOMEINEN if any(g.grond == d for g in gronden)]
+    values["buiten_gronden"] = present
+    weighing: list[Afweging] = []
+    if values["reikwijdte"] != "buiten":
+        values["buiten_domein"] = None  # only meaningful when the help is outside the reach
+    elif values["buiten_domein"] is None and _DOMEIN not in open_paths:
+        # No rule with precedence (art. 1.2) set the domain: one established ground names it,
+        # several are weighed by the professional. A ground not established (unknown) does not
+        # count, as in the group rules (AW-GEEN, UIT-00-*); AW-00 asks to check the other laws.
+        if len(present) == 1:
+            values["buiten_domein"] = present[0]
+        elif len(present) > 1:
+            weighing.append(
+                Afweging(
+                    regel=MEERDERE_GRONDEN,
+                    onderwerp="Meerdere gronden om de hulp buiten de Jeugdwet te laten, zonder wettelijke rangorde",
+                    te_wegen=[g.uitleg.rstrip(".") for g in gronden]
+                    + [
+                        "welk domein de hulp het best biedt, samen met het gezin",
+                        "draagkracht en draaglast van het gezin",
+                    ],
+                )
+            )
+    return _Outcome(values, conflicts, tainted, gronden, weighing=weighing, rivals=rivals)
 
-    has_referral = "verwijzing.verwijzer" in facts
-    open_fields = [
+
+def _open_fields(outcome: _Outcome, facts: dict[str, Any]) -> list[str]:
+    """The outcome fields still open whose missing facts count: referral fields only when the case
+    has a referral, and `buiten_domein` only when the help is outside the reach."""
+    has_referral = _has_referral(facts)
+    return [
         name
         for name in OPEN_OUTCOMES
-        if outcome[name] is None
+        if outcome.values[name] is None
         and not (name.startswith(_VERWIJZING) and not has_referral)
-        and not (name == "buiten_domein" and outcome["reikwijdte"] != "buiten")
+        and not (name == "buiten_domein" and (outcome.values["reikwijdte"] != "buiten" or outcome.weighing))
     ]
+
+
+def _missing_facts(
+    analysis: OpenAnalysis, outcome: _Outcome, open_fields: list[str], used: list[UsedPresumption]
+) -> tuple[set[str], list[frozenset[str]]]:
+    """The unknown case facts that keep an open field open (also those a rule that may still
+    contradict a value needs, and presumed facts that can still decide an open field), and the
+    needs of those rules."""
     missing: set[str] = set()
     for name in open_fields:
         missing |= analysis.path_needs(f"{OUTCOME}.{name}")
-    rival_needs = [n for rivals in possible.values() for r in rivals if (n := analysis.rule_needs(r))]
+    rival_needs = [n for rules in outcome.rivals.values() for r in rules if (n := analysis.rule_needs(r))]
     for needs in rival_needs:
         missing |= needs
-    used = presumptions_that_matter(ruleset, facts, fired_ids, presumed) if presumed else []
     # a presumed fact that can still decide an open field (a rule insists on it being known, or the
     # presumption leaves the comparison open) keeps that field open like an unpresumed one
     missing |= {u.presumption.path for u in used if set(u.settles).intersection(open_fields)}
+    return missing, rival_needs
+
+
+def _assumptions(
+    ruleset: CompiledRuleSet, facts: dict[str, Any], fired: list[CompiledRule], presumed: list[str]
+) -> tuple[list[UsedPresumption], list[Aanname]]:
+    """The presumptions another value of which changes or decides a field, and those the advice rests on."""
+    used = presumptions_that_matter(ruleset, facts, {r.id for r in fired}, presumed) if presumed else []
     aannames = [
         Aanname(
             feit=u.presumption.path,
@@ -265,8 +353,19 @@ def _assess(
         for u in used
         if u.mattered
     ]
+    return used, aannames
+
+
+def _next_questions(
+    analysis: OpenAnalysis,
+    open_fields: list[str],
+    used: list[UsedPresumption],
+    rival_needs: list[frozenset[str]],
+    aannames: list[Aanname],
+) -> list[Vervolgvraag]:
+    """The ranked next questions (`engine.partial.rank_questions`)."""
     assumed = {a.feit for a in aannames}
-    vervolgvragen = [
+    return [
         Vervolgvraag(
             feit=q.path,
             vraag=CASE_FACTS[q.path].question,
@@ -276,6 +375,15 @@ def _assess(
         )
         for q in rank_questions(analysis, open_fields, used, rival_needs)
     ]
+
+
+def _has_referral(facts: dict[str, Any]) -> bool:
+    return "verwijzing.verwijzer" in facts
+
+
+def _explain(ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[str, Any]) -> Toelichting:
+    """Every applied rule with the facts it used and what it concluded, and why each outcome rule did not apply."""
+    fired_ids = {r.id for r in fired}
     toegepast = [
         ToegepasteRegel.model_validate(
             {
@@ -293,32 +401,71 @@ def _assess(
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]
+    return Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast)
 
-    afwegingen = [
+
+def _weighings(fired: list[CompiledRule], outcome: _Outcome) -> list[Afweging]:
+    """What a professional still has to weigh: from the applied rules that ask for it (or a declined
+    proposal's weighing in its place), then the engine's own point when several grounds hold."""
+    return [
         Afweging(regel=r.id, onderwerp=a.onderwerp, te_wegen=list(a.te_wegen))
         for r in fired
-        if (a := r.loaded.regel.dan.professionele_afweging) is not None
-    ]
-    reikwijdte = outcome["reikwijdte"] or "onbeslist"
-    toegang = outcome["toegang"] or "onbeslist"
-    verwijzing = None
-    if has_referral:
-        verwijzing = VerwijzingUitkomst(
-            **{name[len(_VERWIJZING) :]: outcome[name] for name in SCALAR_OUTCOMES if name.startswith(_VERWIJZING)}
-        )
-    ontbrekend = sorted(missing)
-    motivering = build_motivation(
-        reikwijdte=reikwijdte,
-        buiten_domein=outcome["buiten_domein"],
-        toegang=toegang,
-        onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
+        if (a := r.afweging) is not None
+    ] + outcome.weighing
+
+
+def _outcome_fields(outcome: _Outcome, facts: dict[str, Any]) -> dict[str, Any]:
+    """The assessment's outcome fields, derived from the outcome contract (`OUTCOME_FACTS`).
+
+    An open route (`reikwijdte`, `toegang`) reads "onbeslist", an open yes/no reads no, and a
+    grouped field (`verwijzing.*`) becomes one record, present only when the case has a referral.
+    """
+    fields: dict[str, Any] = {}
+    for name, ft in OUTCOME_FACTS.items():
+        value = outcome.values[name]
+        group, _, sub = name.partition(".")
+        if sub:
+            if _has_referral(facts):
+                fields.setdefault(group, {})[sub] = value
+            else:
+                fields[group] = None
+        elif ft.kind == "list":
+            fields[name] = list(value or [])
+        elif ft.kind == "bool":
+            fields[name] = bool(value)
+        elif name in UNDECIDED_OUTCOMES:
+            fields[name] = value or UNDECIDED
+        else:
+            fields[name] = value
+    return fields
+
+
+def _motivate(
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    fired: list[CompiledRule],
+    facts: dict[str, Any],
+    fields: dict[str, Any],
+    afwegingen: list[Afweging],
+    ontbrekend: list[str],
+    conflicts: list[Conflict],
+    gronden: list[Uitsluitingsgrond],
+    aannames: list[Aanname],
+) -> str:
+    """The motivation text from the outcome fields and the rules that applied."""
+    return build_motivation(
+        reikwijdte=fields["reikwijdte"],
+        buiten_domein=fields["buiten_domein"],
+        gronden=[g.uitleg for g in gronden],
+        toegang=fields["toegang"],
+        onmiddellijk_handelen=fields["onmiddellijk_handelen"],
         reasons=[
             (
-                fill_template((r.loaded.regel.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
+                fill_template((r.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
                 r.loaded.regel.bron.citation(),
             )
             for r in fired
-            if r.outcome_fields or r.loaded.regel.motivering or r.loaded.regel.dan.professionele_afweging
+            if r.outcome_fields or r.motivering or r.afweging
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
@@ -330,24 +477,43 @@ def _assess(
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
-        verwijzing_status=outcome["verwijzing.status"],
-        heeft_verwijzing=has_referral,
+        verwijzing_status=(fields["verwijzing"] or {}).get("status"),
+        heeft_verwijzing=fields["verwijzing"] is not None,
+    )
+
+
+def _assess(
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    fired: list[CompiledRule],
+    facts: dict[str, Any],
+    trace: _Trace,
+    presumed: list[str],
+) -> Beoordeling:
+    """The assessment in named steps: resolve the outcomes, find what is missing and what was
+    assumed, rank the next questions, explain, motivate, build."""
+    analysis = OpenAnalysis(ruleset, facts)
+    outcome = _resolve_outcomes(ruleset, fired, facts, trace, analysis)
+    open_fields = _open_fields(outcome, facts)
+    used, aannames = _assumptions(ruleset, facts, fired, presumed)
+    missing, rival_needs = _missing_facts(analysis, outcome, open_fields, used)
+    ontbrekend = sorted(missing)
+    vervolgvragen = _next_questions(analysis, open_fields, used, rival_needs, aannames)
+    toelichting = _explain(ruleset, fired, facts)
+    afwegingen = _weighings(fired, outcome)
+    fields = _outcome_fields(outcome, facts)
+    motivering = _motivate(
+        ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts, outcome.gronden, aannames
     )
     return Beoordeling(
-        reikwijdte=reikwijdte,
-        buiten_domein=outcome["buiten_domein"],
-        toegang=toegang,
-        onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
-        gedwongen_kader=bool(outcome["gedwongen_kader"]),
-        grondslagen=list(outcome["grondslagen"] or []),
-        signalen=list(outcome["signalen"] or []),
-        verwijzing=verwijzing,
+        **fields,
+        buiten_gronden_basis=outcome.gronden,
         professionele_afweging=afwegingen,
         ontbrekende_gegevens=ontbrekend,
         aannames=aannames,
         vervolgvragen=vervolgvragen,
-        conflicten=conflicts,
-        toelichting=Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast),
+        conflicten=outcome.conflicts,
+        toelichting=toelichting,
         motivering=motivering,
         regelset=Regelset(versie=ruleset.versie, peildatum=day, gemeente=ruleset.gemeente),
     )

@@ -245,8 +245,8 @@ def _open_without(
             return node.op == "unknown", set()
         if node.op == "known" and node.path in awaited and node.path not in facts:
             return None, {node.path}
-        value, unknowns = c.evaluate_open(node, facts)
-        return value, set(unknowns)
+        leaf_value, leaf_open = c.evaluate_open(node, facts)
+        return leaf_value, set(leaf_open)
     if isinstance(node, c.Const):
         return node.value, set()
     if isinstance(node, c.Not):
@@ -278,7 +278,8 @@ class OpenAnalysis:
         """The unknown case facts that keep `rule` undecided (None: it is decided)."""
         if rule.id in self._rules:
             return self._rules[rule.id]
-        value, unknowns = c.evaluate_open(rule.effective, self.facts)
+        value, open_facts = c.evaluate_open(rule.effective, self.facts)
+        unknowns: set[str] | frozenset[str] = open_facts
         needs: frozenset[str] | None = None
         if value is None:
             dead = {u for u in sorted(unknowns) if u not in CASE_FACTS and not self.path_needs(u)}

@@ -170,6 +170,8 @@ class RuleBase:
                 values["uitgesloten_hulpvormen"] = list(values["uitgesloten_hulpvormen"]) + [
                     u.naam for u in bestand.uitgesloten_hulpvormen
                 ]
+            if "niet_gevolgde_voorstellen" in values:
+                values["niet_gevolgde_voorstellen"] = [n.regel for n in bestand.niet_gevolgde_voorstellen]
         return values
 
 
@@ -351,8 +353,8 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             erkenningen.append(LoadedErkenning(erkenning, name, doc.line_of(("erkenningen", index))))
 
     gemeenten: dict[str, Gemeente] = {}
-    for name, doc, bestand in municipal:
-        code = bestand.gemeente.code
+    for name, doc, gemeente_bestand in municipal:
+        code = gemeente_bestand.gemeente.code
         if Path(name).stem != code:
             issues.append(
                 Issue(
@@ -372,8 +374,8 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
                 )
             )
             continue
-        gemeenten[code] = Gemeente(code, bestand, name)
-        for index, vermoeden in enumerate(bestand.vermoedens):
+        gemeenten[code] = Gemeente(code, gemeente_bestand, name)
+        for index, vermoeden in enumerate(gemeente_bestand.vermoedens):
             vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index, code))
 
     digest = hasher.hexdigest()[:16]

@@ -9,10 +9,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
-from engine.facts import CASE_FACTS, DERIVED, OUTCOME, OUTCOME_FACTS, PARAMETER, FactType
+from engine.facts import (
+    CASE_FACTS,
+    DERIVED,
+    OUTCOME,
+    OUTCOME_FACTS,
+    PARAMETER,
+    FactType,
+    flatten_outcome,
+    full_vocabulary,
+    scalar_kind,
+)
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import Issue, LoadedParameter, LoadedRule, LoadedVermoeden, RuleBase
 from engine.schema_messages import suggestion
@@ -20,42 +29,6 @@ from engine.schema_messages import suggestion
 PARAMETER_KINDS = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str", "enum"), "lijst": ()}
 _TEMPLATE_FIELD = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-
-
-def scalar_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "float"
-    return "str"
-
-
-def derived_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
-    """`afgeleid.<naam>` facts with the type of their first concluded value."""
-    found: dict[str, FactType] = {}
-    for loaded in rules:
-        for name, value in loaded.regel.dan.afleiden.items():
-            kind = scalar_kind(value)
-            found.setdefault(f"{DERIVED}.{name}", FactType("float" if kind == "float" else kind))
-    return found
-
-
-def full_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
-    vocab = dict(CASE_FACTS)
-    vocab.update({f"{OUTCOME}.{k}": v for k, v in OUTCOME_FACTS.items()})
-    vocab.update(derived_vocabulary(rules))
-    return vocab
-
-
-def flatten_outcome(uitkomst: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any, tuple[str, ...]]]:
-    """(`verwijzing.toegestaan`, value, yaml-path) for nested outcome mappings."""
-    for key, value in uitkomst.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and name not in OUTCOME_FACTS:
-            for sub, subvalue, subloc in flatten_outcome(value, name + "."):
-                yield sub, subvalue, (key,) + subloc
-        else:
-            yield name, value, (key,)
 
 
 class _Checker:
@@ -107,12 +80,12 @@ class _Checker:
             doc = self.base.documents[gemeente.file]
             for name, value in gemeente.bestand.parameters.items():
                 line = doc.line_of(("parameters", name))
-                spec = self.base.parameters.get(name)
-                if spec is None:
+                declared = self.base.parameters.get(name)
+                if declared is None:
                     if not self.base.unparsed.hides_parameter(name):
                         hint = suggestion(name, self.base.parameters)
                         self.issues.append(Issue(gemeente.file, line, "-", f"onbekende parameter '{name}'{hint}"))
-                elif not spec.spec.gemeentelijk:
+                elif not declared.spec.gemeentelijk:
                     self.issues.append(
                         Issue(
                             gemeente.file,
@@ -122,7 +95,7 @@ class _Checker:
                         )
                     )
                 else:
-                    problem = self.parameter_value_problem(spec, value)
+                    problem = self.parameter_value_problem(declared, value)
                     if problem:
                         self.issues.append(Issue(gemeente.file, line, "-", problem))
             if (
@@ -138,6 +111,33 @@ class _Checker:
                         "-",
                         "er is geen landelijke parameter 'uitgesloten_hulpvormen' die deze uitsluitingen ontvangt",
                     )
+                )
+
+    def check_declined(self) -> None:
+        """A municipality may decline a proposal, never the law (Jeugdwet art. 1.2 and the like)."""
+        known = {r.id: r for r in self.base.rules}
+        for gemeente in self.base.gemeenten.values():
+            doc = self.base.documents[gemeente.file]
+            for i, entry in enumerate(gemeente.bestand.niet_gevolgde_voorstellen):
+                line = doc.line_of(("niet_gevolgde_voorstellen", i, "regel"))
+                rule = known.get(entry.regel)
+                if rule is None:
+                    self.issues.append(Issue(gemeente.file, line, entry.regel, "onbekende regel; niet te weigeren"))
+                elif rule.regel.bron.status in ("wet", "jurisprudentie"):
+                    self.issues.append(
+                        Issue(
+                            gemeente.file,
+                            line,
+                            entry.regel,
+                            "deze regel berust op de wet"
+                            + (f" ({rule.regel.bron.artikel})" if rule.regel.bron.artikel else "")
+                            + "; een gemeente kan alleen een voorstel niet volgen, geen wettelijke regel",
+                        )
+                    )
+            if gemeente.bestand.niet_gevolgde_voorstellen and "niet_gevolgde_voorstellen" not in self.base.parameters:
+                line = doc.line_of(("niet_gevolgde_voorstellen",))
+                self.issues.append(
+                    Issue(gemeente.file, line, "-", "er is geen landelijke parameter 'niet_gevolgde_voorstellen'")
                 )
 
     # -- rule ids and periods ---------------------------------------------------------------
@@ -402,6 +402,7 @@ class _Checker:
     def run(self) -> list[Issue]:
         self.check_parameters()
         self.check_vermoedens()
+        self.check_declined()
         self.check_ids()
         self.check_erkenningen()
         derived_types: dict[str, tuple[str, LoadedRule]] = {}

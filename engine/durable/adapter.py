@@ -15,7 +15,10 @@ durable-rules (2.0.28, 2020) is the inference engine, but it is easy to misuse:
   actions are not run by that layer at all: the adapter runs each one itself, records the first
   exception and re-raises it as `ActionError` after cleanup;
 - a pattern that only asks for absent fields (`$nex`) also matches the engine's internal session
-  state fact; here every pattern also requires the working-memory marker field `_wm`;
+  state fact; here every pattern also requires the working-memory marker field `_wm`
+  (`WM_MARKER`);
+- a pattern may hold at most 15 `$and`/`$or` nodes, or the ruleset is refused; conditions are
+  split to fit (`MAX_COMBINATORS`, `engine/durable/patterns.py`);
 - the native engine is not thread-safe; here every call into it holds one process-wide lock, and
   `durable.engine.Host` (which starts background dispatch threads) is not used at all.
 
@@ -29,7 +32,8 @@ the evaluation time.
 Forward chaining uses one working-memory fact per session. When a rule fires, its action returns
 the facts it derives; the adapter retracts the old working-memory fact and asserts a new one with
 those facts and a marker that the rule has fired, so every rule fires at most once and the rules
-that depend on the new facts can match.
+that depend on the new facts can match. A rule whose `$or` has several matching branches is
+queued once per branch by durable-rules; the adapter fires it once and drops the rest.
 """
 
 from __future__ import annotations
@@ -44,12 +48,18 @@ from typing import Any
 
 import durable_rules_engine
 
+#: The field every working-memory fact carries and every pattern requires (see the traps above).
+WM_MARKER = "_wm"
+#: The pattern of a condition that always holds: any working-memory fact.
+TRUE_PATTERN: dict[str, Any] = {WM_MARKER: 1}
+
 #: One lock for the native engine: all rulesets share its global state.
 _ENGINE_LOCK = threading.RLock()
 _REGISTRY: dict[str, DurableRuleset] = {}
 
 #: `action(rule_index, working_memory) -> derived facts`; the working memory also holds the
 #: adapter's own bookkeeping keys (`sid`, `id`, `_wm`, `_fired_*`) and must not be changed.
+#: Working-memory keys are built by `engine/durable/memory.py`.
 Action = Callable[[int, dict[str, Any]], dict[str, Any]]
 
 # Result codes of the native engine's assert and retract calls.
@@ -87,6 +97,7 @@ class _Run:
     action: Action
     wm: dict[str, Any]
     fired: list[int] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)  # the indices in `fired`, for the once-only check
     error: ActionError | None = None
     version: int = 0
     pending: dict[str, Any] = field(default_factory=dict)  # what leaf rules added, not yet asserted
@@ -108,7 +119,7 @@ class DurableRuleset:
         for index, pattern in enumerate(patterns):
             # `_wm` keeps patterns that only test for absent fields off durable-rules' own
             # session-state fact, which they would otherwise match.
-            guarded = {"$and": [{"_wm": 1}, copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
+            guarded = {"$and": [dict(TRUE_PATTERN), copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
             definition[f"r{index}"] = {"all": [{"m": guarded}]}
             self._index_of[f"r{index}"] = index
         try:
@@ -127,9 +138,12 @@ class DurableRuleset:
 
     def _fire(self, run: _Run, index: int, fact: dict[str, Any]) -> None:
         """Run rule `index`'s action on the matched working memory and chain what it derives."""
+        if index in run.done:
+            return  # another matching branch of the same rule (see `_take_actions`)
         try:
             derived = run.action(index, fact)  # read-only for the action; it returns what it adds
             run.fired.append(index)
+            run.done.add(index)
             run.pending.update(derived)
             run.pending[_marker(index)] = 1
             if index in self._leaves:
@@ -149,7 +163,10 @@ class DurableRuleset:
         """Fire the matched rules one at a time until durable-rules has none left.
 
         After an action failed the rest are still taken (and not run), so the session's action
-        queue is empty when the evaluation ends.
+        queue is empty when the evaluation ends. durable-rules compiles an `$or` into one
+        alternative per branch and queues one action per matching alternative; a leaf rule does
+        not re-assert the working memory (which would drop the queued duplicates), so the same
+        rule can arrive several times: it is taken off the queue but fired only once.
         """
         started = durable_rules_engine.start_action_for_state(self._handle, state)
         message = started[1] if started else None
@@ -176,7 +193,7 @@ class DurableRuleset:
         """Evaluate one working memory in a fresh session; `action(i, wm)` returns derived facts."""
         with _ENGINE_LOCK:
             start = dict(facts)
-            start.update({"sid": self._sid, "id": 0, "_wm": 1})
+            start.update({"sid": self._sid, "id": 0, WM_MARKER: 1})
             run = _Run(action=action, wm=start)
             try:
                 state = self._assert(start)
