@@ -27,6 +27,9 @@ from engine.compiler import CompiledPresumption, CompiledRule, CompiledRuleSet
 from engine.facts import CASE_FACTS, OUTCOME, OUTCOME_FACTS
 
 _OUTCOME_PREFIX = OUTCOME + "."
+#: List outcomes (signalen, grondslagen, ...): a change there does not end the search, so the
+#: route fields it leads to are found too.
+_LIST_PATHS = frozenset(f"{OUTCOME}.{name}" for name, ft in OUTCOME_FACTS.items() if ft.kind == "list")
 _MISSING = object()
 _DISPUTED = object()
 #: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
@@ -146,10 +149,11 @@ def _cascade(
                 changed_facts[concluded] = after
             changed.add(concluded)
             if concluded.startswith(_OUTCOME_PREFIX):
-                if stop_at_decided and concluded in facts:
+                if stop_at_decided and concluded in facts and concluded not in _LIST_PATHS:
+                    # a decided field changes: enough to know the fact matters (this rule's other
+                    # conclusions are still recorded, so the fields it names are complete)
                     pending.clear()
-                    queue.clear()  # a decided field changes: enough to know the fact matters
-                    break
+                    queue.clear()
                 continue
             for dependent in ruleset.dependents.get(concluded, ()):
                 if dependent.id not in queued:
