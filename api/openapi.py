@@ -11,17 +11,11 @@ FastAPI's schema is reshaped once, at first request:
   description from this module;
 - `info.contact` names who runs the service (configurable, see `api.settings`).
 
-`python -m api.openapi FILE` writes the document as served (the linter in `.ci/run` reads it).
+`python -m api.write_openapi FILE` writes the document as served (the linter in `.ci/run` reads it).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import json
-import sys
-import tempfile
-import warnings
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
@@ -29,7 +23,7 @@ from fastapi.openapi.utils import get_openapi
 
 from api.middleware import API_VERSION
 from api.problems import PROBLEM_JSON, title_for
-from api.settings import Settings, sqlite_url
+from api.settings import Settings
 
 VERSION_PREFIX = "/v1"
 
@@ -131,29 +125,3 @@ def build(app: FastAPI, settings: Settings) -> dict[str, Any]:
             components[name]["description"] = description
     app.openapi_schema = schema
     return schema
-
-
-def main(argv: list[str]) -> int:
-    """Write the served OpenAPI document to the file named in `argv` (for the ADR linter in CI)."""
-    if len(argv) != 1:
-        print("gebruik: python -m api.openapi BESTAND", file=sys.stderr)
-        return 2
-    from api.app import create_app
-
-    with tempfile.TemporaryDirectory(prefix="reikwijdte-openapi-") as tmp:
-        # A database of its own: writing the document must not touch (or need) the service's data.
-        settings = dataclasses.replace(Settings.from_env(data_dir=Path(tmp)), database_url=sqlite_url(Path(tmp)))
-        app = create_app(settings)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # Starlette's advice on which HTTP client to use
-            from fastapi.testclient import TestClient
-
-        with TestClient(app) as client:
-            response = client.get(f"{VERSION_PREFIX}/openapi.json")
-        response.raise_for_status()
-        Path(argv[0]).write_text(json.dumps(response.json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

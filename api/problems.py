@@ -20,6 +20,8 @@ from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
+from engine.schema_messages import dutch_message
+
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger("reikwijdte.api")
 
@@ -118,12 +120,13 @@ def field_path(loc: Iterable[Any]) -> str:
 
 
 def _validation_reason(error: Mapping[str, Any]) -> str:
-    message = str(error.get("msg", "ongeldig"))
     if error.get("type") == "extra_forbidden":
         return "onbekend veld"
     if error.get("type") == "missing":
         return "verplicht veld ontbreekt"
-    return message.removeprefix("Value error, ")
+    # pydantic's own messages are English; integrators and access workers read Dutch. The value
+    # itself is left out: it may be case data, and problem responses end up in logs.
+    return dutch_message(error, show_value=False)
 
 
 async def _on_problem(_request: Request, exc: Exception) -> JSONResponse:

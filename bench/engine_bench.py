@@ -23,11 +23,11 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-ROOT = Path(__file__).resolve().parent.parent
+from engine.case_generator import random_cases
+from engine.evaluator import Engine
+from engine.loader import load_rulebase
 
-from engine.case_generator import random_cases  # noqa: E402
-from engine.evaluator import Engine  # noqa: E402
-from engine.loader import load_rulebase  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_MEDIAN_MS = 2.0
 TARGET_P99_MS = 10.0

@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from engine import evaluator  # noqa: E402
 from engine.case_generator import random_cases  # noqa: E402
-from engine.durable_adapter import DurableRuleset  # noqa: E402
+from engine.durable import DurableRuleset  # noqa: E402
 from engine.loader import load_rulebase  # noqa: E402
 
 #: (where the function lives, its name, what the report calls it)

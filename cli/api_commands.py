@@ -1,6 +1,6 @@
 """`reikwijdte serve` and `reikwijdte token ...`: running the API and managing its tokens.
 
-Registered on the main CLI in `engine/cli.py`. Tokens live in the service's own database (the
+Registered on the main CLI in `cli/main.py`. Tokens live in the service's own database (the
 same `DATABASE_URL` / data directory the server uses), stored only as a SHA-256 hash; the token
 itself is printed once and cannot be shown again.
 """

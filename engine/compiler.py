@@ -18,11 +18,10 @@ from typing import Any
 
 from engine import conditions as c
 from engine.assessment import Bronvermelding
-from engine.durable_adapter import DurableRuleset, ruleset_for
-from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType
+from engine.durable import DurableRuleset, PatternSet, ruleset_for
+from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType, flatten_outcome, full_vocabulary
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedRule, RuleBase
-from engine.validation import flatten_outcome, full_vocabulary
 
 _OPS = {
     "is": "eq",
@@ -37,10 +36,6 @@ _OPS = {
     "bekend": "known",
     "onbekend": "unknown",
 }
-
-
-#: Namespace of the flags of conditions split off to fit durable-rules (never in an assessment).
-HELPER = "_hulp"
 
 
 class SelectionError(Exception):
@@ -164,34 +159,22 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         return effective[rule_id]
 
     compiled: list[CompiledRule] = []
-    patterns: list[dict[str, Any]] = []
-    helpers: list[tuple[str, c.Node]] = []
-
-    def helper(sub: c.Node) -> c.Node:
-        path = f"{HELPER}.{len(helpers)}"
-        helpers.append((path, sub))
-        return c.Cmp(path, "eq", True)
-
+    patterns = PatternSet()
     for r in selected:
         node = effective_of(r.id)
-        index = None
-        if node != c.Const(False):
-            index = len(patterns)
-            patterns.append(c.to_durable(c.split_for_durable(node, helper)))
+        index = None if node == c.Const(False) else patterns.add(node)
         derives, adds = _conclusions(r)
         compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
-    helper_paths: dict[int, str] = {}
-    for path, sub in helpers:  # a helper's own condition was split to fit before it was moved out
-        helper_paths[len(patterns)] = path
-        patterns.append(c.to_durable(sub))
+    helper_paths = patterns.close()
 
-    tested = {p for r in compiled for p in c.paths(r.effective)} | {p for _, sub in helpers for p in c.paths(sub)}
+    tested = {p for r in compiled for p in c.paths(r.effective)}
+    tested |= {p for sub in patterns.helper_conditions for p in c.paths(sub)}
     leaves = frozenset(
         r.durable_index
         for r in compiled
         if r.durable_index is not None and not tested.intersection([*r.derives, *r.adds])
     )
-    durable = ruleset_for(patterns, leaves=leaves) if patterns else None
+    durable = ruleset_for(patterns.patterns, leaves=leaves) if patterns.patterns else None
     result = CompiledRuleSet(
         gemeente=gemeente,
         versie=version_of(selected, params),

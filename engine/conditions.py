@@ -1,11 +1,12 @@
-"""Conditions as a small logic: three-valued evaluation, negation, and the durable-rules form.
+"""Conditions as a small logic: three-valued evaluation, negation, explanation.
 
 A case fact may be unknown, and unknown is not false. A condition is therefore true, false or
 unknown (None). durable-rules only knows "matches", so conditions are brought into negation
 normal form where every comparison also requires its fact to be known; then "matches" means
 exactly "true" and forward chaining stays sound: facts only ever go from unknown to known, so a
-rule that fired never becomes wrong. The same tree is evaluated here in Python to explain why
-a rule did not apply and which missing facts keep an outcome open.
+rule that fired never becomes wrong. (The translation into durable-rules patterns lives with the
+adapter, in `engine/durable/patterns.py`.) The same tree is evaluated here in Python to explain
+why a rule did not apply and which missing facts keep an outcome open.
 """
 
 from __future__ import annotations
@@ -13,10 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-from engine.facts import flag_key, wm_key
-
-TRUE_PATTERN = {"_wm": 1}
 
 _NEGATED_OP = {
     "eq": "neq",
@@ -163,7 +160,7 @@ def _kept(node: Node, name: str, build: Callable[[Node], _T]) -> _T:
     if found is None:
         found = build(node)
         object.__setattr__(node, name, found)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 _MISSING = object()
@@ -395,73 +392,3 @@ def paths(node: Node) -> set[str]:
     for item in node.items:
         found |= paths(item)
     return found
-
-
-# --- durable-rules form --------------------------------------------------------------------
-
-#: durable-rules refuses a rule whose pattern has more than 15 `$and`/`$or` nodes (its
-#: expression sequence holds 32 entries, two per node); the adapter wraps every pattern in one.
-MAX_COMBINATORS = 14
-
-
-def combinators(node: Node) -> int:
-    """How many `$and`/`$or` nodes `to_durable(node)` produces."""
-    if isinstance(node, Cmp):
-        return 1 if node.op in ("neq", "nin") or (node.op == "in" and len(node.value) > 1) else 0
-    if isinstance(node, (All, AnyOf)):
-        return 1 + sum(combinators(i) for i in node.items)
-    return 0
-
-
-def split_for_durable(node: Node, helper: Callable[[Node], Node], budget: int = MAX_COMBINATORS) -> Node:
-    """`node` with sub-conditions moved out until it fits durable-rules' limit.
-
-    `helper(sub)` registers `sub` as a helper rule and returns the comparison that tests the
-    helper's flag. Sound because conditions are monotone: facts only go from unknown to known,
-    so a helper flag, once set, stays true.
-    """
-    if combinators(node) <= budget or not isinstance(node, (All, AnyOf)):
-        return node
-    items = [split_for_durable(i, helper, budget) for i in node.items]
-    while 1 + sum(combinators(i) for i in items) > budget:
-        heaviest = max(range(len(items)), key=lambda k: combinators(items[k]))
-        items[heaviest] = helper(items[heaviest])
-    return type(node)(tuple(items))
-
-
-def to_durable(node: Node) -> dict[str, Any]:
-    """The durable-rules JSON pattern of a normalized condition over one working-memory fact."""
-    if isinstance(node, Const):
-        if not node.value:
-            raise ValueError("a condition that can never hold has no durable-rules pattern")
-        return dict(TRUE_PATTERN)
-    if isinstance(node, All):
-        return {"$and": [to_durable(i) for i in node.items]}
-    if isinstance(node, AnyOf):
-        return {"$or": [to_durable(i) for i in node.items]}
-    if isinstance(node, Not):
-        raise ValueError("normalize() the condition before compiling it")
-    return _cmp_to_durable(node)
-
-
-def _cmp_to_durable(node: Cmp) -> dict[str, Any]:
-    key = wm_key(node.path)
-    op = node.op
-    if node.is_list and op in ("has", "nhas"):
-        return {flag_key(node.path, node.value): op == "has"}
-    if op == "eq":
-        return {key: node.value}
-    if op == "neq":
-        return {"$and": [{"$ex": {key: 1}}, {"$neq": {key: node.value}}]}
-    if op in ("gt", "lt", "ge", "le"):
-        return {{"gt": "$gt", "lt": "$lt", "ge": "$gte", "le": "$lte"}[op]: {key: node.value}}
-    if op == "in":
-        options = [{key: v} for v in node.value]
-        return options[0] if len(options) == 1 else {"$or": options}
-    if op == "nin":
-        return {"$and": [{"$ex": {key: 1}}] + [{"$neq": {key: v}} for v in node.value]}
-    if op == "known":
-        return {"$ex": {key: 1}}
-    if op == "unknown":
-        return {"$nex": {key: 1}}
-    raise ValueError(f"unknown operator {op}")

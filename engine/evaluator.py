@@ -22,22 +22,19 @@ from engine.assessment import (
     Regelset,
     ToegepasteRegel,
     Toelichting,
-    VerwijzingUitkomst,
 )
 from engine.case import Casus
 from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
-from engine.durable_adapter import RunResult
+from engine.durable import RunResult, facts_to_wm, wm_updates
 from engine.facts import (
     CASE_FACTS,
     LIST_OUTCOMES,
     OPEN_OUTCOMES,
     OUTCOME,
     OUTCOME_FACTS,
-    SCALAR_OUTCOMES,
+    UNDECIDED,
+    UNDECIDED_OUTCOMES,
     case_to_facts,
-    facts_to_wm,
-    flag_key,
-    wm_key,
 )
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template
@@ -92,9 +89,9 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
     """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
     helper_path = ruleset.helper_paths.get(index)
     if helper_path is not None:
-        return {wm_key(helper_path): True}
+        return wm_updates({helper_path: True})
     rule = ruleset.by_durable_index[index]
-    updates: dict[str, Any] = {}
+    values: dict[str, Any] = {}
     for path, value in rule.derives.items():
         if path in trace.values:
             known = trace.values[path]
@@ -103,11 +100,8 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
             continue
         trace.values[path] = value
         trace.setters[path] = rule.id
-        updates[wm_key(path)] = value
-    for path, members in rule.adds.items():
-        for member in members:
-            updates[flag_key(path, member)] = True
-    return updates
+        values[path] = value
+    return wm_updates(values, rule.adds)
 
 
 def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]:
@@ -118,8 +112,8 @@ def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]
     for rule in fired:
         for path, members in rule.adds.items():
             added.setdefault(path, set()).update(members)
-    for path, members in added.items():
-        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in members]
+    for path, present in added.items():
+        found[path] = [m for m in OUTCOME_FACTS[path.split(".", 1)[1]].values if m in present]
     return found
 
 
@@ -188,11 +182,19 @@ def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToe
     )
 
 
-def _assess(
-    ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
-) -> Beoordeling:
-    outcome = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
-    conflicts = [Conflict(veld=path, waarden=values) for path, values in sorted(trace.conflicts.items())]
+@dataclass
+class _Outcome:
+    """The outcome fields after resolution (contract name -> value, None while open), and why some stay open."""
+
+    values: dict[str, Any]
+    conflicts: list[Conflict]
+    tainted: set[str]  # rules that fired on a disputed value
+
+
+def _resolve_outcomes(fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace) -> _Outcome:
+    """Each outcome field's value: disputed values and what follows from them stay open."""
+    values = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
+    conflicts = [Conflict(veld=path, waarden=found) for path, found in sorted(trace.conflicts.items())]
     tainted = _tainted(fired, set(trace.conflicts))
     for rule in fired:
         if rule.id in tainted:
@@ -204,26 +206,42 @@ def _assess(
     open_paths = set(trace.conflicts) | {p for r in fired if r.id in tainted for p in r.derives}
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
-            outcome[path.split(".", 1)[1]] = None
-    if outcome["reikwijdte"] != "buiten":
-        outcome["buiten_domein"] = None  # only meaningful when the help is outside the reach
+            values[path.split(".", 1)[1]] = None
+    if values["reikwijdte"] != "buiten":
+        values["buiten_domein"] = None  # only meaningful when the help is outside the reach
     for name in LIST_OUTCOMES:
         path = f"{OUTCOME}.{name}"
         members = {m for r in fired if r.id not in tainted for m in r.adds.get(path, ())}
-        outcome[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
+        values[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
+    return _Outcome(values, conflicts, tainted)
 
+
+def _missing_facts(ruleset: CompiledRuleSet, outcome: _Outcome, facts: dict[str, Any]) -> list[str]:
+    """The unknown case facts that keep an outcome field open, sorted.
+
+    Referral fields count only when the case has a referral, and `buiten_domein` only when the
+    help is outside the reach.
+    """
     missing: set[str] = set()
     explored: set[str] = set()
-    has_referral = "verwijzing.verwijzer" in facts
+    has_referral = _has_referral(facts)
     for name in OPEN_OUTCOMES:
-        if outcome[name] is not None:
+        if outcome.values[name] is not None:
             continue
         if name.startswith(_VERWIJZING) and not has_referral:
             continue
-        if name == "buiten_domein" and outcome["reikwijdte"] != "buiten":
+        if name == "buiten_domein" and outcome.values["reikwijdte"] != "buiten":
             continue
         missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, explored)
+    return sorted(missing)
 
+
+def _has_referral(facts: dict[str, Any]) -> bool:
+    return "verwijzing.verwijzer" in facts
+
+
+def _explain(ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[str, Any]) -> Toelichting:
+    """Every applied rule with the facts it used and what it concluded, and why each outcome rule did not apply."""
     fired_ids = {r.id for r in fired}
     toegepast = [
         ToegepasteRegel.model_validate(
@@ -242,25 +260,60 @@ def _assess(
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]
+    return Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast)
 
-    afwegingen = [
+
+def _weighings(fired: list[CompiledRule]) -> list[Afweging]:
+    """What a professional still has to weigh, from the applied rules that ask for it."""
+    return [
         Afweging(regel=r.id, onderwerp=a.onderwerp, te_wegen=list(a.te_wegen))
         for r in fired
         if (a := r.loaded.regel.dan.professionele_afweging) is not None
     ]
-    reikwijdte = outcome["reikwijdte"] or "onbeslist"
-    toegang = outcome["toegang"] or "onbeslist"
-    verwijzing = None
-    if has_referral:
-        verwijzing = VerwijzingUitkomst(
-            **{name[len(_VERWIJZING) :]: outcome[name] for name in SCALAR_OUTCOMES if name.startswith(_VERWIJZING)}
-        )
-    ontbrekend = sorted(missing)
-    motivering = build_motivation(
-        reikwijdte=reikwijdte,
-        buiten_domein=outcome["buiten_domein"],
-        toegang=toegang,
-        onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
+
+
+def _outcome_fields(outcome: _Outcome, facts: dict[str, Any]) -> dict[str, Any]:
+    """The assessment's outcome fields, derived from the outcome contract (`OUTCOME_FACTS`).
+
+    An open route (`reikwijdte`, `toegang`) reads "onbeslist", an open yes/no reads no, and a
+    grouped field (`verwijzing.*`) becomes one record, present only when the case has a referral.
+    """
+    fields: dict[str, Any] = {}
+    for name, ft in OUTCOME_FACTS.items():
+        value = outcome.values[name]
+        group, _, sub = name.partition(".")
+        if sub:
+            if _has_referral(facts):
+                fields.setdefault(group, {})[sub] = value
+            else:
+                fields[group] = None
+        elif ft.kind == "list":
+            fields[name] = list(value or [])
+        elif ft.kind == "bool":
+            fields[name] = bool(value)
+        elif name in UNDECIDED_OUTCOMES:
+            fields[name] = value or UNDECIDED
+        else:
+            fields[name] = value
+    return fields
+
+
+def _motivate(
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    fired: list[CompiledRule],
+    facts: dict[str, Any],
+    fields: dict[str, Any],
+    afwegingen: list[Afweging],
+    ontbrekend: list[str],
+    conflicts: list[Conflict],
+) -> str:
+    """The motivation text from the outcome fields and the rules that applied."""
+    return build_motivation(
+        reikwijdte=fields["reikwijdte"],
+        buiten_domein=fields["buiten_domein"],
+        toegang=fields["toegang"],
+        onmiddellijk_handelen=fields["onmiddellijk_handelen"],
         reasons=[
             (
                 fill_template((r.loaded.regel.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
@@ -274,22 +327,27 @@ def _assess(
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
-        verwijzing_status=outcome["verwijzing.status"],
-        heeft_verwijzing=has_referral,
+        verwijzing_status=(fields["verwijzing"] or {}).get("status"),
+        heeft_verwijzing=fields["verwijzing"] is not None,
     )
+
+
+def _assess(
+    ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
+) -> Beoordeling:
+    """The assessment in named steps: resolve the outcomes, find what is missing, explain, motivate, build."""
+    outcome = _resolve_outcomes(fired, facts, trace)
+    ontbrekend = _missing_facts(ruleset, outcome, facts)
+    toelichting = _explain(ruleset, fired, facts)
+    afwegingen = _weighings(fired)
+    fields = _outcome_fields(outcome, facts)
+    motivering = _motivate(ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts)
     return Beoordeling(
-        reikwijdte=reikwijdte,
-        buiten_domein=outcome["buiten_domein"],
-        toegang=toegang,
-        onmiddellijk_handelen=bool(outcome["onmiddellijk_handelen"]),
-        gedwongen_kader=bool(outcome["gedwongen_kader"]),
-        grondslagen=list(outcome["grondslagen"] or []),
-        signalen=list(outcome["signalen"] or []),
-        verwijzing=verwijzing,
+        **fields,
         professionele_afweging=afwegingen,
         ontbrekende_gegevens=ontbrekend,
-        conflicten=conflicts,
-        toelichting=Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast),
+        conflicten=outcome.conflicts,
+        toelichting=toelichting,
         motivering=motivering,
         regelset=Regelset(versie=ruleset.versie, peildatum=day, gemeente=ruleset.gemeente),
     )

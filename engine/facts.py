@@ -3,15 +3,15 @@
 Rules name facts by dotted path (`hulpvraag.verwachte_kosten`). The vocabulary is read off the
 case model so that a rule can never test a fact the case cannot carry, and off the outcome
 contract so that rules can chain on outcomes. Derived facts (`afgeleid.*`) are declared by the
-rules that conclude them. Working memory uses flat keys (`hulpvraag__verwachte_kosten`) because
-durable-rules addresses fields by name.
+rules that conclude them. (How durable-rules' working memory names these facts is the adapter's
+business: `engine/durable/memory.py`.)
 """
 
 from __future__ import annotations
 
-import threading
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal
@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from engine.case import META_FIELDS, Casus
+from engine.rulebase import LoadedRule
 
 Kind = Literal["bool", "int", "float", "str", "enum", "list"]
 
@@ -48,31 +49,6 @@ class FactType:
         if self.kind in ("enum", "list"):
             return f"{'lijst van ' if self.kind == 'list' else 'een van '}{', '.join(self.values)}"
         return {"bool": "ja/nee (true/false)", "int": "geheel getal", "float": "getal", "str": "tekst"}[self.kind]
-
-
-_WM_KEYS: dict[str, str] = {}
-_WM_KEYS_LOCK = threading.Lock()
-
-
-def wm_key(path: str) -> str:
-    """Short working-memory key of a dotted fact path (`k17`), the same for the whole process.
-
-    durable-rules serialises the working memory to JSON several times per rule that fires;
-    short keys make that several times cheaper than the dotted names.
-    """
-    key = _WM_KEYS.get(path)
-    if key is None:
-        with _WM_KEYS_LOCK:
-            key = _WM_KEYS.get(path)
-            if key is None:
-                key = f"k{len(_WM_KEYS)}"
-                _WM_KEYS[path] = key
-    return key
-
-
-def flag_key(path: str, member: str) -> str:
-    """Working-memory key of one member of a list-valued fact."""
-    return wm_key(f"{path}[{member}]")
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -191,6 +167,10 @@ OUTCOME_FACTS: dict[str, FactType] = {
     "verwijzing.start_niet_blokkeren": FactType("bool", (), "Goedkeuring mag de start van de hulp niet tegenhouden."),
 }
 
+#: Outcome fields an assessment shows as `UNDECIDED` while no rule settled them.
+UNDECIDED = "onbeslist"
+UNDECIDED_OUTCOMES = ("reikwijdte", "toegang")
+
 #: Outcome fields whose absence after evaluation means the outcome is still open.
 SCALAR_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind != "list")
 LIST_OUTCOMES = tuple(k for k, v in OUTCOME_FACTS.items() if v.kind == "list")
@@ -216,20 +196,41 @@ def case_to_facts(casus: Casus) -> dict[str, Any]:
     return facts
 
 
-def facts_to_wm(facts: dict[str, Any], vocabulary: dict[str, FactType]) -> dict[str, Any]:
-    """Working memory for durable-rules: flat keys.
+# --- the whole vocabulary of a rule base ----------------------------------------------------
 
-    A known list becomes one flag per member plus its size under its own key, so that
-    `bevat`, `bekend` and `onbekend` each test a single field.
-    """
-    wm: dict[str, Any] = {}
-    for path, value in facts.items():
-        ft = vocabulary[path]
-        if ft.kind == "list":
-            present = set(value)
-            wm[wm_key(path)] = len(present)
-            for member in ft.values:
-                wm[flag_key(path, member)] = member in present
+
+def scalar_kind(value: Any) -> Kind:
+    """The fact kind of a concluded value or an operand: ja/nee, a number (always `float`), or text."""
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "float"
+    return "str"
+
+
+def derived_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
+    """`afgeleid.<naam>` facts with the type of their first concluded value."""
+    found: dict[str, FactType] = {}
+    for loaded in rules:
+        for name, value in loaded.regel.dan.afleiden.items():
+            found.setdefault(f"{DERIVED}.{name}", FactType(scalar_kind(value)))
+    return found
+
+
+def full_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
+    """Every fact a rule may test or conclude: case facts, outcome fields and derived facts."""
+    vocab = dict(CASE_FACTS)
+    vocab.update({f"{OUTCOME}.{k}": v for k, v in OUTCOME_FACTS.items()})
+    vocab.update(derived_vocabulary(rules))
+    return vocab
+
+
+def flatten_outcome(uitkomst: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any, tuple[str, ...]]]:
+    """(`verwijzing.toegestaan`, value, yaml-path) for nested outcome mappings."""
+    for key, value in uitkomst.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and name not in OUTCOME_FACTS:
+            for sub, subvalue, subloc in flatten_outcome(value, name + "."):
+                yield sub, subvalue, (key,) + subloc
         else:
-            wm[wm_key(path)] = value
-    return wm
+            yield name, value, (key,)

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from engine.compiler import compile_ruleset
-from engine.durable_adapter import EngineError
+from engine.durable import EngineError
 from engine.rulebase import Issue, RuleBase, RuleSetError, parse_rulebase
 from engine.validation import check_rulebase
 

@@ -317,8 +317,8 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             erkenningen.append(LoadedErkenning(erkenning, name, doc.line_of(("erkenningen", index))))
 
     gemeenten: dict[str, Gemeente] = {}
-    for name, doc, bestand in municipal:
-        code = bestand.gemeente.code
+    for name, doc, gemeente_bestand in municipal:
+        code = gemeente_bestand.gemeente.code
         if Path(name).stem != code:
             issues.append(
                 Issue(
@@ -338,7 +338,7 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
                 )
             )
             continue
-        gemeenten[code] = Gemeente(code, bestand, name)
+        gemeenten[code] = Gemeente(code, gemeente_bestand, name)
 
     base = RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents, erkenningen, gaps)
     return base, issues

@@ -85,10 +85,16 @@ def _choices(expected: str) -> list[str]:
     return re.findall(r"'([^']*)'", expected) or [expected]
 
 
-def _message(err: Any, allowed_keys: list[str]) -> str:
+def dutch_message(err: Any, allowed_keys: list[str] | None = None, *, show_value: bool = True) -> str:
+    """One pydantic error in the Dutch a policy maker or an integrator reads (with a suggestion).
+
+    `show_value=False` leaves the offending value out (the API: a value may be case data).
+    """
+    allowed_keys = allowed_keys or []
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
+    shown = _shown(value) if show_value else "deze waarde"
     key = err["loc"][-1] if err["loc"] else ""
     if kind == "missing":
         return f"verplichte sleutel '{key}' ontbreekt"
@@ -96,7 +102,7 @@ def _message(err: Any, allowed_keys: list[str]) -> str:
         return f"onbekende sleutel '{key}'{suggestion(key, allowed_keys)}"
     if kind in ("literal_error", "enum"):
         choices = _choices(str(ctx.get("expected", "")))
-        return f"{_shown(value)} is geen toegestane waarde; kies uit {', '.join(choices)}{suggestion(value, choices)}"
+        return f"{shown} is geen toegestane waarde; kies uit {', '.join(choices)}{suggestion(value, choices) if show_value else ''}"
     if kind in ("string_too_short", "too_short"):
         what = "tekst" if kind == "string_too_short" else "lijst"
         unit = " tekens" if kind == "string_too_short" else ""
@@ -107,7 +113,7 @@ def _message(err: Any, allowed_keys: list[str]) -> str:
         return f"{what} is te lang (hoogstens {ctx.get('max_length')}{unit})"
     if kind == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern"))
-        return f"{_shown(value)} heeft niet de vereiste vorm: {_PATTERNS.get(pattern, f'patroon {pattern}')}"
+        return f"{shown} heeft niet de vereiste vorm: {_PATTERNS.get(pattern, f'patroon {pattern}')}"
     bounds = {
         "greater_than": ("groter dan", "gt"),
         "greater_than_equal": ("minstens", "ge"),
@@ -116,12 +122,12 @@ def _message(err: Any, allowed_keys: list[str]) -> str:
     }
     if kind in bounds:
         words, name = bounds[kind]
-        return f"moet {words} {ctx.get(name)} zijn, niet {_shown(value)}"
+        return f"moet {words} {ctx.get(name)} zijn, niet {shown}"
     if kind in ("value_error", "assertion_error"):
         return str(ctx.get("error", err["msg"]))
     if kind in _KIND:
-        return f"hier hoort {_KIND[kind]}, niet {_shown(value)}"
-    return f"ongeldige waarde {_shown(value)} ({kind})"
+        return f"hier hoort {_KIND[kind]}, niet {shown}"
+    return f"ongeldige waarde {shown} ({kind})"
 
 
 # -- finding the keys a model allows at a location, for suggestions --------------------------
@@ -212,7 +218,7 @@ def schema_problems(
         keys = allowed_keys(model, loc[:-1]) if "extra_forbidden" in kinds else []
         seen: set[str] = set()
         for err in errs:
-            message = _message(err, keys)
+            message = dutch_message(err, keys)
             if message not in seen:
                 seen.add(message)
                 problems.append(SchemaProblem(full, line, message))

@@ -9,10 +9,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
 from typing import Any
 
-from engine.facts import CASE_FACTS, DERIVED, OUTCOME, OUTCOME_FACTS, PARAMETER, FactType
+from engine.facts import (
+    DERIVED,
+    OUTCOME,
+    OUTCOME_FACTS,
+    PARAMETER,
+    FactType,
+    flatten_outcome,
+    full_vocabulary,
+    scalar_kind,
+)
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import Issue, LoadedParameter, LoadedRule, RuleBase
 from engine.schema_messages import suggestion
@@ -20,42 +28,6 @@ from engine.schema_messages import suggestion
 PARAMETER_KINDS = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str", "enum"), "lijst": ()}
 _TEMPLATE_FIELD = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-
-
-def scalar_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "bool"
-    if isinstance(value, (int, float)):
-        return "float"
-    return "str"
-
-
-def derived_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
-    """`afgeleid.<naam>` facts with the type of their first concluded value."""
-    found: dict[str, FactType] = {}
-    for loaded in rules:
-        for name, value in loaded.regel.dan.afleiden.items():
-            kind = scalar_kind(value)
-            found.setdefault(f"{DERIVED}.{name}", FactType("float" if kind == "float" else kind))
-    return found
-
-
-def full_vocabulary(rules: list[LoadedRule]) -> dict[str, FactType]:
-    vocab = dict(CASE_FACTS)
-    vocab.update({f"{OUTCOME}.{k}": v for k, v in OUTCOME_FACTS.items()})
-    vocab.update(derived_vocabulary(rules))
-    return vocab
-
-
-def flatten_outcome(uitkomst: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any, tuple[str, ...]]]:
-    """(`verwijzing.toegestaan`, value, yaml-path) for nested outcome mappings."""
-    for key, value in uitkomst.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict) and name not in OUTCOME_FACTS:
-            for sub, subvalue, subloc in flatten_outcome(value, name + "."):
-                yield sub, subvalue, (key,) + subloc
-        else:
-            yield name, value, (key,)
 
 
 class _Checker:
@@ -107,12 +79,12 @@ class _Checker:
             doc = self.base.documents[gemeente.file]
             for name, value in gemeente.bestand.parameters.items():
                 line = doc.line_of(("parameters", name))
-                spec = self.base.parameters.get(name)
-                if spec is None:
+                declared = self.base.parameters.get(name)
+                if declared is None:
                     if not self.base.unparsed.hides_parameter(name):
                         hint = suggestion(name, self.base.parameters)
                         self.issues.append(Issue(gemeente.file, line, "-", f"onbekende parameter '{name}'{hint}"))
-                elif not spec.spec.gemeentelijk:
+                elif not declared.spec.gemeentelijk:
                     self.issues.append(
                         Issue(
                             gemeente.file,
@@ -122,7 +94,7 @@ class _Checker:
                         )
                     )
                 else:
-                    problem = self.parameter_value_problem(spec, value)
+                    problem = self.parameter_value_problem(declared, value)
                     if problem:
                         self.issues.append(Issue(gemeente.file, line, "-", problem))
             if (

@@ -21,7 +21,8 @@ from enum import Enum
 from typing import Any
 
 from engine.assessment import Beoordeling
-from engine.casefile import PROTECTED_GROUPS, CaseFile
+from engine.casefile import PROTECTED_GROUPS, CaseFile, PersonaInfo
+from engine.facts import OUTCOME_FACTS
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedErkenning, RuleBase
 
@@ -41,30 +42,27 @@ class Klasse(str, Enum):
 
 _ERNST = {Klasse.gelijk: 0, Klasse.meer_toegang: 1, Klasse.andere_route: 2, Klasse.minder_toegang: 3}
 
-#: Matrix columns: (outcome field, Dutch heading). `verwijzing` groups its six sub-fields.
-KOLOMMEN: tuple[tuple[str, str], ...] = (
-    ("reikwijdte", "Reikwijdte"),
-    ("buiten_domein", "Gaat voor"),
-    ("toegang", "Toegang"),
-    ("onmiddellijk_handelen", "Direct handelen"),
-    ("gedwongen_kader", "Gedwongen kader"),
-    ("grondslagen", "Grondslagen"),
-    ("signalen", "Signalen"),
-    ("verwijzing", "Verwijzing"),
-    ("professionele_afweging", "Afwegingen"),
-)
-
+#: Dutch headings of the matrix columns, one per top-level outcome field (`verwijzing` groups its sub-fields).
+_KOPPEN = {
+    "reikwijdte": "Reikwijdte",
+    "buiten_domein": "Gaat voor",
+    "toegang": "Toegang",
+    "onmiddellijk_handelen": "Direct handelen",
+    "gedwongen_kader": "Gedwongen kader",
+    "grondslagen": "Grondslagen",
+    "signalen": "Signalen",
+    "verwijzing": "Verwijzing",
+}
 #: The pseudo-field under which a changed professional judgement is reported.
 AFWEGING = "professionele_afweging"
 
-VERWIJZING_VELDEN = (
-    "toegestaan",
-    "toestemming_vooraf",
-    "toetsing_achteraf",
-    "gemeente_moet_betalen",
-    "gemeente_niet_verplicht",
-    "start_niet_blokkeren",
-)
+#: Matrix columns: (outcome field, Dutch heading), in the order of the outcome contract, then the
+#: professional judgements.
+KOLOMMEN: tuple[tuple[str, str], ...] = tuple(
+    (kolom, _KOPPEN[kolom]) for kolom in dict.fromkeys(name.split(".", 1)[0] for name in OUTCOME_FACTS)
+) + ((AFWEGING, "Afwegingen"),)
+#: The referral's sub-fields, from the outcome contract.
+VERWIJZING_VELDEN = tuple(name.split(".", 1)[1] for name in OUTCOME_FACTS if name.startswith("verwijzing."))
 
 # Access order. Equal rank with a different value is a different route (vrij_toegankelijk and
 # beschikking both give help; which one is a matter of route, not of access).
@@ -127,38 +125,50 @@ class RegelVerschil:
     reden: str = ""  # why it no longer applies, from the current assessment
 
 
-@dataclass
-class PersonaInfo:
-    """What the report needs of a persona file."""
+@dataclass(frozen=True)
+class Persona:
+    """A persona as the leefwereldtoets uses it: its name (the file's stem) and its case file.
+
+    The story, the groups and what the family may count on are the case file's own
+    (`engine.casefile.PersonaInfo`); this record only adds the name and reads them off.
+    """
 
     stem: str
-    naam: str
-    groepen: list[str]
-    waar_ze_op_mogen_rekenen: str
-    verwacht: dict[str, Any]
+    case: CaseFile
+    info: PersonaInfo = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.case.persona is None:
+            raise ValueError(f"{self.stem}: no 'persona' section")
+        object.__setattr__(self, "info", self.case.persona)
+
+    @property
+    def naam(self) -> str:
+        return self.info.naam
+
+    @property
+    def groepen(self) -> list[str]:
+        return [str(g) for g in self.info.groepen]
+
+    @property
+    def waar_ze_op_mogen_rekenen(self) -> str:
+        return " ".join(self.info.waar_ze_op_mogen_rekenen.split())
+
+    @property
+    def verwacht(self) -> dict[str, Any]:
+        """The outcome fields the family may count on, as stated (nothing when the file states none)."""
+        return self.case.verwacht.model_dump(exclude_none=True) if self.case.verwacht else {}
 
     @property
     def beschermd(self) -> bool:
         return bool(PROTECTED_GROUPS.intersection(self.groepen))
-
-    @classmethod
-    def from_case(cls, stem: str, case: CaseFile) -> PersonaInfo:
-        if case.persona is None:
-            raise ValueError(f"{stem}: no 'persona' section")
-        return cls(
-            stem=stem,
-            naam=case.persona.naam,
-            groepen=[str(g) for g in case.persona.groepen],
-            waar_ze_op_mogen_rekenen=" ".join(case.persona.waar_ze_op_mogen_rekenen.split()),
-            verwacht=case.verwacht.model_dump(exclude_none=True) if case.verwacht else {},
-        )
 
 
 @dataclass
 class PersonaVergelijking:
     """One persona in one municipality configuration: base outcome against current outcome."""
 
-    persona: PersonaInfo
+    persona: Persona
     gemeente: str | None  # None: national defaults
     basis_gemeente: str | None  # the base configuration compared with (None if it lacked this municipality)
     oud: Beoordeling
@@ -212,19 +222,17 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def uitkomstvelden(b: Beoordeling) -> dict[str, Any]:
-    """The compared outcome fields of an assessment, referral sub-fields flattened."""
-    values: dict[str, Any] = {
-        "reikwijdte": b.reikwijdte,
-        "buiten_domein": b.buiten_domein,
-        "toegang": b.toegang,
-        "onmiddellijk_handelen": b.onmiddellijk_handelen,
-        "gedwongen_kader": b.gedwongen_kader,
-        "grondslagen": sorted(b.grondslagen),
-        "signalen": sorted(b.signalen),
-    }
-    if b.verwijzing is not None:
-        for sub in VERWIJZING_VELDEN:
-            values[f"verwijzing.{sub}"] = getattr(b.verwijzing, sub)
+    """The compared outcome fields of an assessment (the outcome contract's), referral sub-fields flattened."""
+    values: dict[str, Any] = {}
+    for name, ft in OUTCOME_FACTS.items():
+        group, _, sub = name.partition(".")
+        if sub:
+            record = getattr(b, group)
+            if record is not None:
+                values[name] = getattr(record, sub)
+        else:
+            value = getattr(b, name)
+            values[name] = sorted(value) if ft.kind == "list" else value
     return values
 
 
@@ -327,19 +335,29 @@ def _verwachting(verwacht: dict[str, Any], veld: str) -> Any:
     return verwacht.get(veld, _GEEN_VERWACHTING)
 
 
-def voldoet(b: Beoordeling, verwacht: dict[str, Any]) -> bool:
-    """Does an assessment meet every expectation the persona states?"""
+def afwijkingen(b: Beoordeling, verwacht: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
+    """Does an assessment meet the expectation? (field, expected, actual) for every stated field it misses.
+
+    The one definition of "meets the expectation", for the persona run and the leefwereldtoets:
+    lists compare as sets, an expectation for the referral (`verwijzing`) is checked per
+    sub-field it states, and the professional judgements it names (rule ids) must all be there
+    (others may come on top).
+    """
     values = uitkomstvelden(b)
+    found: list[tuple[str, Any, Any]] = []
     for veld, want in verwacht.items():
         if veld == AFWEGING:
-            if set(want) - set(afwegingen(b)):
-                return False
-        elif veld == "verwijzing":
-            if any(not _same(values.get(f"verwijzing.{sub}"), v) for sub, v in want.items()):
-                return False
-        elif not _same(values.get(veld), want):
-            return False
-    return True
+            # The judgements the family may count on must be there; others may come on top.
+            got = afwegingen(b)
+            if set(want) - set(got):
+                found.append((veld, sorted(want), sorted(got)))
+            continue
+        stated = {f"{veld}.{sub}": v for sub, v in want.items()} if isinstance(want, dict) else {veld: want}
+        for name, expected in stated.items():
+            actual = values.get(name)
+            if not _same(actual, expected):
+                found.append((name, sorted(expected) if isinstance(expected, list) else expected, actual))
+    return found
 
 
 def vergelijk_velden(oud: Beoordeling, nieuw: Beoordeling, verwacht: dict[str, Any]) -> list[VeldWijziging]:
@@ -438,7 +456,7 @@ def zoek_erkenning(
 
 
 def vergelijk_persona(
-    persona: PersonaInfo,
+    persona: Persona,
     gemeente: str | None,
     basis_gemeente: str | None,
     oud: Beoordeling,
@@ -451,7 +469,9 @@ def vergelijk_persona(
     regels = verantwoordelijke_regels(oud, nieuw, gewijzigd) if wijzigingen else []
     result = PersonaVergelijking(persona, gemeente, basis_gemeente, oud, nieuw, wijzigingen, regels)
     if wijzigingen and persona.verwacht:
-        result.bereikt_verwachting = voldoet(nieuw, persona.verwacht) and not voldoet(oud, persona.verwacht)
+        result.bereikt_verwachting = not afwijkingen(nieuw, persona.verwacht) and bool(
+            afwijkingen(oud, persona.verwacht)
+        )
     if result.vraagt_erkenning:
         result.erkenning = zoek_erkenning(erkenningen, persona.stem, gemeente, [r.id for r in regels])
     return result
@@ -464,7 +484,7 @@ def vergelijk_persona(
 class Eenheidsverschil:
     """A persona whose outcome in a municipality differs from the national defaults."""
 
-    persona: PersonaInfo
+    persona: Persona
     gemeente: str
     wijzigingen: list[VeldWijziging]
     regels: list[str]  # rules applied in one configuration but not the other
@@ -493,7 +513,7 @@ def parameters_in(cond: Conditie) -> set[str]:
 
 
 def landelijke_eenheid(
-    persona: PersonaInfo, landelijk: Beoordeling, gemeente: str, lokaal: Beoordeling, base: RuleBase
+    persona: Persona, landelijk: Beoordeling, gemeente: str, lokaal: Beoordeling, base: RuleBase
 ) -> Eenheidsverschil | None:
     """Does a national rule give this persona another outcome here, and does a municipal choice explain it?
 

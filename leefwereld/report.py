@@ -198,8 +198,10 @@ def print_terminal(r: Toetsresultaat, console: Console) -> None:
             rules = "\n".join(f"{x.id} {x.hoe}: {x.citaat}" + (f" — {x.reden}" if x.reden else "") for x in v.regels)
             verdict_text = Text(oordeel(v), style="bold red" if v.faalt else _RICH_STIJL[v.klasse])
             if v.erkenning is not None:
-                e = v.erkenning
-                verdict_text.append(f"\nerkenning ({e.file}:{e.line}, {e.erkenning.datum}): {_reden(e)}")
+                erkend = v.erkenning
+                verdict_text.append(
+                    f"\nerkenning ({erkend.file}:{erkend.line}, {erkend.erkenning.datum}): {_reden(erkend)}"
+                )
             table.add_row(who, waar(group, len(r.configuraties)), what, rules or "—", verdict_text)
         console.print(table)
     else:
@@ -222,9 +224,10 @@ def print_terminal(r: Toetsresultaat, console: Console) -> None:
                 Text((", ".join(e.regels) or "(geen regel aan te wijzen)") + " — landelijk bedoeld", style="bold red"),
             )
         console.print(table)
-    for e in r.ongebruikte_erkenningen:
+    for ongebruikt in r.ongebruikte_erkenningen:
+        wie = ongebruikt.erkenning
         console.print(
-            f"[dim]Erkenning niet gebruikt: {e.file}:{e.line} {e.erkenning.persona} / {e.erkenning.regel}[/dim]"
+            f"[dim]Erkenning niet gebruikt: {ongebruikt.file}:{ongebruikt.line} {wie.persona} / {wie.regel}[/dim]"
         )
     for message in r.waarschuwingen:
         console.print(f"[yellow]Let op:[/yellow] {message}", highlight=False)

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.assessment import Beoordeling
-from engine.casefile import CaseFile
 from engine.evaluator import Engine
 from engine.rulebase import LoadedErkenning, RuleBase
 from leefwereld.compare import (
     Eenheidsverschil,
-    PersonaInfo,
+    Persona,
     PersonaVergelijking,
     gewijzigde_parameters,
     gewijzigde_regels,
@@ -25,13 +24,6 @@ from leefwereld.compare import (
     vergelijk_persona,
 )
 from leefwereld.personas import read_case_files
-
-
-@dataclass
-class Persona:
-    info: PersonaInfo
-    case: CaseFile
-    path: Path
 
 
 @dataclass
@@ -97,7 +89,7 @@ def lees_personas(directory: Path) -> tuple[list[Persona], list[str], list[str]]
             errors.append(f"{path}: dezelfde naam als {seen[path.stem]}; erkenningen noemen een persona bij naam")
             continue
         seen[path.stem] = path
-        personas.append(Persona(PersonaInfo.from_case(path.stem, case), case, path))
+        personas.append(Persona(path.stem, case))
     return personas, errors, warnings
 
 
@@ -144,24 +136,24 @@ def voer_toets_uit(
             new_config = config if config in nieuw.gemeenten else None
             before = _evaluate(old_engine, persona, old_config, peildatum)
             after = _evaluate(new_engine, persona, new_config, peildatum)
-            current[(persona.info.stem, config)] = after
+            current[(persona.stem, config)] = after
             result.vergelijkingen.append(
                 vergelijk_persona(
-                    persona.info, config, old_config, before, after, result.regelwijzigingen, nieuw.erkenningen
+                    persona, config, old_config, before, after, result.regelwijzigingen, nieuw.erkenningen
                 )
             )
         for gemeente in sorted(nieuw.gemeenten):
             verschil = landelijke_eenheid(
-                persona.info,
-                current[(persona.info.stem, None)],
+                persona,
+                current[(persona.stem, None)],
                 gemeente,
-                current[(persona.info.stem, gemeente)],
+                current[(persona.stem, gemeente)],
                 nieuw,
             )
             if verschil is not None:
                 result.eenheid.append(verschil)
 
-    known = {p.info.stem for p in personas}
+    known = {p.stem for p in personas}
     for loaded in nieuw.erkenningen:
         if loaded.erkenning.persona not in known:
             result.waarschuwingen.append(

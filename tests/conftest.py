@@ -11,6 +11,7 @@ the scenarios reach is recorded, and an outcome value no scenario reaches fails 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from engine.casefile import load_case_file
 from engine.evaluator import Engine
 from engine.facts import CASE_FACTS
 from engine.loader import load_rulebase
+from engine.rulebase import RuleBase
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
@@ -35,9 +37,22 @@ _SCENARIOS_RUN: list[str] = []
 _REACHED = outcome_coverage.REACHED  # shared with tests/test_outcome_coverage.py
 
 
+@functools.cache
+def shipped_rules() -> RuleBase:
+    """The checkout's rules, loaded and validated once per run (every loader is a second or so)."""
+    return load_rulebase(RULES)
+
+
 @pytest.fixture(scope="session")
-def engine() -> Engine:
-    return Engine(load_rulebase(RULES))
+def shipped_engine() -> Engine:
+    """One engine on the shipped rules for every test that only evaluates (evaluation changes nothing)."""
+    return Engine(shipped_rules())
+
+
+@pytest.fixture(scope="session")
+def engine(shipped_engine: Engine) -> Engine:
+    """The engine the scenarios evaluate with: the shipped rules (a test module may define its own)."""
+    return shipped_engine
 
 
 # --- coverage ---------------------------------------------------------------------------------
@@ -50,7 +65,7 @@ def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scen
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if not _SCENARIOS_RUN or session.config.getoption("keyword") or session.config.getoption("markexpr"):
         return
-    all_ids = sorted({r.id for r in load_rulebase(RULES).rules})
+    all_ids = sorted({r.id for r in shipped_rules().rules})
     missing = [rid for rid in all_ids if rid not in _FIRED]
     report = {
         "regels": len(all_ids),

@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import conditions as c
-from engine.durable_adapter import ruleset_for
-from engine.facts import FactType, facts_to_wm
+from engine.durable import facts_to_wm, ruleset_for, wm_updates
+from engine.durable import patterns as dp
+from engine.facts import FactType
 
 VOCAB = {
     "g.a": FactType("bool"),
@@ -80,7 +81,7 @@ def test_durable_matches_exactly_when_condition_is_true(node: c.Node, facts: dic
     if normal == c.Const(False):
         assert expected is not True
         return
-    rs = ruleset_for([c.to_durable(normal)], prefix="t_prop")
+    rs = ruleset_for([dp.to_durable(normal)], prefix="t_prop")
     fired = rs.run(facts_to_wm(facts, VOCAB), lambda i, wm: {}).fired
     assert (fired == [0]) == (expected is True), c.describe(node)
 
@@ -122,8 +123,6 @@ big_conditions = st.recursive(
 def test_conditions_too_large_for_durable_are_split_without_changing_meaning(
     node: c.Node, facts: dict[str, Any]
 ) -> None:
-    from engine.facts import wm_key
-
     normal = c.normalize(node)
     if isinstance(normal, c.Const):
         return
@@ -133,13 +132,13 @@ def test_conditions_too_large_for_durable_are_split_without_changing_meaning(
         helpers.append(sub)
         return c.Cmp(f"_hulp.t{len(helpers) - 1}", "eq", True)
 
-    main = c.split_for_durable(normal, helper)
-    patterns = [c.to_durable(main)] + [c.to_durable(h) for h in helpers]
-    assert all(c.combinators(n) <= c.MAX_COMBINATORS for n in [main, *helpers])
+    main = dp.split_for_durable(normal, helper)
+    patterns = [dp.to_durable(main)] + [dp.to_durable(h) for h in helpers]
+    assert all(dp.combinators(n) <= dp.MAX_COMBINATORS for n in [main, *helpers])
     rs = ruleset_for(patterns, prefix="t_split")
 
     def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
-        return {} if index == 0 else {wm_key(f"_hulp.t{index - 1}"): True}
+        return {} if index == 0 else wm_updates({f"_hulp.t{index - 1}": True})
 
     fired = rs.run(facts_to_wm(facts, VOCAB), action).fired
     assert (0 in fired) == (c.evaluate(node, facts) is True)
@@ -147,7 +146,7 @@ def test_conditions_too_large_for_durable_are_split_without_changing_meaning(
 
 def test_sixteen_alternatives_fit_after_splitting() -> None:
     node = c.All(tuple(c.AnyOf((c.Cmp("g.a", "eq", True), c.Cmp("g.n", "gt", k))) for k in range(16)))
-    assert c.combinators(node) > c.MAX_COMBINATORS
+    assert dp.combinators(node) > dp.MAX_COMBINATORS
     moved: list[c.Node] = []
-    main = c.split_for_durable(node, lambda sub: moved.append(sub) or c.Cmp(f"_hulp.{len(moved)}", "eq", True))
-    assert c.combinators(main) <= c.MAX_COMBINATORS and moved
+    main = dp.split_for_durable(node, lambda sub: moved.append(sub) or c.Cmp(f"_hulp.{len(moved)}", "eq", True))
+    assert dp.combinators(main) <= dp.MAX_COMBINATORS and moved

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from engine.durable_adapter import ActionError, EngineError, registered_count, ruleset_for
+from engine.durable import ActionError, EngineError, registered_count, ruleset_for
 
 
 def _derive(table: dict[int, dict[str, Any]]):

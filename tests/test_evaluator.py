@@ -200,8 +200,8 @@ def _persona_cases() -> list:
     return [load_case_file(p) for p in persona_files(ROOT / "personas")]
 
 
-def test_fired_rules_are_exactly_the_true_ones_on_the_real_rules() -> None:
-    engine = Engine(load_rulebase(ROOT / "rules"))
+def test_fired_rules_are_exactly_the_true_ones_on_the_real_rules(shipped_engine: Engine) -> None:
+    engine = shipped_engine
     for pc in _persona_cases():
         b = engine.evaluate(pc.casus, gemeente=pc.gemeente, peildatum=pc.peildatum or DAY)
         ruleset = engine.ruleset(b.regelset.peildatum, b.regelset.gemeente)
@@ -232,8 +232,8 @@ def _concluded(b) -> dict:
     return out
 
 
-def test_eight_threads_give_the_sequential_results() -> None:
-    engine = Engine(load_rulebase(ROOT / "rules"))
+def test_eight_threads_give_the_sequential_results(shipped_engine: Engine) -> None:
+    engine = shipped_engine
     cases = _persona_cases()
     assert cases, "the persona library is empty"
 

@@ -45,7 +45,7 @@ def readyz(svc: ServicesDep) -> Status:
     """Ready when the database answers and is at the newest migration (the rules loaded at start)."""
     try:
         current = schema_is_current(svc.db)
-    except Exception as exc:  # noqa: BLE001 - any database failure means "not ready"
+    except Exception as exc:  # any database failure means "not ready"
         raise ApiProblem(503, f"De database is niet bereikbaar ({type(exc).__name__}).") from exc
     if not current:
         raise ApiProblem(503, "De database is niet bijgewerkt naar de nieuwste migratie.")

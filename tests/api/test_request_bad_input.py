@@ -83,3 +83,12 @@ def test_booleans_are_strict(sqlite_api: Api, value: object) -> None:
     body = persona_request()
     body["casus"]["jeugdige"]["woont_in_gemeente"] = value
     assert _submit(sqlite_api, body) == (422, ["casus.jeugdige.woont_in_gemeente"])
+
+
+def test_field_errors_are_explained_in_dutch(sqlite_api: Api) -> None:
+    body = persona_request()
+    body["casus"]["jeugdige"]["woont_in_gemeente"] = "ja"
+    response = sqlite_api.client.post("/v1/beoordelingen", json=body, headers=sqlite_api.auth("toegang"))
+    assert response.status_code == 422
+    [param] = response.json()["invalidParams"]
+    assert param["reason"] == "hier hoort true of false, niet deze waarde"

@@ -15,7 +15,10 @@ durable-rules (2.0.28, 2020) is the inference engine, but it is easy to misuse:
   actions are not run by that layer at all: the adapter runs each one itself, records the first
   exception and re-raises it as `ActionError` after cleanup;
 - a pattern that only asks for absent fields (`$nex`) also matches the engine's internal session
-  state fact; here every pattern also requires the working-memory marker field `_wm`;
+  state fact; here every pattern also requires the working-memory marker field `_wm`
+  (`WM_MARKER`);
+- a pattern may hold at most 15 `$and`/`$or` nodes, or the ruleset is refused; conditions are
+  split to fit (`MAX_COMBINATORS`, `engine/durable/patterns.py`);
 - the native engine is not thread-safe; here every call into it holds one process-wide lock, and
   `durable.engine.Host` (which starts background dispatch threads) is not used at all.
 
@@ -44,12 +47,18 @@ from typing import Any
 
 import durable_rules_engine
 
+#: The field every working-memory fact carries and every pattern requires (see the traps above).
+WM_MARKER = "_wm"
+#: The pattern of a condition that always holds: any working-memory fact.
+TRUE_PATTERN: dict[str, Any] = {WM_MARKER: 1}
+
 #: One lock for the native engine: all rulesets share its global state.
 _ENGINE_LOCK = threading.RLock()
 _REGISTRY: dict[str, DurableRuleset] = {}
 
 #: `action(rule_index, working_memory) -> derived facts`; the working memory also holds the
 #: adapter's own bookkeeping keys (`sid`, `id`, `_wm`, `_fired_*`) and must not be changed.
+#: Working-memory keys are built by `engine/durable/memory.py`.
 Action = Callable[[int, dict[str, Any]], dict[str, Any]]
 
 # Result codes of the native engine's assert and retract calls.
@@ -108,7 +117,7 @@ class DurableRuleset:
         for index, pattern in enumerate(patterns):
             # `_wm` keeps patterns that only test for absent fields off durable-rules' own
             # session-state fact, which they would otherwise match.
-            guarded = {"$and": [{"_wm": 1}, copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
+            guarded = {"$and": [dict(TRUE_PATTERN), copy.deepcopy(pattern), {"$nex": {_marker(index): 1}}]}
             definition[f"r{index}"] = {"all": [{"m": guarded}]}
             self._index_of[f"r{index}"] = index
         try:
@@ -176,7 +185,7 @@ class DurableRuleset:
         """Evaluate one working memory in a fresh session; `action(i, wm)` returns derived facts."""
         with _ENGINE_LOCK:
             start = dict(facts)
-            start.update({"sid": self._sid, "id": 0, "_wm": 1})
+            start.update({"sid": self._sid, "id": 0, WM_MARKER: 1})
             run = _Run(action=action, wm=start)
             try:
                 state = self._assert(start)
