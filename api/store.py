@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, bindparam, insert, select
+from sqlalchemy import ColumnElement, Engine, bindparam, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from api.database import is_sqlite
@@ -330,7 +330,17 @@ class Store:
             .select_from(r.join(teams, teams.c.id == r.c.team_id))
             .order_by(r.c.gelezen_op.desc(), r.c.id.desc())
         )
-        query = _reach(query, bereik, r.c.team_id)
+        if bereik.gemeente is not None:
+            # A municipality's audit sees the reads by its own teams and every read of its
+            # teams' assessments, also by a reader from elsewhere (a national auditor, say).
+            eigen = (
+                select(beoordelingen.c.id)
+                .join(teams, teams.c.id == beoordelingen.c.team_id)
+                .where(teams.c.gemeente == bereik.gemeente)
+            )
+            query = query.where(or_(teams.c.gemeente == bereik.gemeente, r.c.beoordeling_id.in_(eigen)))
+        else:
+            query = _reach(query, bereik, r.c.team_id)
         query = _period(query, r.c.gelezen_op, zoek)
         if zoek.handeling is not None:
             query = query.where(r.c.handeling == zoek.handeling)

@@ -214,7 +214,18 @@ def leg_besluit_vast(
     return OpgeslagenDocument(stored.id, stored.document)
 
 
-def _registreer(svc: Services, principal: Principal, handeling: str, uitkomst: str, **wat: object) -> None:
+def _registreer(
+    svc: Services,
+    principal: Principal,
+    handeling: str,
+    uitkomst: str,
+    *,
+    beoordeling_id: str | None = None,
+    besluit_id: str | None = None,
+    zoekvraag: str | None = None,
+    aantal: int | None = None,
+) -> None:
+    """Append one read (or refused read) of case data to the read audit."""
     svc.store.registreer_lezing(
         Lezing(
             id=str(uuid.uuid4()),
@@ -224,12 +235,17 @@ def _registreer(svc: Services, principal: Principal, handeling: str, uitkomst: s
             team_id=principal.team_id,
             handeling=handeling,
             uitkomst=uitkomst,
-            **wat,  # type: ignore[arg-type]
+            beoordeling_id=beoordeling_id,
+            besluit_id=besluit_id,
+            zoekvraag=zoekvraag,
+            aantal=aantal,
         )
     )
 
 
-def _toegelaten(svc: Services, principal: Principal, handeling: str, beoordeling_id: uuid.UUID, **wat: object) -> None:
+def _toegelaten(
+    svc: Services, principal: Principal, handeling: str, beoordeling_id: uuid.UUID, besluit_id: str | None = None
+) -> None:
     """Admit a read of this assessment's data, or record the refusal and raise 403 (404 for a national reader).
 
     A reader whose reach is limited hears the same 403 for another team's assessment as for an
@@ -239,7 +255,7 @@ def _toegelaten(svc: Services, principal: Principal, handeling: str, beoordeling
     eigenaar = svc.store.eigenaar(str(beoordeling_id))
     if eigenaar is not None and bereik.omvat(eigenaar.team_id, eigenaar.gemeente):
         return
-    _registreer(svc, principal, handeling, "geweigerd", beoordeling_id=str(beoordeling_id), **wat)
+    _registreer(svc, principal, handeling, "geweigerd", beoordeling_id=str(beoordeling_id), besluit_id=besluit_id)
     if eigenaar is None and bereik.alles:
         raise ApiProblem(404, NO_ASSESSMENT)
     raise ApiProblem(403, OUT_OF_REACH)

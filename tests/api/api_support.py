@@ -52,7 +52,8 @@ class Api:
 
     The role tokens belong to team `team` (municipality `GEMEENTE`); `tokens` also holds
     `toegang-ander-team` (another team of the same municipality) and `toegang-andere-gemeente`,
-    `audit-andere-gemeente` (a team of another municipality).
+    `audit-andere-gemeente` (a team of another municipality), and `landelijk-elders`
+    (`audit_landelijk` in that other municipality's team).
     """
 
     app: Any
@@ -93,6 +94,7 @@ def start_api(data_dir: Path, database_url: str, **overrides: Any) -> Iterator[A
     made["toegang-ander-team"] = tokens.create(db, "ander-toegang", ["toegang"], "ander-team")[0]
     made["toegang-andere-gemeente"] = tokens.create(db, "elders-toegang", ["toegang"], "team-elders")[0]
     made["audit-andere-gemeente"] = tokens.create(db, "elders-audit", ["audit"], "team-elders")[0]
+    made["landelijk-elders"] = tokens.create(db, "landelijke-audit", ["audit_landelijk"], "team-elders")[0]
     with TestClient(app, raise_server_exceptions=False) as client:
         yield Api(app, client, made, settings)
 

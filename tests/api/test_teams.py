@@ -23,6 +23,7 @@ READ_REACH = {
     "audit": True,  # audit of the same municipality
     "audit-andere-gemeente": False,  # audit of another municipality
     "audit_landelijk": True,  # national audit
+    "landelijk-elders": True,  # national audit, its team in another municipality
     "beleid": False,  # no case data at all
 }
 
@@ -177,8 +178,9 @@ def test_every_read_is_in_the_read_audit(api: Api) -> None:
     response = api.client.get("/v1/audit", params={"beoordelingId": assessment["id"]}, headers=api.auth("audit"))
     assert response.status_code == 200, response.text
     reads = response.json()["lezingen"]
-    # The municipal audit sees its own municipality's reads, not the refused one from elsewhere.
+    # The municipal audit sees every read of its municipality's case, also the refused one from elsewhere.
     assert [(r["handeling"], r["token_naam"], r["uitkomst"]) for r in reads] == [
+        ("beoordeling", "elders-toegang", "geweigerd"),
         ("besluit", "team-toegang", "gelezen"),
         ("besluiten", "team-toegang", "gelezen"),
         ("beoordeling", "team-toegang", "gelezen"),
@@ -186,11 +188,18 @@ def test_every_read_is_in_the_read_audit(api: Api) -> None:
     national = api.client.get(
         "/v1/audit", params={"beoordelingId": assessment["id"]}, headers=api.auth("audit_landelijk")
     ).json()["lezingen"]
-    assert national[0]["uitkomst"] == "geweigerd" and national[0]["token_naam"] == "elders-toegang"
+    assert national == reads
+    # The other municipality's audit sees its own team's (refused) attempt, nothing of the case's reads.
     elsewhere = api.client.get(
         "/v1/audit", params={"beoordelingId": assessment["id"]}, headers=api.auth("audit-andere-gemeente")
     ).json()["lezingen"]
-    assert [r["uitkomst"] for r in elsewhere] == ["geweigerd"]
+    assert [(r["token_naam"], r["uitkomst"]) for r in elsewhere] == [("elders-toegang", "geweigerd")]
+    # A national auditor (whose team is elsewhere) reading this municipality's case: visible to it.
+    api.client.get(f"/v1/beoordelingen/{assessment['id']}", headers=api.auth("landelijk-elders"))
+    latest = api.client.get("/v1/audit", params={"beoordelingId": assessment["id"]}, headers=api.auth("audit")).json()[
+        "lezingen"
+    ][0]
+    assert (latest["token_naam"], latest["uitkomst"]) == ("landelijke-audit", "gelezen")
 
     pages = api.client.get("/v1/audit", params={"handeling": "beoordelingen"}, headers=api.auth("audit")).json()
     assert pages["lezingen"][0]["zoekvraag"] == "reikwijdte=binnen"

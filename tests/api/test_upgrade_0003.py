@@ -126,3 +126,19 @@ def test_the_read_audit_is_append_only(old_db: Engine) -> None:
     for statement in (update(leesregistratie).values(token_naam="iemand anders"), leesregistratie.delete()):
         with pytest.raises(DBAPIError, match="onveranderlijk"), old_db.begin() as conn:
             conn.execute(statement)
+
+
+def test_0003_can_be_undone(old_db: Engine) -> None:
+    migrate(old_db)
+    tokens.revoke(old_db, "oud")
+    config = alembic_config()
+    with old_db.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    with old_db.connect() as conn:
+        revoked = conn.execute(text("SELECT naam FROM tokens WHERE ingetrokken_op IS NOT NULL ORDER BY naam")).all()
+    assert [r.naam for r in revoked] == ["oud", "weg"]
+    with pytest.raises(DBAPIError, match="onveranderlijk"), old_db.begin() as conn:
+        conn.execute(text("UPDATE beoordelingen SET document = 'anders'"))
+    migrate(old_db)  # and up again
+    assert tokens.authenticate(old_db, "rkw_oud") is None
