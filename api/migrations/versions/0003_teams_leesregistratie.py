@@ -20,8 +20,6 @@ ever sees the tables without them. `tokens` and `teams` become append-only as we
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
 from alembic import op
 
@@ -125,14 +123,14 @@ def upgrade() -> None:
         "UPDATE besluiten SET team_id = "
         "(SELECT team_id FROM beoordelingen WHERE beoordelingen.id = besluiten.beoordeling_id)"
     )
-    rows = conn.execute(sa.text("SELECT id, document FROM beoordelingen")).all()
-    fill = sa.text("UPDATE beoordelingen SET reikwijdte = :reikwijdte, toegang = :toegang WHERE id = :id")
-    for row in rows:
-        try:
-            uitkomst = json.loads(row.document).get("beoordeling") or {}
-        except (ValueError, AttributeError):
-            uitkomst = {}
-        conn.execute(fill, {"id": row.id, "reikwijdte": uitkomst.get("reikwijdte"), "toegang": uitkomst.get("toegang")})
+    # The outcome from each stored JSON text, in the database (no document leaves it).
+    if conn.dialect.name == "postgresql":
+        outcome = "(document::json -> 'beoordeling' ->> '{}')"
+    else:
+        outcome = "json_extract(document, '$.beoordeling.{}')"
+    op.execute(
+        f"UPDATE beoordelingen SET reikwijdte = {outcome.format('reikwijdte')}, toegang = {outcome.format('toegang')}"
+    )
     op.create_index("ix_beoordelingen_team_aangemaakt", "beoordelingen", ["team_id", "aangemaakt_op"])
     op.create_index("ix_besluiten_team_aangemaakt", "besluiten", ["team_id", "aangemaakt_op"])
 
