@@ -36,6 +36,8 @@ SCHEMA_BESCHRIJVINGEN = {
     "Besluiten": "Alle besluiten over een beoordeling, oudste eerst.",
     "Bronvermelding": "De hoofdpassage van de regel, de verdere passages waarop zij steunt, en alle in één regel.",
     "Casus": "Eén casus zoals een toegangsteam die indient.",
+    "Uitsluitingsgrond": "Een vastgestelde grond waarop de hulp buiten de Jeugdwet valt, met de regel, de basis "
+    "(wet, voorstel van de landelijke werkgroep of gemeentelijk beleid), de bron en de uitleg in gewone taal.",
     "Hulpsoort": "Soorten hulp die de bronnen onderscheiden.",
     "Onderwijsvraag": "De grensgevallen met onderwijs.",
     "OorzaakBijOuders": "Problemen van de ouders in andere domeinen.",

@@ -26,6 +26,11 @@ _VERWIJZING_STATUS = {
     "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
 }
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
+_BASIS = {
+    "wet": "wet",
+    "voorstel": "voorstel van de landelijke werkgroep",
+    "gemeentelijk_beleid": "beleid van de gemeente",
+}
 
 
 def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordeling") -> None:
@@ -35,6 +40,12 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
     head.add_row("Reikwijdte", Text(b.reikwijdte, style=_COLOUR[b.reikwijdte]))
     if b.buiten_domein:
         head.add_row("Gaat voor", b.buiten_domein)
+    if b.buiten_gronden_basis:
+        # Every ground, in words, with its footing: a proposal must never read as law.
+        head.add_row(
+            "Gronden buiten",
+            Text("\n".join(f"{g.uitleg} ({_BASIS[g.basis]}; {g.regel}; {g.bron})" for g in b.buiten_gronden_basis)),
+        )
     head.add_row("Toegang", b.toegang)
     if b.onmiddellijk_handelen:
         head.add_row("Veiligheid", Text("direct handelen", style="bold red"))

@@ -76,6 +76,25 @@ class Afweging(_Out):
     te_wegen: list[str]
 
 
+Basis = Literal["wet", "voorstel", "gemeentelijk_beleid"]
+
+
+class Uitsluitingsgrond(_Out):
+    """One established ground for `buiten`, with the footing it stands on.
+
+    The footing keeps a proposal from reading as law: `wet` (Jeugdwet art. 1.2 and other law in
+    force), `voorstel` (the national working group's proposal, which the national configuration
+    and a municipality that does not decline it follow), `gemeentelijk_beleid` (the
+    municipality's own policy, its ordinance where it has one).
+    """
+
+    grond: str = Field(description="De grond, met dezelfde waarden als buiten_domein.")
+    regel: str = Field(description="Id van de regel die de grond vaststelt.")
+    basis: Basis = Field(description="Waarop de grond berust: wet, voorstel of gemeentelijk_beleid.")
+    bron: str = Field(description="Leesbare bronvermelding (bij gemeentelijk beleid de verordening).")
+    uitleg: str = Field(description="De grond en haar basis in gewone taal.")
+
+
 class VerwijzingUitkomst(_Out):
     status: (
         Literal[
@@ -109,6 +128,9 @@ class Toelichting(_Out):
 class Beoordeling(_Out):
     reikwijdte: Literal["binnen", "buiten", "onbeslist"]
     buiten_domein: str | None = None
+    buiten_gronden: list[str] = Field(
+        default_factory=list, description="Elke vastgestelde grond voor 'buiten'; alleen art. 1.2 Jeugdwet gaat voor."
+    )
     toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"]
     onmiddellijk_handelen: bool
     gedwongen_kader: bool
@@ -116,6 +138,9 @@ class Beoordeling(_Out):
     signalen: list[str]
     verwijzing: VerwijzingUitkomst | None = None
     professionele_afweging: list[Afweging]
+    buiten_gronden_basis: list[Uitsluitingsgrond] = Field(
+        default_factory=list, description="Per grond: de regel, de basis (wet, voorstel, beleid) en de bron."
+    )
     ontbrekende_gegevens: list[str]
     conflicten: list[Conflict]
     toelichting: Toelichting

@@ -229,6 +229,13 @@ class Hulpvraag(_Part):
         None, description="Doelen zijn geformuleerd als beoogde verandering, niet alleen als activiteit."
     )
     monitoring: StrictBool | None = Field(None, description="De waardetoevoeging wordt gemonitord.")
+    gebruikelijke_hulp_netwerk: StrictBool | None = Field(
+        None,
+        description=(
+            "De gevraagde hulp is wat ouders en andere personen in het netwerk gewoonlijk geven aan een "
+            "kind van deze leeftijd (004 r. 3161-3162; de maat is een gezond kind van dezelfde leeftijd, r. 2977-2978)."
+        ),
+    )
     eerder_vrij_toegankelijk_geprobeerd: StrictBool | None = None
     individueel_toegekend: StrictBool | None = Field(
         None,
@@ -242,13 +249,39 @@ class Hulpvraag(_Part):
 
 
 class AndereWetten(_Part):
-    recht_op_wlz: StrictBool | None = None
-    recht_op_zvw: StrictBool | None = None
+    recht_op_wlz: StrictBool | None = Field(
+        None,
+        description=(
+            "Er bestaat (toegekend, niet alleen aangevraagd) recht op Wlz-zorg met betrekking tot de problematiek "
+            "van deze hulpvraag (Jeugdwet art. 1.2; 004 r. 3434-3438). Aangevraagd: laat dit leeg en vul wlz_aangevraagd."
+        ),
+    )
+    wlz_aangevraagd: StrictBool | None = Field(
+        None,
+        description="Een Wlz-indicatie is aangevraagd maar nog niet toegekend; dat is nog geen recht (004 r. 3436).",
+    )
+    recht_op_zvw: StrictBool | None = Field(
+        None,
+        description=(
+            "Er bestaat recht op zorg uit de zorgverzekering (Zvw) met betrekking tot de problematiek van deze "
+            "hulpvraag (Jeugdwet art. 1.2; 004 r. 3434-3438)."
+        ),
+    )
     zvw_verwijst_naar_jeugdwet: StrictBool | None = Field(
         None, description="De Zvw verwijst zelf naar de Jeugdwet (circulariteit)."
     )
     recht_op_bjj: StrictBool | None = Field(
-        None, description="Recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen."
+        None,
+        description=(
+            "Er bestaat recht op zorg op grond van de Beginselenwet justitiële jeugdinrichtingen met betrekking "
+            "tot de problematiek van deze hulpvraag (Jeugdwet art. 1.2)."
+        ),
+    )
+    ouder_ggz_recht_vastgesteld: StrictBool | None = Field(
+        None, description="Voor de ouder is vastgesteld dat er recht op ggz-zorg (Zvw) is (004 r. 3451-3456)."
+    )
+    ouder_in_behandeling: StrictBool | None = Field(
+        None, description="De ouder is voor de ggz-problematiek onder behandeling (004 r. 3451-3456)."
     )
     recht_op_wmo: StrictBool | None = None
     passend_onderwijs: StrictBool | None = Field(

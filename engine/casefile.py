@@ -65,6 +65,7 @@ class Verwachting(_Strict):
 
     reikwijdte: Literal["binnen", "buiten", "onbeslist"] | None = None
     buiten_domein: str | None = None
+    buiten_gronden: list[str] | None = None
     toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"] | None = None
     onmiddellijk_handelen: bool | None = None
     gedwongen_kader: bool | None = None

@@ -20,7 +20,7 @@ from engine import conditions as c
 from engine.assessment import Bronvermelding
 from engine.durable import DurableRuleset, PatternSet, ruleset_for
 from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType, flatten_outcome, full_vocabulary
-from engine.rule_model import Conditie, ParameterVerwijzing
+from engine.rule_model import Bron, Conditie, NietGevolgdVoorstel, ParameterVerwijzing, ProfessioneleAfweging
 from engine.rulebase import LoadedRule, RuleBase
 
 _OPS = {
@@ -51,6 +51,8 @@ class CompiledRule:
     derives: dict[str, Any]  # dotted path -> value (afgeleid.* and scalar uitkomst.*)
     adds: dict[str, tuple[str, ...]]  # list outcome path -> members
     durable_index: int | None  # None: can never apply under these parameters
+    afweging: ProfessioneleAfweging | None = None  # the rule's own, or the one a decline puts in its place
+    motivering: str | None = None  # the rule's own sentence, or the decline's
     id: str = field(init=False)
     outcome_fields: tuple[str, ...] = field(init=False)  # uitkomst.* paths it concludes
     outcome_names: tuple[str, ...] = field(init=False)  # the same without the `uitkomst.` prefix
@@ -61,6 +63,9 @@ class CompiledRule:
     def __post_init__(self) -> None:
         bron = self.loaded.regel.bron
         object.__setattr__(self, "id", self.loaded.id)
+        if self.afweging is None and self.motivering is None:
+            object.__setattr__(self, "afweging", self.loaded.regel.dan.professionele_afweging)
+            object.__setattr__(self, "motivering", self.loaded.regel.motivering)
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
         object.__setattr__(
@@ -84,6 +89,7 @@ class CompiledRuleSet:
     helper_paths: dict[int, str] = field(default_factory=dict)  # durable index -> flag of a split-off condition
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
+    named_exclusions: dict[str, Bron] = field(default_factory=dict)  # name -> its ordinance (municipal file)
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:
@@ -124,6 +130,27 @@ def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[st
     return derives, adds
 
 
+def declined(loaded: LoadedRule, entry: NietGevolgdVoorstel) -> tuple[ProfessioneleAfweging, str]:
+    """What a proposal this municipality does not follow becomes: a weighing point naming the
+    proposal and its source, and a sentence for the motivation (the rule concludes nothing)."""
+    bron = loaded.regel.bron
+    own = f" (besluit: {entry.bron.citation()})" if entry.bron else ""
+    afweging = ProfessioneleAfweging(
+        onderwerp=f"Voorstel niet gevolgd door de gemeente: {loaded.regel.titel}",
+        te_wegen=[
+            f"het voorstel van de werkgroep ({bron.citation()}) zou de hulp hier uitsluiten",
+            f"reden van de gemeente{own}: {entry.reden}",
+            "of de hulp in dit geval nodig en passend is; draagkracht en draaglast van het gezin",
+        ],
+    )
+    sentence = (
+        f"{loaded.regel.titel}: volgens het voorstel van de landelijke werkgroep (geen wet) geldt hier een "
+        f"uitsluiting, maar deze gemeente volgt dat voorstel niet ({entry.reden.rstrip('.')}); "
+        "de professional weegt of de hulp nodig en passend is."
+    )
+    return afweging, sentence
+
+
 def version_of(rules: list[LoadedRule], params: dict[str, Any]) -> str:
     payload = json.dumps(
         {"regels": [r.regel.model_dump(mode="json", by_alias=True) for r in rules], "parameters": params},
@@ -141,6 +168,9 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     if not selected:
         raise SelectionError(f"geen regels geldig op peildatum {peildatum.isoformat()}")
     params = base.parameter_values(gemeente)
+    declines = (
+        {n.regel: n for n in base.gemeenten[gemeente].bestand.niet_gevolgde_voorstellen} if gemeente is not None else {}
+    )
     vocab = full_vocabulary(base.rules)
     by_id = {r.id: r for r in selected}
     own = {r.id: c.normalize(build_node(r.regel.als, params, vocab)) for r in selected}
@@ -164,7 +194,14 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         node = effective_of(r.id)
         index = None if node == c.Const(False) else patterns.add(node)
         derives, adds = _conclusions(r)
-        compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
+        entry = declines.get(r.id)
+        if entry is not None:
+            afweging, sentence = declined(r, entry)
+            compiled.append(
+                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence)
+            )
+        else:
+            compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
     helper_paths = patterns.close()
 
     tested = {p for r in compiled for p in c.paths(r.effective)}
@@ -184,6 +221,11 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         durable=durable,
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
         helper_paths=helper_paths,
+        named_exclusions=(
+            {u.naam: u.bron for u in base.gemeenten[gemeente].bestand.uitgesloten_hulpvormen}
+            if gemeente is not None
+            else {}
+        ),
     )
     for rule in compiled:
         if rule.durable_index is not None:

@@ -22,11 +22,13 @@ from engine.assessment import (
     Regelset,
     ToegepasteRegel,
     Toelichting,
+    Uitsluitingsgrond,
 )
 from engine.case import Casus
 from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
 from engine.durable import RunResult, facts_to_wm, wm_updates
 from engine.facts import (
+    BUITEN_DOMEINEN,
     CASE_FACTS,
     LIST_OUTCOMES,
     OPEN_OUTCOMES,
@@ -36,11 +38,16 @@ from engine.facts import (
     UNDECIDED_OUTCOMES,
     case_to_facts,
 )
+from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
-from engine.motivation import build_motivation, fill_template
+from engine.motivation import build_motivation, fill_template, ground_in_words
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
+_GRONDEN = f"{OUTCOME}.buiten_gronden"
+_DOMEIN = f"{OUTCOME}.buiten_domein"
+#: `regel` of the engine's own weighing point when several grounds without precedence hold.
+MEERDERE_GRONDEN = "buiten_gronden"
 
 
 @dataclass
@@ -168,6 +175,40 @@ def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
     return tainted
 
 
+def _grounds(
+    ruleset: CompiledRuleSet, fired: list[CompiledRule], tainted: set[str], disputed: set[str], facts: dict[str, Any]
+) -> list[Uitsluitingsgrond]:
+    """Every established ground for `buiten`, in firing order, each with its footing.
+
+    A ground is a member a rule adds to `buiten_gronden`, or a `buiten_domein` a rule sets
+    directly (statutory precedence, age, no need for help) when that value is not disputed. A
+    named exclusion from the municipal list stands on the municipality's ordinance.
+    """
+    found: list[Uitsluitingsgrond] = []
+    for rule in fired:
+        if rule.id in tainted:
+            continue
+        members = list(rule.adds.get(_GRONDEN, ()))
+        direct = rule.derives.get(_DOMEIN)
+        if direct is not None and _DOMEIN not in disputed and direct not in members:
+            members.append(direct)
+        bron = rule.loaded.regel.bron
+        name = facts.get("hulpvraag.naam")
+        if "hulpvraag.naam" in rule.own_paths and name in ruleset.named_exclusions:
+            bron = ruleset.named_exclusions[name]
+        for member in members:
+            found.append(
+                Uitsluitingsgrond(
+                    grond=member,
+                    regel=rule.id,
+                    basis=basis_of(bron),  # type: ignore[arg-type]
+                    bron=bron.citation(),
+                    uitleg=ground_in_words(member, in_words(bron, ruleset.gemeente)),
+                )
+            )
+    return found
+
+
 def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
     # Validated from a dict: pydantic's validator (native code) is faster than `model_construct`.
     return NietToegepasteRegel.model_validate(
@@ -189,9 +230,13 @@ class _Outcome:
     values: dict[str, Any]
     conflicts: list[Conflict]
     tainted: set[str]  # rules that fired on a disputed value
+    gronden: list[Uitsluitingsgrond] = field(default_factory=list)  # every ground for `buiten`, with footing
+    weighing: list[Afweging] = field(default_factory=list)  # the engine's own: several grounds, no precedence
 
 
-def _resolve_outcomes(fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace) -> _Outcome:
+def _resolve_outcomes(
+    ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
+) -> _Outcome:
     """Each outcome field's value: disputed values and what follows from them stay open."""
     values = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
     conflicts = [Conflict(veld=path, waarden=found) for path, found in sorted(trace.conflicts.items())]
@@ -207,13 +252,35 @@ def _resolve_outcomes(fired: list[CompiledRule], facts: dict[str, Any], trace: _
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
             values[path.split(".", 1)[1]] = None
-    if values["reikwijdte"] != "buiten":
-        values["buiten_domein"] = None  # only meaningful when the help is outside the reach
     for name in LIST_OUTCOMES:
         path = f"{OUTCOME}.{name}"
         members = {m for r in fired if r.id not in tainted for m in r.adds.get(path, ())}
         values[name] = [m for m in OUTCOME_FACTS[name].values if m in members]
-    return _Outcome(values, conflicts, tainted)
+    gronden = _grounds(ruleset, fired, tainted, open_paths, facts)
+    present = [d for d in BUITEN_DOMEINEN if any(g.grond == d for g in gronden)]
+    values["buiten_gronden"] = present
+    weighing: list[Afweging] = []
+    if values["reikwijdte"] != "buiten":
+        values["buiten_domein"] = None  # only meaningful when the help is outside the reach
+    elif values["buiten_domein"] is None and _DOMEIN not in open_paths:
+        # No rule with precedence (art. 1.2) set the domain: one established ground names it,
+        # several are weighed by the professional. A ground not established (unknown) does not
+        # count, as in the group rules (AW-GEEN, UIT-00-*); AW-00 asks to check the other laws.
+        if len(present) == 1:
+            values["buiten_domein"] = present[0]
+        elif len(present) > 1:
+            weighing.append(
+                Afweging(
+                    regel=MEERDERE_GRONDEN,
+                    onderwerp="Meerdere gronden om de hulp buiten de Jeugdwet te laten, zonder wettelijke rangorde",
+                    te_wegen=[g.uitleg.rstrip(".") for g in gronden]
+                    + [
+                        "welk domein de hulp het best biedt, samen met het gezin",
+                        "draagkracht en draaglast van het gezin",
+                    ],
+                )
+            )
+    return _Outcome(values, conflicts, tainted, gronden, weighing)
 
 
 def _missing_facts(ruleset: CompiledRuleSet, outcome: _Outcome, facts: dict[str, Any]) -> list[str]:
@@ -230,7 +297,7 @@ def _missing_facts(ruleset: CompiledRuleSet, outcome: _Outcome, facts: dict[str,
             continue
         if name.startswith(_VERWIJZING) and not has_referral:
             continue
-        if name == "buiten_domein" and outcome.values["reikwijdte"] != "buiten":
+        if name == "buiten_domein" and (outcome.values["reikwijdte"] != "buiten" or outcome.weighing):
             continue
         missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, explored)
     return sorted(missing)
@@ -263,13 +330,14 @@ def _explain(ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[st
     return Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast)
 
 
-def _weighings(fired: list[CompiledRule]) -> list[Afweging]:
-    """What a professional still has to weigh, from the applied rules that ask for it."""
+def _weighings(fired: list[CompiledRule], outcome: _Outcome) -> list[Afweging]:
+    """What a professional still has to weigh: from the applied rules that ask for it (or a declined
+    proposal's weighing in its place), then the engine's own point when several grounds hold."""
     return [
         Afweging(regel=r.id, onderwerp=a.onderwerp, te_wegen=list(a.te_wegen))
         for r in fired
-        if (a := r.loaded.regel.dan.professionele_afweging) is not None
-    ]
+        if (a := r.afweging) is not None
+    ] + outcome.weighing
 
 
 def _outcome_fields(outcome: _Outcome, facts: dict[str, Any]) -> dict[str, Any]:
@@ -307,20 +375,22 @@ def _motivate(
     afwegingen: list[Afweging],
     ontbrekend: list[str],
     conflicts: list[Conflict],
+    gronden: list[Uitsluitingsgrond],
 ) -> str:
     """The motivation text from the outcome fields and the rules that applied."""
     return build_motivation(
         reikwijdte=fields["reikwijdte"],
         buiten_domein=fields["buiten_domein"],
+        gronden=[g.uitleg for g in gronden],
         toegang=fields["toegang"],
         onmiddellijk_handelen=fields["onmiddellijk_handelen"],
         reasons=[
             (
-                fill_template((r.loaded.regel.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
+                fill_template((r.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
                 r.loaded.regel.bron.citation(),
             )
             for r in fired
-            if r.outcome_fields or r.loaded.regel.motivering or r.loaded.regel.dan.professionele_afweging
+            if r.outcome_fields or r.motivering or r.afweging
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
@@ -336,14 +406,17 @@ def _assess(
     ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
 ) -> Beoordeling:
     """The assessment in named steps: resolve the outcomes, find what is missing, explain, motivate, build."""
-    outcome = _resolve_outcomes(fired, facts, trace)
+    outcome = _resolve_outcomes(ruleset, fired, facts, trace)
     ontbrekend = _missing_facts(ruleset, outcome, facts)
     toelichting = _explain(ruleset, fired, facts)
-    afwegingen = _weighings(fired)
+    afwegingen = _weighings(fired, outcome)
     fields = _outcome_fields(outcome, facts)
-    motivering = _motivate(ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts)
+    motivering = _motivate(
+        ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts, outcome.gronden
+    )
     return Beoordeling(
         **fields,
+        buiten_gronden_basis=outcome.gronden,
         professionele_afweging=afwegingen,
         ontbrekende_gegevens=ontbrekend,
         conflicten=outcome.conflicts,

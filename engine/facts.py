@@ -119,6 +119,9 @@ BUITEN_DOMEINEN = (
     # (woonplaatsbeginsel, Jeugdwet art. 2.3 lid 1).
     "andere_gemeente",
 )
+#: Grounds with statutory precedence (Jeugdwet art. 1.2: a right to care under the Wlz, the Zvw or
+#: the Bjj). They are the only ranking among exclusion grounds; no source ranks the others.
+WETTELIJKE_VOORRANG = ("wlz", "zvw", "bjj")
 SIGNALEN = (
     "grijze_zone_onderwijs",
     "combinatie_andere_domeinen",
@@ -153,6 +156,9 @@ VERWIJZING_STATUS = (
 OUTCOME_FACTS: dict[str, FactType] = {
     "reikwijdte": FactType("enum", ("binnen", "buiten"), "Valt de hulpvraag binnen de reikwijdte van de Jeugdwet?"),
     "buiten_domein": FactType("enum", BUITEN_DOMEINEN, "Welk domein gaat voor als de hulp buiten de Jeugdwet valt."),
+    "buiten_gronden": FactType(
+        "list", BUITEN_DOMEINEN, "Elke vastgestelde grond waarop de hulp buiten de Jeugdwet valt (geen rangorde)."
+    ),
     "toegang": FactType("enum", ("vrij_toegankelijk", "beschikking", "geen"), "Route naar de hulp."),
     "onmiddellijk_handelen": FactType("bool", (), "Veiligheid vraagt om direct handelen."),
     "gedwongen_kader": FactType("bool", (), "Er geldt een kinderbeschermingsmaatregel of strafrechtelijke beslissing."),

@@ -47,6 +47,22 @@ _DOMEIN = {
     "meerderjarig": "De jongere is meerderjarig en de jeugdhulp loopt niet door; hulp voor volwassenen "
     "(zoals Wmo 2015 of Zorgverzekeringswet) gaat voor.",
 }
+#: Each ground for `buiten` as the start of a sentence; its footing follows (see engine.footing).
+_GROND = {
+    "gebruikelijke_zorg": "De gevraagde hulp is wat ouders en hun netwerk gewoonlijk geven",
+    "wlz": "Voor deze problematiek bestaat recht op zorg uit de Wet langdurige zorg",
+    "zvw": "Voor deze problematiek bestaat recht op zorg uit de Zorgverzekeringswet",
+    "bjj": "Voor deze problematiek bestaat recht op zorg uit de Beginselenwet justitiële jeugdinrichtingen",
+    "wmo": "De ondersteuning is te krijgen via de Wmo 2015",
+    "passend_onderwijs": "De ondersteuning hoort bij de zorgplicht Passend onderwijs van de school",
+    "verzekering": "De hulp is te krijgen via een (aanvullende) verzekering",
+    "volwassenenhulp": "De hulp is gericht op de ouders als volwassenen",
+    "uitgesloten_hulpvorm": "Deze hulpvorm valt niet onder jeugdhulp",
+    "geen_jeugdhulp_nodig": "Jeugdhulp is niet nodig",
+    "geen_jeugdwetdoel": "De hulp dient geen van de doelen van de Jeugdwet",
+    "meerderjarig": "De jongere is meerderjarig en de jeugdhulp loopt niet door",
+}
+
 _TOEGANG = {
     "vrij_toegankelijk": "De hulp is vrij toegankelijk: er is geen beschikking nodig.",
     "beschikking": "Voor deze hulp is een beschikking (individueel besluit) nodig.",
@@ -87,10 +103,16 @@ def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) 
     return _FIELD.sub(replace, text)
 
 
+def ground_in_words(grond: str, footing: str) -> str:
+    """One ground for `buiten` and its footing as one Dutch sentence."""
+    return f"{_GROND.get(grond, grond)}, {footing}."
+
+
 def build_motivation(
     *,
     reikwijdte: str,
     buiten_domein: str | None,
+    gronden: Sequence[str],
     toegang: str,
     onmiddellijk_handelen: bool,
     reasons: Sequence[tuple[str, str]],
@@ -102,7 +124,8 @@ def build_motivation(
     verwijzing_status: str | None = None,
     heeft_verwijzing: bool = False,
 ) -> str:
-    """The motivation text; `reasons` are (sentence, source citation) of the applied rules."""
+    """The motivation text; `reasons` are (sentence, source citation) of the applied rules,
+    `gronden` every established ground for `buiten` with its footing, in words."""
     where = f"gemeente {gemeente}" if gemeente else "landelijke regels"
     parts = [f"Beoordeling volgens de regels geldig op {peildatum.isoformat()} ({where})."]
     if onmiddellijk_handelen:
@@ -119,6 +142,17 @@ def build_motivation(
     if heeft_verwijzing:
         parts.append(VERWIJZING_UITLEG[verwijzing_status] if verwijzing_status else VERWIJZING_OPEN)
     text = " ".join(parts)
+    if gronden:
+        if reikwijdte == "buiten" and len(gronden) > 1 and not buiten_domein:
+            head = (
+                "Er zijn meerdere gronden om de hulp buiten de Jeugdwet te laten; geen wet bepaalt welke "
+                "voorgaat, dus de professional weegt ze met u:"
+            )
+        elif reikwijdte == "buiten":
+            head = "Grond(en) waarop de hulp buiten de Jeugdwet valt:"
+        else:
+            head = "Deze gronden gelden ook; ze staan de hulp nu niet in de weg, maar u moet ze kennen:"
+        text += "\n\n" + head + "\n" + "\n".join(f"- {g}" for g in gronden)
     if reasons:
         text += "\n\nDit volgt uit:\n" + "\n".join(f"- {sentence} (bron: {source})" for sentence, source in reasons)
     if afwegingen:

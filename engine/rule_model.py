@@ -233,6 +233,20 @@ class UitgeslotenHulpvorm(_Strict):
     bron: Bron
 
 
+class NietGevolgdVoorstel(_Strict):
+    """A proposal-based rule this municipality does not follow, with its reason.
+
+    There the rule no longer concludes anything; it becomes a professionele_afweging that names
+    the proposal and its source. A rule that rests on the law cannot be declined (validation).
+    """
+
+    regel: StrictStr = Field(
+        pattern=RULE_ID_PATTERN, description="Id van de regel (een voorstel) die de gemeente niet volgt."
+    )
+    reden: StrictStr = Field(min_length=10, description="Waarom de gemeente het voorstel niet volgt.")
+    bron: Bron | None = Field(None, description="Het eigen besluit of de verordening van de gemeente, waar die er is.")
+
+
 class GemeenteInfo(_Strict):
     code: StrictStr = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")
     naam: StrictStr
@@ -244,3 +258,4 @@ class GemeenteBestand(_Strict):
     gemeente: GemeenteInfo
     parameters: dict[StrictStr, Any] = Field(default_factory=dict)
     uitgesloten_hulpvormen: list[UitgeslotenHulpvorm] = Field(default_factory=list)
+    niet_gevolgde_voorstellen: list[NietGevolgdVoorstel] = Field(default_factory=list)

@@ -146,6 +146,8 @@ class RuleBase:
                 values["uitgesloten_hulpvormen"] = list(values["uitgesloten_hulpvormen"]) + [
                     u.naam for u in bestand.uitgesloten_hulpvormen
                 ]
+            if "niet_gevolgde_voorstellen" in values:
+                values["niet_gevolgde_voorstellen"] = [n.regel for n in bestand.niet_gevolgde_voorstellen]
         return values
 
 

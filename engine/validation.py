@@ -112,6 +112,33 @@ class _Checker:
                     )
                 )
 
+    def check_declined(self) -> None:
+        """A municipality may decline a proposal, never the law (Jeugdwet art. 1.2 and the like)."""
+        known = {r.id: r for r in self.base.rules}
+        for gemeente in self.base.gemeenten.values():
+            doc = self.base.documents[gemeente.file]
+            for i, entry in enumerate(gemeente.bestand.niet_gevolgde_voorstellen):
+                line = doc.line_of(("niet_gevolgde_voorstellen", i, "regel"))
+                rule = known.get(entry.regel)
+                if rule is None:
+                    self.issues.append(Issue(gemeente.file, line, entry.regel, "onbekende regel; niet te weigeren"))
+                elif rule.regel.bron.status in ("wet", "jurisprudentie"):
+                    self.issues.append(
+                        Issue(
+                            gemeente.file,
+                            line,
+                            entry.regel,
+                            "deze regel berust op de wet"
+                            + (f" ({rule.regel.bron.artikel})" if rule.regel.bron.artikel else "")
+                            + "; een gemeente kan alleen een voorstel niet volgen, geen wettelijke regel",
+                        )
+                    )
+            if gemeente.bestand.niet_gevolgde_voorstellen and "niet_gevolgde_voorstellen" not in self.base.parameters:
+                line = doc.line_of(("niet_gevolgde_voorstellen",))
+                self.issues.append(
+                    Issue(gemeente.file, line, "-", "er is geen landelijke parameter 'niet_gevolgde_voorstellen'")
+                )
+
     # -- rule ids and periods ---------------------------------------------------------------
     def check_ids(self) -> None:
         by_id: dict[str, list[LoadedRule]] = defaultdict(list)
@@ -307,6 +334,7 @@ class _Checker:
 
     def run(self) -> list[Issue]:
         self.check_parameters()
+        self.check_declined()
         self.check_ids()
         self.check_erkenningen()
         derived_types: dict[str, tuple[str, LoadedRule]] = {}

@@ -128,7 +128,9 @@ Functionaliteit: Problemen van ouders in andere domeinen
     En bevatten de signalen "bestaanszekerheid_16_plus"
     En is regel "UIT-VOL-03" niet toegepast
 
-  Scenario: Een jongere van 15 valt met een vraag over bestaanszekerheid buiten de jeugdhulp
+  # Issue 20 §3: 'volwassenen' zijn de ouders (voetnoot 5, r. 3184-3186); de eigen vraag van een
+  # jongere van 15 is geen 'volwassenenhulp'. Onder de 16 zegt de bron niets: de professional weegt.
+  Scenario: Een jongere van 15 met een vraag over de eigen bestaanszekerheid - geen volwassenenhulp, een afweging
     Gegeven een casus met:
       | feit                          | waarde            |
       | situatie.bedreiging_ontwikkelingsklimaat | nee |
@@ -136,15 +138,20 @@ Functionaliteit: Problemen van ouders in andere domeinen
       | hulpvraag.soort               | bestaanszekerheid |
       | hulpvraag.gericht_op_jeugdige | ja                |
     Als de casus wordt beoordeeld
-    Dan is de reikwijdte "buiten"
-    En gaat het domein "volwassenenhulp" voor
+    Dan is regel "UIT-VOL-03" niet toegepast
+    En zijn er geen buiten-gronden
     En bevatten de signalen niet "bestaanszekerheid_16_plus"
+    En moet de professional afwegen "Eigen bestaanszekerheid van een jongere onder de 16"
 
-  Scenario: Een vraag over bestaanszekerheid zonder bekende leeftijd houdt de reikwijdte open
+  # De eigen vraag van de jongere is nooit 'volwassenenhulp' (voetnoot 5, r. 3184-3186), welke leeftijd
+  # ook; alleen de afweging onder de 16 (UIT-VOL-05) en het signaal vanaf 16 (AND-16) wachten op de leeftijd
+  Scenario: Een eigen vraag over bestaanszekerheid zonder bekende leeftijd - geen volwassenenhulp, de leeftijd ontbreekt
     Gegeven een casus met:
       | feit                          | waarde            |
       | hulpvraag.soort               | bestaanszekerheid |
       | hulpvraag.gericht_op_jeugdige | ja                |
     Als de casus wordt beoordeeld
-    Dan is de reikwijdte "onbeslist"
+    Dan is regel "UIT-VOL-03" niet toegepast
+    En is regel "UIT-VOL-05" niet toegepast
+    En zijn er geen buiten-gronden
     En ontbreekt het gegeven "jeugdige.leeftijd"

@@ -121,15 +121,51 @@ Functionaliteit: Voorliggende wetten (Jeugdwet art. 1.2)
     En is regel "AW-00" niet toegepast
     En is regel "AW-GEEN" toegepast
 
-  # Bron: 004 r. 3225-3228 en art. 1.2 ("niet gehouden"): de gemeente mag toch toekennen
-  Scenario: De gemeente kent ondanks een Wlz-recht in een individueel geval toch jeugdhulp toe
+  # Bron: 004 r. 3225-3228 en art. 1.2 ("niet gehouden", r. 3434-3438): de gemeente mag toch
+  # toekennen. Het Wlz-recht bestaat hier (toegekend); de reden is een wachtlijst bij de Wlz-aanbieder,
+  # niet een indicatie die nog loopt (een aangevraagd recht is nog geen recht, r. 3436: "bestaat").
+  # De Wlz-grond blijft genoemd; alleen de gevolgtrekking 'buiten' wijkt.
+  Scenario: De gemeente kent ondanks een bestaand Wlz-recht in een individueel geval toch jeugdhulp toe
     Gegeven een casus met:
       | feit                                   | waarde |
       | andere_wetten.recht_op_wlz             | ja     |
       | andere_wetten.meerdere_oorzaken        | nee    |
       | hulpvraag.individueel_toegekend        | ja     |
-      | hulpvraag.reden_individuele_toekenning | overbrugging tot de Wlz-indicatie rond is |
+      | hulpvraag.reden_individuele_toekenning | de Wlz-aanbieder heeft een wachtlijst van een half jaar |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
     En is regel "UIT-OVR-01" toegepast
+    En is regel "UIT-BUITEN" niet toegepast
+    En zijn de buiten-gronden "wlz"
+    En berust de grond "wlz" op "wet"
+
+  # Issue 9: durable-rules vuurde AW-00 eenmaal per vervulde tak van zijn een_van (driemaal bij
+  # drie onbekende rechten); de adapter belooft een regel hoogstens eenmaal (art. 1.2, r. 3434-3440)
+  Scenario: Drie onbekende rechten - AW-00 staat eenmaal in afwegingen, toelichting en motivering
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | jeugdige.leeftijd                       | 9      |
+      | jeugdige.woont_in_gemeente              | ja     |
+      | situatie.opgroei_opvoedvragen           | ja     |
+      | situatie.eigen_mogelijkheden_toereikend | nee    |
+    Als de casus wordt beoordeeld
+    Dan staat regel "AW-00" eenmaal in de afwegingen, de toelichting en de motivering
+
+  # Issue 20 §2: art. 1.2 vraagt dat het recht "bestaat" (r. 3435-3436); een aangevraagde indicatie
+  # is nog geen recht, de jeugdhulpplicht blijft staan
+  Scenario: Een aangevraagde Wlz-indicatie sluit jeugdhulp niet uit
+    Gegeven een casus met:
+      | feit                                    | waarde |
+      | jeugdige.leeftijd                       | 9      |
+      | jeugdige.woont_in_gemeente              | ja     |
+      | situatie.opgroei_opvoedvragen           | ja     |
+      | situatie.eigen_mogelijkheden_toereikend | nee    |
+      | situatie.veiligheidszorgen              | nee    |
+      | andere_wetten.wlz_aangevraagd           | ja     |
+      | andere_wetten.recht_op_zvw              | nee    |
+      | andere_wetten.recht_op_bjj              | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
     En is regel "AW-WLZ-01" niet toegepast
+    En is regel "AW-WLZ-02" toegepast
+    En moet de professional afwegen "Wlz aangevraagd, nog geen recht"

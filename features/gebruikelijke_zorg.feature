@@ -37,21 +37,54 @@ Functionaliteit: Gebruikelijke zorg en zorg die daar ver bovenuit gaat
 
   # Tegenvoorbeeld - 004 r. 2976-2978: de maatstaf is een gezond kind van dezelfde leeftijd;
   # toezicht op een peuter is gewone ouderzorg
+  # De gevraagde hulp (toezicht) is wat ouders van een peuter gewoonlijk geven (r. 3161-3162)
   Scenario: Toezicht dat bij een peuter van die leeftijd hoort is gebruikelijke zorg
     Gegeven een casus met:
       | feit                                      | waarde |
       | jeugdige.leeftijd                         | 2      |
       | zorg_door_ouders.boven_gebruikelijke_zorg | nee    |
       | zorg_door_ouders.permanent_toezicht       | ja     |
+      | hulpvraag.gebruikelijke_hulp_netwerk      | ja     |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "gebruikelijke_zorg" voor
     En is de toegang "geen"
     En is regel "UIT-GZ-01" toegepast
+    En berust de grond "gebruikelijke_zorg" op "voorstel"
+    En moet de professional afwegen "Draagkracht en draaglast bij gebruikelijke zorg"
 
-  # Tegenvoorbeeld - 004 r. 2972-2976: de zorg gaat boven het gebruikelijke uit, maar de ouders
-  # kunnen nog werken en meedoen: geen compensatie van de ouders, wel hulp voor het kind
-  Scenario: Zorg boven het gebruikelijke terwijl de ouders nog kunnen werken leidt niet tot compensatie
+  # Issue 9: de uitsluiting gaat over de gevraagde hulp ("gebruikelijke hulp van ouders en van andere
+  # personen in het netwerk", r. 3161), niet over hoeveel zorg de ouders geven. Ouders die gewone zorg
+  # geven, en een kind dat een behandeling vraagt die ouders niet gewoonlijk geven: geen uitsluiting.
+  Scenario: Ouders geven gewone zorg, het kind vraagt een behandeling - geen uitsluiting als gebruikelijke zorg
+    Gegeven een casus met:
+      | feit                                      | waarde      |
+      | jeugdige.leeftijd                         | 8           |
+      | zorg_door_ouders.boven_gebruikelijke_zorg | nee         |
+      | hulpvraag.gebruikelijke_hulp_netwerk      | nee         |
+      | hulpvraag.soort                           | behandeling |
+    Als de casus wordt beoordeeld
+    Dan is regel "UIT-GZ-01" niet toegepast
+    En zijn er geen buiten-gronden
+
+  # 004 r. 2978-2980: permanent toezicht en ernstige meervoudige beperkingen zijn voorbeelden
+  # ("bijv."), geen voorwaarden: ook zonder die voorbeelden weegt de professional de compensatie
+  Scenario: Zonder permanent toezicht of ernstige meervoudige beperkingen is compensatie toch een afweging
+    Gegeven een casus met:
+      | feit                                        | waarde     |
+      | jeugdige.leeftijd                           | 10         |
+      | zorg_door_ouders.boven_gebruikelijke_zorg   | ja         |
+      | zorg_door_ouders.permanent_toezicht         | nee        |
+      | zorg_door_ouders.ernstig_meervoudig_beperkt | nee        |
+      | zorg_door_ouders.ouders_kunnen_nauwelijks_deelnemen | ja |
+      | hulpvraag.soort                             | respijtzorg |
+    Als de casus wordt beoordeeld
+    Dan is regel "GZ-02" toegepast
+    En moet de professional afwegen "Compensatie van niet-gebruikelijke, intensieve zorg"
+
+  # 004 r. 2972-2980: de zorg gaat boven het gebruikelijke uit, maar de ouders kunnen nog werken;
+  # compensatie is "na zorgvuldige afweging samen met de professional" - de bron beslist niet
+  Scenario: Zorg boven het gebruikelijke terwijl de ouders nog kunnen werken - compensatie blijft een afweging
     Gegeven een casus met:
       | feit                                        | waarde |
       | jeugdige.leeftijd                           | 9      |
@@ -66,7 +99,7 @@ Functionaliteit: Gebruikelijke zorg en zorg die daar ver bovenuit gaat
     Dan is de reikwijdte "binnen"
     En is de toegang "vrij_toegankelijk"
     En is regel "GZ-02" niet toegepast
-    En moet de professional afwegen "Geen compensatie van de ouders"
+    En moet de professional afwegen "Compensatie van de ouders na zorgvuldige afweging"
 
   # Grensgeval: staat vast dat de zorg boven het gebruikelijke uitgaat, dan eerst de compensatievraag
   Scenario: Zolang onbekend is of de ouders nog kunnen meedoen, blijft de toegang open

@@ -76,17 +76,33 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     Dan is de reikwijdte "binnen"
     En is regel "UIT-NAAM-02" niet toegepast
 
-  # Voorbeeld uitsluiting - 004 r. 3175-3179 (volwassenen-ggz)
-  Scenario: Ggz-behandeling van een ouder is geen jeugdhulp
+  # Voorbeeld uitsluiting - 004 r. 3175-3179 (volwassenen-ggz), alleen als het recht op zorg vaststaat
+  # en de ouder onder behandeling is (r. 3451-3456)
+  Scenario: Ggz-behandeling van een ouder met vastgesteld recht en behandeling is geen jeugdhulp
     Gegeven een casus met:
-      | feit                         | waarde         |
-      | situatie.oorzaak_bij_ouders  | volwassenen_ggz |
-      | hulpvraag.soort              | volwassenen_ggz |
-      | situatie.bedreiging_ontwikkelingsklimaat | nee |
+      | feit                                      | waarde          |
+      | situatie.oorzaak_bij_ouders               | volwassenen_ggz |
+      | hulpvraag.soort                           | volwassenen_ggz |
+      | andere_wetten.ouder_ggz_recht_vastgesteld | ja              |
+      | andere_wetten.ouder_in_behandeling        | ja              |
+      | situatie.bedreiging_ontwikkelingsklimaat  | nee             |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "volwassenenhulp" voor
     En is regel "UIT-VOL-02" toegepast
+
+  # Issue 9: weigeren is rechtens onzeker zonder vastgesteld recht en behandeling (r. 3451-3456)
+  Scenario: Ggz voor een ouder die nog niet in behandeling is - geen uitsluiting, de professional weegt
+    Gegeven een casus met:
+      | feit                                      | waarde          |
+      | situatie.oorzaak_bij_ouders               | volwassenen_ggz |
+      | hulpvraag.soort                           | volwassenen_ggz |
+      | andere_wetten.ouder_ggz_recht_vastgesteld | ja              |
+      | andere_wetten.ouder_in_behandeling        | nee             |
+    Als de casus wordt beoordeeld
+    Dan is regel "UIT-VOL-02" niet toegepast
+    En zijn er geen buiten-gronden
+    En moet de professional afwegen "Ggz-hulp aan een ouder zonder vastgesteld recht of behandeling"
 
   # Voorbeeld uitsluiting - 004 r. 3181-3192 (bestaanszekerheid van de ouders)
   Scenario: Hulp bij de schulden en huisvesting van de ouders is geen jeugdhulp
@@ -175,7 +191,8 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     Dan is de reikwijdte "buiten"
     En gaat het domein "uitgesloten_hulpvorm" voor
 
-  # Bron: 004 r. 3225-3228 - individuele toekenning van uitgesloten hulp
+  # Bron: 004 r. 3225-3228 - individuele toekenning van uitgesloten hulp; de grond (de verordening)
+  # blijft genoemd, alleen de gevolgtrekking 'buiten' (UIT-BUITEN) wijkt
   Scenario: Voorbeeldstad kent paardencoaching in dit individuele geval toch toe, met een reden
     Gegeven een casus met:
       | feit                                   | waarde |
@@ -186,7 +203,9 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
     En is regel "UIT-OVR-01" toegepast
-    En is regel "UIT-NAAM-02" niet toegepast
+    En is regel "UIT-BUITEN" niet toegepast
+    En zijn de buiten-gronden "uitgesloten_hulpvorm"
+    En berust de grond "uitgesloten_hulpvorm" op "gemeentelijk_beleid"
     En bevatten de signalen "individuele_toekenning_mogelijk"
     En noemt de motivering "alle andere hulp is vastgelopen"
 
@@ -201,19 +220,25 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     En gaat het domein "uitgesloten_hulpvorm" voor
     En moet de professional afwegen "Leg de reden"
 
-  # Rangorde: een recht uit de Wlz (Jeugdwet art. 1.2, rang 3) gaat voor op gebruikelijke zorg (rang 5)
-  Scenario: Bij een Wlz-recht en gebruikelijke zorg tegelijk noemt de beoordeling de Wlz
+  # Alleen de wet rangschikt: een recht uit de Wlz gaat voor (Jeugdwet art. 1.2, r. 3434-3438); de
+  # gebruikelijke zorg (voorstel, r. 3159-3165) blijft als grond zichtbaar
+  Scenario: Bij een Wlz-recht en gebruikelijke zorg tegelijk gaat de Wlz voor en staan beide gronden er
     Gegeven een casus met:
       | feit                                      | waarde |
       | andere_wetten.recht_op_wlz                | ja     |
       | andere_wetten.meerdere_oorzaken           | nee    |
-      | zorg_door_ouders.boven_gebruikelijke_zorg | nee    |
+      | hulpvraag.gebruikelijke_hulp_netwerk      | ja     |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "wlz" voor
-    En is regel "UIT-GZ-01" niet toegepast
+    En zijn de buiten-gronden "wlz, gebruikelijke_zorg"
+    En berust de grond "wlz" op "wet"
+    En berust de grond "gebruikelijke_zorg" op "voorstel"
+    En is er geen conflict
+    En noemt de motivering "volgens de wet (Jeugdwet art. 1.2)"
+    En noemt de motivering "volgens het voorstel van de landelijke werkgroep (geen wet), dat de landelijke regels volgen"
 
-  # Rangorde: de leeftijd (rang 1) gaat voor op een uitgesloten hulpvorm (rang 6)
+  # Zonder jeugdige is er niets uit te sluiten: de leeftijd (Jeugdwet art. 1.1, LFT-02) komt eerst
   Scenario: Voor een meerderjarige zonder voortzetting noemt de beoordeling de leeftijd, niet de hulpvorm
     Gegeven een casus met:
       | feit                               | waarde |
@@ -225,8 +250,9 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     En gaat het domein "meerderjarig" voor
     En is regel "UIT-RES-01" niet toegepast
 
-  # Twee gronden van dezelfde rang: de bron kent geen voorrang, dus een conflict over het domein
-  Scenario: Wmo en een aanvullende verzekering tegelijk - buiten, maar welk domein voorgaat blijft open
+  # Twee gronden zonder wettelijke rangorde (r. 3161-3165): geen conflict, elke grond wordt genoemd
+  # en de professional weegt, met draagkracht en draaglast (r. 3142-3144, 3218-3221)
+  Scenario: Wmo en een aanvullende verzekering tegelijk - buiten, beide gronden genoemd, de professional weegt
     Gegeven een casus met:
       | feit                                  | waarde |
       | andere_wetten.recht_op_wmo            | ja     |
@@ -234,4 +260,62 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En is de toegang "geen"
-    En is er een conflict over "uitkomst.buiten_domein"
+    En blijft het voorgaande domein open
+    En zijn de buiten-gronden "wmo, verzekering"
+    En is er geen conflict
+    En moet de professional afwegen "Meerdere gronden"
+    En noemt de motivering "geen wet bepaalt welke voorgaat"
+    # r. 3217-3223: de bepalingen zijn niet absoluut en limitatief; altijd draagkracht en draaglast
+    En moet de professional afwegen "De uitsluitingen zijn niet absoluut en limitatief"
+
+  # Ook een grond van een andere soort wacht niet meer op een 'hogere rang' (de rangorde was van ons)
+  Scenario: Hulp bij de bestaanszekerheid van de ouders en een Wmo-recht tegelijk - beide gronden, geen rangorde
+    Gegeven een casus met:
+      | feit                          | waarde            |
+      | andere_wetten.recht_op_wmo    | ja                |
+      | hulpvraag.soort               | bestaanszekerheid |
+      | hulpvraag.gericht_op_jeugdige | nee               |
+      | situatie.bedreiging_ontwikkelingsklimaat | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En blijft het voorgaande domein open
+    En zijn de buiten-gronden "wmo, volwassenenhulp"
+    En is regel "UIT-VOL-03" toegepast
+    En is regel "UIT-VOL-01" toegepast
+
+  # Issue 20 §1: de uitsluitingen zijn een voorstel (r. 3159), de invulling is aan de gemeente
+  # (r. 2916-2918, 3251-3253). Heidedorp volgt UIT-RES-01 (r. 3204-3215) niet: de professional weegt.
+  Scenario: Heidedorp volgt het voorstel over niet toetsbare doelen niet - geen uitsluiting, wel een afweging
+    Gegeven de gemeente "heidedorp"
+    En een casus met:
+      | feit                     | waarde |
+      | hulpvraag.doelen_toetsbaar | nee  |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "binnen"
+    En zijn er geen buiten-gronden
+    En is regel "UIT-RES-01" toegepast
+    En moet de professional afwegen "Voorstel niet gevolgd door de gemeente"
+    En noemt de motivering "deze gemeente volgt dat voorstel niet"
+
+  # Dezelfde casus in een gemeente die het voorstel volgt: de grond berust op het voorstel, niet op de wet
+  Scenario: Voorbeeldstad volgt het voorstel - de motivering zegt dat het een voorstel is, geen wet
+    Gegeven de gemeente "voorbeeldstad"
+    En een casus met:
+      | feit                       | waarde |
+      | hulpvraag.doelen_toetsbaar | nee    |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En berust de grond "uitgesloten_hulpvorm" op "voorstel"
+    En noemt de motivering "volgens het voorstel van de landelijke werkgroep (geen wet), dat deze gemeente volgt"
+    En noemt de motivering "doelen als verandering"
+
+  # Een verordening (gemeentelijk beleid, r. 3164-3165) is de basis van een uitsluiting bij naam
+  Scenario: Paardencoaching in Voorbeeldstad berust op de eigen verordening van de gemeente
+    Gegeven de gemeente "voorbeeldstad"
+    En een casus met:
+      | feit           | waarde          |
+      | hulpvraag.naam | paardencoaching |
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En berust de grond "uitgesloten_hulpvorm" op "gemeentelijk_beleid"
+    En noemt de motivering "volgens het eigen beleid van deze gemeente (Verordening jeugdhulp Voorbeeldstad art. 3)"

@@ -32,8 +32,9 @@ Functionaliteit: Veiligheid is de ondergrens
     En is direct handelen "ja"
     En is regel "VEI-01" toegepast
 
-  # Lex specialis: veiligheid gaat voor de uitsluiting (Wlz)
-  Scenario: Zorgen over de veiligheid gaan voor een recht op Wlz-zorg
+  # Veiligheid geeft de grond en het direct handelen (004 r. 6029-6044); de wettelijke voorrang van
+  # de Wlz (Jeugdwet art. 1.2, r. 3434-3438) blijft zichtbaar voor de verdere zorg (issue 9)
+  Scenario: Zorgen over de veiligheid en een recht op Wlz-zorg - direct handelen, de Wlz-grond blijft staan
     Gegeven een casus met:
       | feit                            | waarde |
       | jeugdige.leeftijd               | 12     |
@@ -43,7 +44,12 @@ Functionaliteit: Veiligheid is de ondergrens
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
     En is direct handelen "ja"
-    En is regel "AW-WLZ-01" niet toegepast
+    En is regel "AW-WLZ-01" toegepast
+    En zijn de buiten-gronden "wlz"
+    En berust de grond "wlz" op "wet"
+    En is er geen conflict
+    En moet de professional afwegen "Veiligheid gaat voor, maar de uitsluitingsgronden blijven gelden"
+    En noemt de motivering "ze staan de hulp nu niet in de weg"
 
   # Lex specialis: veiligheid gaat voor "eigen mogelijkheden toereikend" (r. 2913-2919)
   Scenario: Ook als het gezin zegt het zelf te redden, gaan zorgen over de veiligheid voor
@@ -56,16 +62,20 @@ Functionaliteit: Veiligheid is de ondergrens
     Dan is de reikwijdte "binnen"
     En is regel "JHP-02" niet toegepast
 
-  # Lex specialis: veiligheid gaat voor gebruikelijke zorg (r. 3161-3165)
-  Scenario: Zorgen over de veiligheid gaan voor de uitsluiting van gebruikelijke zorg
+  # Veiligheid gaat voor de gevolgtrekking 'buiten' (UIT-BUITEN); de schadegrond (r. 3196-3200)
+  # wordt naast de veiligheid gemeld: zo'n hulpvorm wordt ook nu niet ingezet
+  Scenario: Zorgen over de veiligheid en een hulpvorm met onaanvaardbaar risico - beide zichtbaar
     Gegeven een casus met:
-      | feit                                      | waarde |
-      | jeugdige.leeftijd                         | 2      |
-      | situatie.veiligheidszorgen                | ja     |
-      | zorg_door_ouders.boven_gebruikelijke_zorg | nee    |
+      | feit                              | waarde |
+      | jeugdige.leeftijd                 | 2      |
+      | situatie.veiligheidszorgen        | ja     |
+      | hulpvraag.onaanvaardbaar_risico   | ja     |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
-    En is regel "UIT-GZ-01" niet toegepast
+    En is direct handelen "ja"
+    En is regel "UIT-BUITEN" niet toegepast
+    En zijn de buiten-gronden "uitgesloten_hulpvorm"
+    En moet de professional afwegen "Veiligheid gaat voor"
 
   # Ondergrens: een uitsluiting sluit de zaak niet zolang de veiligheid onbekend is
   Scenario: Een uitsluiting wacht op de vraag of er zorgen over de veiligheid zijn

@@ -46,6 +46,7 @@ _ERNST = {Klasse.gelijk: 0, Klasse.meer_toegang: 1, Klasse.andere_route: 2, Klas
 _KOPPEN = {
     "reikwijdte": "Reikwijdte",
     "buiten_domein": "Gaat voor",
+    "buiten_gronden": "Gronden buiten",
     "toegang": "Toegang",
     "onmiddellijk_handelen": "Direct handelen",
     "gedwongen_kader": "Gedwongen kader",
@@ -320,6 +321,10 @@ def klasse_van(veld: str, oud: Any, nieuw: Any) -> Klasse:
         return Klasse.minder_toegang if oud is None else Klasse.andere_route
     if veld == "grondslagen":
         return Klasse.minder_toegang if set(oud) - set(nieuw) else Klasse.meer_toegang
+    if veld == "buiten_gronden":
+        # A ground gone is a barrier gone; a ground added is information (whether it keeps the help
+        # out is `reikwijdte`'s change, classified there).
+        return Klasse.meer_toegang if set(nieuw or []) < set(oud or []) else Klasse.andere_route
     if veld in _NEUTRAAL:
         return Klasse.andere_route
     if veld in _JA_IS_BETER or veld in _JA_IS_DREMPEL:
@@ -519,7 +524,7 @@ def landelijke_eenheid(
 
     A difference is explained when a rule that applies in one configuration but not the other
     reads a parameter this municipality sets to another value than the national default, or is
-    marked `landelijk: false`. Anything else means a rule meant to be national is not.
+    marked `landelijk: false`, or when an applied rule is a proposal this municipality declines. Anything else means a rule meant to be national is not.
     """
     wijzigingen = vergelijk_velden(landelijk, lokaal, {})
     if not wijzigingen:
@@ -537,4 +542,8 @@ def landelijke_eenheid(
                 verklaring.append(f"{rid} is geen landelijke regel (landelijk: false)")
             for p in sorted(parameters_in(loaded.regel.als) & changed_params):
                 verklaring.append(f"{rid} leest parameter {p} (landelijk {defaults.get(p)!r}, hier {values[p]!r})")
+    # A proposal the municipality declines in its own file (niet_gevolgde_voorstellen) is a local choice.
+    declined = {n.regel for n in base.gemeenten[gemeente].bestand.niet_gevolgde_voorstellen}
+    for rid in sorted((national_ids | local_ids) & declined):
+        verklaring.append(f"{rid}: deze gemeente volgt dit voorstel niet (niet_gevolgde_voorstellen)")
     return Eenheidsverschil(persona, gemeente, wijzigingen, differing, sorted(set(verklaring)))

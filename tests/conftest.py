@@ -300,3 +300,44 @@ def motivering_geen_bezwaar(context: dict[str, Any]) -> None:
 def motivering_noemt(context: dict[str, Any], fragment: str) -> None:
     b = _b(context)
     assert fragment in b.motivering, b.motivering
+
+
+@then(parsers.parse('zijn de buiten-gronden "{values}"'))
+def buiten_gronden_zijn(context: dict[str, Any], values: str) -> None:
+    b = _b(context)
+    expected = sorted(v.strip() for v in values.split(",") if v.strip())
+    assert sorted(b.buiten_gronden) == expected, _explain(b)
+
+
+@then(parsers.parse('berust de grond "{grond}" op "{basis}"'))
+def grond_basis(context: dict[str, Any], grond: str, basis: str) -> None:
+    b = _b(context)
+    found = [g.basis for g in b.buiten_gronden_basis if g.grond == grond]
+    assert found and all(x == basis for x in found), f"{b.buiten_gronden_basis}; {_explain(b)}"
+
+
+@then("zijn er geen buiten-gronden")
+def geen_buiten_gronden(context: dict[str, Any]) -> None:
+    b = _b(context)
+    assert b.buiten_gronden == [] and b.buiten_gronden_basis == [], _explain(b)
+
+
+@then("blijft het voorgaande domein open")
+def domein_open(context: dict[str, Any]) -> None:
+    b = _b(context)
+    assert b.buiten_domein is None, _explain(b)
+
+
+@then("is er geen conflict")
+def geen_conflict(context: dict[str, Any]) -> None:
+    b = _b(context)
+    assert b.conflicten == [], _explain(b)
+
+
+@then(parsers.parse('staat regel "{rule_id}" eenmaal in de afwegingen, de toelichting en de motivering'))
+def eenmaal(context: dict[str, Any], rule_id: str) -> None:
+    b = _b(context)
+    assert [a.regel for a in b.professionele_afweging].count(rule_id) == 1, _explain(b)
+    assert [r.id for r in b.toelichting.toegepast].count(rule_id) == 1, _explain(b)
+    weighing = next(a for a in b.professionele_afweging if a.regel == rule_id)
+    assert b.motivering.count(f"- {weighing.onderwerp}:") == 1, b.motivering

@@ -44,6 +44,7 @@ def reached_values(b: Beoordeling) -> set[tuple[str, str]]:
     if b.buiten_domein is not None:
         found.add(("buiten_domein", b.buiten_domein))
     found |= {("grondslagen", g) for g in b.grondslagen}
+    found |= {("buiten_gronden", g) for g in b.buiten_gronden}
     found |= {("signalen", s) for s in b.signalen}
     conflicted = {c.veld for c in b.conflicten}
     for rule in b.toelichting.toegepast:

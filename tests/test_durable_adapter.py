@@ -201,3 +201,23 @@ def test_leaf_rules_fire_once_and_their_additions_are_kept() -> None:
     # Nothing carries over, and the same again gives the same.
     assert rs.run({"x": 2}, action).facts == {"x": 2}
     assert rs.run({"x": 1}, action).facts == result.facts
+
+
+@pytest.mark.parametrize("leaves", [frozenset(), frozenset({0})])
+def test_a_rule_fires_once_although_several_branches_of_its_or_match(leaves: frozenset[int]) -> None:
+    # durable-rules queues one action per matching `$or` branch; the adapter promises one firing.
+    # A leaf rule (no re-assert between the queued actions) showed it: AW-00 fired three times.
+    rs = ruleset_for([{"$or": [{"a": 1}, {"b": 1}, {"c": 1}]}, {"d": 1}], prefix="t_or_once", leaves=leaves)
+    calls: list[int] = []
+
+    def action(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        calls.append(index)
+        return {}
+
+    result = rs.run({"a": 1, "b": 1, "c": 1, "d": 1}, action)
+    assert sorted(calls) == [0, 1]
+    assert sorted(result.fired) == [0, 1]
+    # The dropped duplicates leave nothing behind: the next run starts clean and fires again once.
+    calls.clear()
+    assert sorted(rs.run({"b": 1, "c": 1}, action).fired) == [0]
+    assert calls == [0]

@@ -682,3 +682,16 @@ def test_a_persona_can_name_the_judgements_its_family_may_count_on(tmp_path):
     without = _assess(write_rules(tmp_path / "zonder"), persona_file)
     assert afwijkingen(with_safeguard, expected) == []
     assert afwijkingen(without, expected) == [("professionele_afweging", ["R-WAARBORG"], [])]
+
+
+def test_a_declined_proposal_explains_a_difference() -> None:
+    # Heidedorp declines UIT-RES-01 in its own file: the other judgement there is a local choice.
+    root = Path(__file__).resolve().parent.parent
+    base = load_rulebase(root / "rules")
+    persona_file = root / "personas" / "survivaltocht-buitenland.yaml"
+    info = Persona("survivaltocht-buitenland", load_case_file(persona_file))
+    national = _assess(root / "rules", persona_file)
+    local = _assess(root / "rules", persona_file, "heidedorp")
+    verschil = landelijke_eenheid(info, national, "heidedorp", local, base)
+    assert verschil is not None and verschil.verklaard, verschil
+    assert "UIT-RES-01: deze gemeente volgt dit voorstel niet (niet_gevolgde_voorstellen)" in verschil.verklaring

@@ -248,3 +248,75 @@ def test_a_bad_passage_in_a_list_names_its_line(tmp_path: Path) -> None:
     )
     issues = issues_of(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": several}))
     assert any(i.startswith("rules/r.yaml:") and "status" in i for i in issues), issues
+
+
+DECLINE_PARAM = """\
+parameters:
+  niet_gevolgde_voorstellen:
+    omschrijving: voorstellen die de gemeente niet volgt
+    type: lijst
+    standaard: []
+    gemeentelijk: false
+    bron: {document: 004.txt, regels: 3251-3253, status: voorstel}
+"""
+
+LAW_AND_PROPOSAL = """\
+regels:
+  - id: WET-1
+    titel: Recht uit de Wlz gaat voor
+    bron: {document: 004_82bfb980c5993adb.txt, regels: 3434-3438, artikel: Jeugdwet art. 1.2, status: wet}
+    geldig_vanaf: 2015-01-01
+    als: {feit: andere_wetten.recht_op_wlz, is: true}
+    dan:
+      uitkomst: {buiten_gronden: [wlz]}
+  - id: VOORSTEL-1
+    titel: Hulp uit de Wmo 2015 gaat voor
+    bron: {document: 004_82bfb980c5993adb.txt, regels: 3161-3165, status: voorstel}
+    geldig_vanaf: 2015-01-01
+    als: {feit: andere_wetten.recht_op_wmo, is: true}
+    dan:
+      uitkomst: {buiten_gronden: [wmo]}
+"""
+
+
+def test_a_municipality_cannot_decline_a_statutory_rule(tmp_path: Path) -> None:
+    gemeente = """\
+    gemeente: {code: testdorp, naam: Testdorp}
+    niet_gevolgde_voorstellen:
+      - regel: VOORSTEL-1
+        reden: de Wmo-toegang is hier te traag
+      - regel: WET-1
+        reden: wij willen de Wlz niet laten voorgaan
+      - regel: BESTAAT-NIET
+        reden: een vergissing in het id
+    """
+    files = {"p.yaml": DECLINE_PARAM, "r.yaml": LAW_AND_PROPOSAL, "gemeenten/testdorp.yaml": gemeente}
+    issues = issues_of(write(tmp_path, files))
+    assert len(issues) == 2, issues
+    assert issues[0].startswith("rules/gemeenten/testdorp.yaml:5: WET-1: deze regel berust op de wet"), issues
+    assert "(Jeugdwet art. 1.2)" in issues[0] and "alleen een voorstel niet volgen" in issues[0], issues
+    assert issues[1].startswith("rules/gemeenten/testdorp.yaml:7: BESTAAT-NIET: onbekende regel"), issues
+
+
+def test_a_declined_proposal_becomes_a_weighing_that_names_it(tmp_path: Path) -> None:
+    from engine.case import Casus
+    from engine.evaluator import Engine
+
+    gemeente = """\
+    gemeente: {code: testdorp, naam: Testdorp}
+    niet_gevolgde_voorstellen:
+      - regel: VOORSTEL-1
+        reden: de Wmo-toegang is hier te traag
+    """
+    files = {"p.yaml": DECLINE_PARAM, "r.yaml": LAW_AND_PROPOSAL, "gemeenten/testdorp.yaml": gemeente}
+    engine = Engine(load_rulebase(write(tmp_path, files)))
+    casus = Casus.model_validate({"andere_wetten": {"recht_op_wmo": True}})
+    national = engine.evaluate(casus)
+    local = engine.evaluate(casus, gemeente="testdorp")
+    assert national.buiten_gronden == ["wmo"] and national.professionele_afweging == []
+    assert local.buiten_gronden == []
+    (afweging,) = local.professionele_afweging
+    assert afweging.regel == "VOORSTEL-1"
+    assert "004_82bfb980c5993adb.txt r. 3161-3165" in " ".join(afweging.te_wegen)
+    assert "de Wmo-toegang is hier te traag" in " ".join(afweging.te_wegen)
+    assert "deze gemeente volgt dat voorstel niet" in local.motivering

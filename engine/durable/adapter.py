@@ -32,7 +32,8 @@ the evaluation time.
 Forward chaining uses one working-memory fact per session. When a rule fires, its action returns
 the facts it derives; the adapter retracts the old working-memory fact and asserts a new one with
 those facts and a marker that the rule has fired, so every rule fires at most once and the rules
-that depend on the new facts can match.
+that depend on the new facts can match. A rule whose `$or` has several matching branches is
+queued once per branch by durable-rules; the adapter fires it once and drops the rest.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ class _Run:
     action: Action
     wm: dict[str, Any]
     fired: list[int] = field(default_factory=list)
+    done: set[int] = field(default_factory=set)  # the indices in `fired`, for the once-only check
     error: ActionError | None = None
     version: int = 0
     pending: dict[str, Any] = field(default_factory=dict)  # what leaf rules added, not yet asserted
@@ -136,9 +138,12 @@ class DurableRuleset:
 
     def _fire(self, run: _Run, index: int, fact: dict[str, Any]) -> None:
         """Run rule `index`'s action on the matched working memory and chain what it derives."""
+        if index in run.done:
+            return  # another matching branch of the same rule (see `_take_actions`)
         try:
             derived = run.action(index, fact)  # read-only for the action; it returns what it adds
             run.fired.append(index)
+            run.done.add(index)
             run.pending.update(derived)
             run.pending[_marker(index)] = 1
             if index in self._leaves:
@@ -158,7 +163,10 @@ class DurableRuleset:
         """Fire the matched rules one at a time until durable-rules has none left.
 
         After an action failed the rest are still taken (and not run), so the session's action
-        queue is empty when the evaluation ends.
+        queue is empty when the evaluation ends. durable-rules compiles an `$or` into one
+        alternative per branch and queues one action per matching alternative; a leaf rule does
+        not re-assert the working memory (which would drop the queued duplicates), so the same
+        rule can arrive several times: it is taken off the queue but fired only once.
         """
         started = durable_rules_engine.start_action_for_state(self._handle, state)
         message = started[1] if started else None
