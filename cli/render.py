@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.assessment import Beoordeling
+from engine.motivation import VERWIJZING_STATUS_KORT
 
 #: Referral fields and states in Dutch words, as a professional says them.
 _VERWIJZING_VELD = {
@@ -18,13 +19,7 @@ _VERWIJZING_VELD = {
     "gemeente_niet_verplicht": "gemeente niet verplicht te betalen",
     "start_niet_blokkeren": "goedkeuring houdt de start niet tegen",
 }
-_VERWIJZING_STATUS = {
-    "toegestaan": "toegestaan",
-    "goedkeuring_vooraf_nodig": "goedkeuring van de gemeente vooraf nodig",
-    "goedkeuring_achteraf": "hulp kan starten, de gemeente toetst achteraf",
-    "geen_verwijsvraag": "geen verwijzing nodig (zelf aanmelden)",
-    "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
-}
+_VERWIJZING_STATUS = VERWIJZING_STATUS_KORT
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 _BASIS = {
     "wet": "wet",
