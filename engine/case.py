@@ -351,7 +351,6 @@ class Verwijzing(_Part):
 class Maatregel(_Part):
     kinderbeschermingsmaatregel: StrictBool | None = None
     jeugdreclassering: StrictBool | None = None
-    vrijwillig_kader: StrictBool | None = None
 
 
 class Casus(_Part):
