@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.assessment import Beoordeling
-from engine.motivation import VERWIJZING_STATUS_KORT
+from engine.motivation import VERWIJZING_STATUS_KORT, domein_in_words
 
 #: Referral fields and states in Dutch words, as a professional says them.
 _VERWIJZING_VELD = {
@@ -34,7 +34,7 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
     head.add_column()
     head.add_row("Reikwijdte", Text(b.reikwijdte, style=_COLOUR[b.reikwijdte]))
     if b.buiten_domein:
-        head.add_row("Gaat voor", b.buiten_domein)
+        head.add_row("Gaat voor", domein_in_words(b.buiten_domein))
     if b.buiten_gronden_basis:
         # Every ground, in words, with its footing: a proposal must never read as law.
         head.add_row(

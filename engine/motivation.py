@@ -111,6 +111,11 @@ def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) 
     return _FIELD.sub(replace, text)
 
 
+def domein_in_words(domein: str) -> str:
+    """What `buiten_domein` means, as a sentence the family reads (the code only if no words exist)."""
+    return _DOMEIN.get(domein, domein.replace("_", " "))
+
+
 def ground_in_words(grond: str, footing: str) -> str:
     """One ground for `buiten` and its footing as one Dutch sentence."""
     return f"{_GROND.get(grond, grond)}, {footing}."
