@@ -104,8 +104,9 @@ _DOOR_STATUS: dict[str, dict[str, tuple[Any, ...]]] = {
         "via_gemeentelijke_toegang": (None, False),
     },
     "toestemming_vooraf": {"goedkeuring_vooraf_nodig": (True,)},
-    # Payment follows the approval: open while the approval is pending.
+    # Payment follows the approval: open (either way) while the approval is pending.
     "gemeente_moet_betalen": {"goedkeuring_vooraf_nodig": (None,), "goedkeuring_achteraf": (None,)},
+    "gemeente_niet_verplicht": {"goedkeuring_vooraf_nodig": (None,), "goedkeuring_achteraf": (None,)},
 }
 
 _GEEN_VERWACHTING = object()

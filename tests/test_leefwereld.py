@@ -707,7 +707,9 @@ def test_a_referral_pending_the_municipalitys_approval_is_a_different_route_not_
     # 004 r. 6353-6356: a deviation from contracted help goes to the municipality for approval; the
     # status says it is not refused (docs/assessment.md), so `toegestaan` going open is no loss.
     plain = _assess(write_rules(tmp_path / "rules"), personas / "chronisch-kind.yaml")
-    oud = _with_referral(plain, status="toegestaan", toegestaan=True, gemeente_moet_betalen=True)
+    oud = _with_referral(
+        plain, status="toegestaan", toegestaan=True, gemeente_moet_betalen=True, gemeente_niet_verplicht=False
+    )
     nieuw = _with_referral(plain, status="goedkeuring_vooraf_nodig", toestemming_vooraf=True, toetsing_achteraf=True)
     changes = {w.veld: w for w in vergelijk_velden(oud, nieuw, {})}
     assert set(changes) >= {
@@ -715,6 +717,7 @@ def test_a_referral_pending_the_municipalitys_approval_is_a_different_route_not_
         "verwijzing.toegestaan",
         "verwijzing.toestemming_vooraf",
         "verwijzing.gemeente_moet_betalen",
+        "verwijzing.gemeente_niet_verplicht",
     }
     assert {w.klasse for w in changes.values()} == {Klasse.andere_route}, changes
     assert changes["verwijzing.toegestaan"].opmerking == "niet geweigerd: goedkeuring van de gemeente vooraf nodig"
@@ -727,10 +730,15 @@ def test_a_real_refusal_of_a_referral_stays_a_loss_whatever_the_status(tmp_path,
     plain = _assess(write_rules(tmp_path / "rules"), personas / "chronisch-kind.yaml")
     oud = _with_referral(plain, status="toegestaan", toegestaan=True, gemeente_moet_betalen=True)
     nieuw = _with_referral(
-        plain, status="goedkeuring_achteraf", gemeente_moet_betalen=False, start_niet_blokkeren=False
+        plain,
+        status="goedkeuring_achteraf",
+        gemeente_moet_betalen=False,
+        gemeente_niet_verplicht=True,
+        start_niet_blokkeren=False,
     )
     changes = {w.veld: w.klasse for w in vergelijk_velden(oud, nieuw, {})}
     assert changes["verwijzing.gemeente_moet_betalen"] is Klasse.minder_toegang
+    assert changes["verwijzing.gemeente_niet_verplicht"] is Klasse.minder_toegang
     assert changes["verwijzing.start_niet_blokkeren"] is Klasse.minder_toegang
     assert changes["verwijzing.toegestaan"] is Klasse.andere_route  # open: checked afterwards, not refused
     # Without a status nothing explains the open referral: as before, a loss.
