@@ -22,7 +22,7 @@ from api.database import make_engine, migrate
 from api.http_policy import HttpPolicy
 from api.middleware import API_VERSION, RequestGuard
 from api.ratelimit import make_limiter
-from api.routes import beoordelingen, regels, systeem
+from api.routes import audit, beoordelingen, besluiten, regels, systeem
 from api.services import Services
 from api.settings import Settings
 from api.store import Store
@@ -99,6 +99,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(systeem.router)
     app.include_router(docs_ui.router)
     app.include_router(beoordelingen.router)
+    app.include_router(besluiten.router)
+    app.include_router(audit.router)
     app.include_router(regels.router)
     app.openapi = lambda: openapi.build(app, settings)  # type: ignore[method-assign]
     return app

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from api.auth import require
+from api.roles import AUDITORS, CASE_READERS, ROLES
 from api.services import Services, services
 from api.tokens import Principal
 from api.usecases import check_gemeente
@@ -20,12 +21,14 @@ ServicesDep = Annotated[Services, Depends(services)]
 
 #: A token with the role `toegang`: submit cases, record decisions.
 Toegang = Annotated[Principal, Depends(require("toegang"))]
-#: A token with the role `audit`: read stored assessments and decisions.
-Audit = Annotated[Principal, Depends(require("audit"))]
+#: A token that may read case data: `toegang` (own team), `audit` (own municipality), `audit_landelijk`.
+ZaakLezer = Annotated[Principal, Depends(require(*CASE_READERS))]
+#: A token that may read the read audit: `audit` (own municipality) or `audit_landelijk`.
+Auditor = Annotated[Principal, Depends(require(*AUDITORS))]
 #: A token with the role `beleid`: validate rule files.
 Beleid = Annotated[Principal, Depends(require("beleid"))]
 #: Any role: the rules are public policy, none of it case data.
-Lezer = Annotated[Principal, Depends(require("beleid", "toegang", "audit"))]
+Lezer = Annotated[Principal, Depends(require(*ROLES))]
 
 
 async def _gemeente_query(

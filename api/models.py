@@ -193,3 +193,75 @@ class Probleem(BaseModel):
     detail: str | None = None
     instance: str | None = None
     invalidParams: list[OngeldigeParameter] | None = None
+
+
+class Link(_Out):
+    href: str
+
+
+class Links(_Out):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    zelf: Link = Field(alias="self", description="Deze pagina.")
+    volgende: Link | None = Field(None, alias="next", description="De volgende pagina; null op de laatste.")
+
+
+class _Pagina(_Out):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    links: Links = Field(alias="_links")
+
+
+class BeoordelingSamenvatting(_Out):
+    """An assessment in a list: its columns, not its document (read that with its id)."""
+
+    id: uuid.UUID
+    casus_kenmerk: str | None
+    gemeente: str | None
+    peildatum: dt.date
+    regelset_versie: str
+    reikwijdte: str | None
+    toegang: str | None
+    team: str = Field(description="Het team van het token dat de casus indiende.")
+    aangemaakt_door: str
+    aangemaakt_op: dt.datetime
+
+
+class BeoordelingenPagina(_Pagina):
+    beoordelingen: list[BeoordelingSamenvatting]
+
+
+class BesluitSamenvatting(_Out):
+    id: uuid.UUID
+    beoordeling_id: uuid.UUID
+    casus_kenmerk: str | None
+    volgnummer: int
+    besluit: Literal["volgen", "afwijken"]
+    vorig_besluit_id: uuid.UUID | None
+    team: str
+    aangemaakt_door: str
+    aangemaakt_op: dt.datetime
+
+
+class BesluitenPagina(_Pagina):
+    besluiten: list[BesluitSamenvatting]
+
+
+class Lezing(_Out):
+    """One read of case data, as the read audit keeps it."""
+
+    id: uuid.UUID
+    gelezen_op: dt.datetime
+    token_naam: str = Field(description="Houder van het token dat las.")
+    team: str
+    gemeente: str = Field(description="Gemeente van het team.")
+    handeling: Literal["beoordeling", "beoordelingen", "besluiten", "besluit", "audit"]
+    uitkomst: Literal["gelezen", "geweigerd"] = Field(description="`geweigerd`: buiten het bereik van het token.")
+    beoordeling_id: uuid.UUID | None
+    besluit_id: uuid.UUID | None
+    zoekvraag: str | None = Field(description="De filters van een lijstpagina (querystring).")
+    aantal: int | None = Field(description="Aantal records op een lijstpagina.")
+
+
+class LezingenPagina(_Pagina):
+    lezingen: list[Lezing]

@@ -45,6 +45,14 @@ SCHEMA_BESCHRIJVINGEN = {
     "OorzaakBijOuders": "Problemen van de ouders in andere domeinen.",
     "Verwijzer": "Wettelijke verwijzers (Jeugdwet art. 2.6 en 2.7).",
     "RedenNietGecontracteerd": "De zeven aanvaarde redenen voor niet-gecontracteerde hulp.",
+    "BeoordelingSamenvatting": "Een beoordeling in een lijst: haar kolommen, niet het document (lees dat met het id).",
+    "BeoordelingenPagina": "Een pagina beoordelingen, nieuwste eerst, met een link naar de volgende pagina.",
+    "BesluitSamenvatting": "Een besluit in een lijst.",
+    "BesluitenPagina": "Een pagina besluiten, nieuwste eerst, met een link naar de volgende pagina.",
+    "Lezing": "Eén lezing van casusgegevens zoals de leesregistratie die bewaart: wie, welk team, wanneer, wat.",
+    "LezingenPagina": "Een pagina van de leesregistratie, nieuwste eerst, met een link naar de volgende pagina.",
+    "Links": "Links van een lijstpagina: deze pagina en de volgende.",
+    "Link": "Een link.",
     "Probleem": "Foutmelding volgens RFC 9457 (problem details), met `invalidParams` zoals de NL API Design Rules "
     "die gebruiken.",
 }

@@ -18,16 +18,24 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, insert, select
+from sqlalchemy import ColumnElement, Engine, bindparam, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from api.database import is_sqlite
-from api.tables import beoordelingen, besluiten
+from api.scope import Bereik
+from api.tables import beoordelingen, besluiten, leesregistratie, teams
 from api.writer import GroupWriter
+
+#: A SELECT being built up (SQLAlchemy's generic `Select` types do not survive `.where()` for mypy).
+_Query = Any
 
 
 class NotFound(LookupError):
     """No such assessment (or decision)."""
+
+
+class OutOfReach(LookupError):
+    """The assessment belongs to another team than the one that may write to it."""
 
 
 class UnknownPrevious(LookupError):
@@ -69,6 +77,9 @@ class NieuweBeoordeling:
     document: str
     idempotentie_sleutel: str | None
     verzoek_hash: str | None
+    team_id: str
+    reikwijdte: str
+    toegang: str
 
     def row(self) -> dict[str, Any]:
         """The table row (explicit: this is the hot path, `dataclasses.asdict` copies deeply)."""
@@ -84,6 +95,9 @@ class NieuweBeoordeling:
             "document": self.document,
             "idempotentie_sleutel": self.idempotentie_sleutel,
             "verzoek_hash": self.verzoek_hash,
+            "team_id": self.team_id,
+            "reikwijdte": self.reikwijdte,
+            "toegang": self.toegang,
         }
 
 
@@ -100,9 +114,11 @@ class NieuwBesluit:
     aangemaakt_door: str
     aangemaakt_op: dt.datetime
     document: str
+    team_id: str
 
     def row(self) -> dict[str, Any]:
         return {
+            "team_id": self.team_id,
             "id": self.id,
             "beoordeling_id": self.beoordeling_id,
             "volgnummer": self.volgnummer,
@@ -163,6 +179,7 @@ class Store:
     def add_besluit(
         self,
         beoordeling_id: str,
+        team_id: str,
         vorig_besluit_id: str | None,
         build: Callable[[int], NieuwBesluit],
     ) -> NieuwBesluit:
@@ -170,12 +187,18 @@ class Store:
 
         The first decision has no predecessor; every later one must name the latest decision,
         so a decision after an objection is a new record linked to the one it revisits and two
-        people cannot silently fork the chain.
+        people cannot silently fork the chain. Only the assessment's own team (`team_id`) may
+        decide on it (`OutOfReach`).
         """
         try:
             with self._writer(), self.engine.begin() as conn:
-                if conn.execute(select(beoordelingen.c.id).where(beoordelingen.c.id == beoordeling_id)).first() is None:
+                owner = conn.execute(
+                    select(beoordelingen.c.team_id).where(beoordelingen.c.id == beoordeling_id)
+                ).first()
+                if owner is None:
                     raise NotFound(beoordeling_id)
+                if owner.team_id != team_id:
+                    raise OutOfReach(beoordeling_id)
                 latest = conn.execute(
                     select(besluiten.c.id, besluiten.c.volgnummer)
                     .where(besluiten.c.beoordeling_id == beoordeling_id)
@@ -218,3 +241,203 @@ class Store:
                     besluiten.c.id == besluit_id, besluiten.c.beoordeling_id == beoordeling_id
                 )
             ).scalar_one_or_none()
+
+    def eigenaar(self, beoordeling_id: str) -> Eigenaar | None:
+        """The team (and its municipality) an assessment belongs to; None when there is none."""
+        with self.engine.connect() as conn:
+            row = conn.execute(_EIGENAAR, {"id": beoordeling_id}).first()
+        return None if row is None else Eigenaar(row.team_id, row.gemeente)
+
+    def registreer_lezing(self, lezing: Lezing) -> None:
+        """Append one read to the read audit; committed before the reader gets the data."""
+        with self._writer(), self.engine.begin() as conn:
+            conn.execute(_INSERT_LEZING, lezing.row())
+
+    def beoordelingen(self, bereik: Bereik, zoek: Zoekvraag, limit: int, offset: int) -> list[dict[str, Any]]:
+        """A page of the assessments within reach, newest first (summary columns, no documents)."""
+        b = beoordelingen
+        query: Any = (
+            select(
+                b.c.id,
+                b.c.casus_kenmerk,
+                b.c.gemeente,
+                b.c.peildatum,
+                b.c.regelset_versie,
+                b.c.reikwijdte,
+                b.c.toegang,
+                teams.c.naam.label("team"),
+                b.c.aangemaakt_door,
+                b.c.aangemaakt_op,
+            )
+            .select_from(b.join(teams, teams.c.id == b.c.team_id))
+            .order_by(b.c.aangemaakt_op.desc(), b.c.id.desc())
+        )
+        query = _reach(query, bereik, b.c.team_id)
+        query = _period(query, b.c.aangemaakt_op, zoek)
+        if zoek.reikwijdte is not None:
+            query = query.where(b.c.reikwijdte == zoek.reikwijdte)
+        if zoek.toegang is not None:
+            query = query.where(b.c.toegang == zoek.toegang)
+        if zoek.casus_kenmerk is not None:
+            query = query.where(b.c.casus_kenmerk == zoek.casus_kenmerk)
+        return self._page(query, limit, offset)
+
+    def besluiten(self, bereik: Bereik, zoek: Zoekvraag, limit: int, offset: int) -> list[dict[str, Any]]:
+        """A page of the decisions within reach, newest first."""
+        d, b = besluiten, beoordelingen
+        query: Any = (
+            select(
+                d.c.id,
+                d.c.beoordeling_id,
+                b.c.casus_kenmerk,
+                d.c.volgnummer,
+                d.c.besluit,
+                d.c.vorig_besluit_id,
+                teams.c.naam.label("team"),
+                d.c.aangemaakt_door,
+                d.c.aangemaakt_op,
+            )
+            .select_from(d.join(b, b.c.id == d.c.beoordeling_id).join(teams, teams.c.id == d.c.team_id))
+            .order_by(d.c.aangemaakt_op.desc(), d.c.id.desc())
+        )
+        query = _reach(query, bereik, d.c.team_id)
+        query = _period(query, d.c.aangemaakt_op, zoek)
+        if zoek.besluit is not None:
+            query = query.where(d.c.besluit == zoek.besluit)
+        if zoek.casus_kenmerk is not None:
+            query = query.where(b.c.casus_kenmerk == zoek.casus_kenmerk)
+        if zoek.beoordeling_id is not None:
+            query = query.where(d.c.beoordeling_id == zoek.beoordeling_id)
+        return self._page(query, limit, offset)
+
+    def lezingen(self, bereik: Bereik, zoek: Zoekvraag, limit: int, offset: int) -> list[dict[str, Any]]:
+        """A page of the read audit within reach, newest first."""
+        r = leesregistratie
+        query: Any = (
+            select(
+                r.c.id,
+                r.c.gelezen_op,
+                r.c.token_naam,
+                teams.c.naam.label("team"),
+                teams.c.gemeente,
+                r.c.handeling,
+                r.c.uitkomst,
+                r.c.beoordeling_id,
+                r.c.besluit_id,
+                r.c.zoekvraag,
+                r.c.aantal,
+            )
+            .select_from(r.join(teams, teams.c.id == r.c.team_id))
+            .order_by(r.c.gelezen_op.desc(), r.c.id.desc())
+        )
+        if bereik.gemeente is not None:
+            # A municipality's audit sees the reads by its own teams and every read of its
+            # teams' assessments, also by a reader from elsewhere (a national auditor, say).
+            eigen = (
+                select(beoordelingen.c.id)
+                .join(teams, teams.c.id == beoordelingen.c.team_id)
+                .where(teams.c.gemeente == bereik.gemeente)
+            )
+            query = query.where(or_(teams.c.gemeente == bereik.gemeente, r.c.beoordeling_id.in_(eigen)))
+        else:
+            query = _reach(query, bereik, r.c.team_id)
+        query = _period(query, r.c.gelezen_op, zoek)
+        if zoek.handeling is not None:
+            query = query.where(r.c.handeling == zoek.handeling)
+        if zoek.token_naam is not None:
+            query = query.where(r.c.token_naam == zoek.token_naam)
+        if zoek.beoordeling_id is not None:
+            query = query.where(r.c.beoordeling_id == zoek.beoordeling_id)
+        return self._page(query, limit, offset)
+
+    def _page(self, query: _Query, limit: int, offset: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+        return [{key: _utc(value) for key, value in row.items()} for row in rows]
+
+
+@dataclass(frozen=True)
+class Eigenaar:
+    """The team an assessment belongs to, and that team's municipality."""
+
+    team_id: str | None
+    gemeente: str | None
+
+
+@dataclass(frozen=True)
+class Zoekvraag:
+    """Filters of a list: a period (days, inclusive) and per list a few exact matches."""
+
+    vanaf: dt.date | None = None
+    tot: dt.date | None = None
+    reikwijdte: str | None = None
+    toegang: str | None = None
+    casus_kenmerk: str | None = None
+    besluit: str | None = None
+    beoordeling_id: str | None = None
+    handeling: str | None = None
+    token_naam: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lezing:
+    """One read of case data: who (token, team), when, what, and whether it was allowed."""
+
+    id: str
+    gelezen_op: dt.datetime
+    token_id: str
+    token_naam: str
+    team_id: str
+    handeling: str
+    uitkomst: str
+    beoordeling_id: str | None = None
+    besluit_id: str | None = None
+    zoekvraag: str | None = None
+    aantal: int | None = None
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "gelezen_op": self.gelezen_op,
+            "token_id": self.token_id,
+            "token_naam": self.token_naam,
+            "team_id": self.team_id,
+            "handeling": self.handeling,
+            "uitkomst": self.uitkomst,
+            "beoordeling_id": self.beoordeling_id,
+            "besluit_id": self.besluit_id,
+            "zoekvraag": self.zoekvraag,
+            "aantal": self.aantal,
+        }
+
+
+_EIGENAAR = (
+    select(beoordelingen.c.team_id, teams.c.gemeente)
+    .select_from(beoordelingen.outerjoin(teams, teams.c.id == beoordelingen.c.team_id))
+    .where(beoordelingen.c.id == bindparam("id"))
+)
+_INSERT_LEZING = insert(leesregistratie)
+
+
+def _utc(value: Any) -> Any:
+    """SQLite hands back stored UTC times without their zone; say which zone they are in."""
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value
+
+
+def _reach(query: _Query, bereik: Bereik, team_column: ColumnElement[Any]) -> _Query:
+    if bereik.team_id is not None:
+        return query.where(team_column == bereik.team_id)
+    if bereik.gemeente is not None:
+        return query.where(teams.c.gemeente == bereik.gemeente)
+    return query
+
+
+def _period(query: _Query, column: ColumnElement[Any], zoek: Zoekvraag) -> _Query:
+    """Days are UTC days; `tot` includes its whole day."""
+    if zoek.vanaf is not None:
+        query = query.where(column >= dt.datetime.combine(zoek.vanaf, dt.time(), dt.UTC))
+    if zoek.tot is not None:
+        query = query.where(column < dt.datetime.combine(zoek.tot + dt.timedelta(days=1), dt.time(), dt.UTC))
+    return query

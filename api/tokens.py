@@ -19,11 +19,12 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, bindparam, insert, select, update
+from sqlalchemy import Engine, bindparam, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from api import teams as team_store
 from api.roles import ROLES
-from api.tables import tokens
+from api.tables import teams, token_intrekkingen, tokens
 
 PREFIX = "rkw_"
 _MAX_TOKEN_LENGTH = 200
@@ -36,11 +37,13 @@ class TokenError(ValueError):
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the token's id and holder name, and the roles it grants."""
+    """Who is calling: the token's id and holder name, the roles it grants, its team and municipality."""
 
     token_id: str
     naam: str
     rollen: frozenset[str]
+    team_id: str
+    gemeente: str
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class TokenInfo:
     id: str
     naam: str
     rollen: tuple[str, ...]
+    team: str
     aangemaakt_op: dt.datetime
     ingetrokken_op: dt.datetime | None
 
@@ -68,8 +72,8 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def create(engine: Engine, naam: str, rollen: list[str]) -> tuple[str, TokenInfo]:
-    """Store a new token for holder `naam` with `rollen`; returns the token (shown once) and its info."""
+def create(engine: Engine, naam: str, rollen: list[str], team: str) -> tuple[str, TokenInfo]:
+    """Store a new token for holder `naam` of `team` with `rollen`; returns the token (shown once) and its info."""
     if not _NAME.match(naam):
         raise TokenError("naam: 1-100 tekens, letters, cijfers, spatie, punt, streepje of liggend streepje")
     wanted = sorted(set(rollen))
@@ -78,8 +82,11 @@ def create(engine: Engine, naam: str, rollen: list[str]) -> tuple[str, TokenInfo
     unknown = [r for r in wanted if r not in ROLES]
     if unknown:
         raise TokenError(f"onbekende rol {', '.join(unknown)} (bekend: {', '.join(ROLES)})")
+    found = team_store.find(engine, team)
+    if found is None:
+        raise TokenError(f"onbekend team '{team}' (maak het eerst: reikwijdte team aanmaken)")
     token = generate()
-    info = TokenInfo(str(uuid.uuid4()), naam, tuple(wanted), _now(), None)
+    info = TokenInfo(str(uuid.uuid4()), naam, tuple(wanted), found.naam, _now(), None)
     try:
         with engine.begin() as conn:
             conn.execute(
@@ -89,6 +96,7 @@ def create(engine: Engine, naam: str, rollen: list[str]) -> tuple[str, TokenInfo
                     rollen=",".join(wanted),
                     token_hash=digest(token),
                     aangemaakt_op=info.aangemaakt_op,
+                    team_id=found.id,
                 )
             )
     except IntegrityError as exc:
@@ -99,30 +107,53 @@ def create(engine: Engine, naam: str, rollen: list[str]) -> tuple[str, TokenInfo
 
 
 def revoke(engine: Engine, naam: str) -> bool:
-    """Revoke the token of holder `naam`; False when there is no active token with that name."""
-    with engine.begin() as conn:
-        result = conn.execute(
-            update(tokens).where(tokens.c.naam == naam, tokens.c.ingetrokken_op.is_(None)).values(ingetrokken_op=_now())
-        )
-    return result.rowcount == 1
+    """Revoke the token of holder `naam`; False when there is no active token with that name.
+
+    A revocation is a row of its own (append-only), so no later UPDATE can undo it.
+    """
+    try:
+        with engine.begin() as conn:
+            token_id = conn.execute(select(tokens.c.id).where(tokens.c.naam == naam, ~_REVOKED)).scalar_one_or_none()
+            if token_id is None:
+                return False
+            conn.execute(insert(token_intrekkingen).values(token_id=token_id, ingetrokken_op=_now()))
+    except IntegrityError:
+        return False  # revoked at the same moment by someone else
+    return True
 
 
 def list_tokens(engine: Engine) -> list[TokenInfo]:
+    query = (
+        select(tokens, teams.c.naam.label("team_naam"), token_intrekkingen.c.ingetrokken_op)
+        .outerjoin(teams, teams.c.id == tokens.c.team_id)
+        .outerjoin(token_intrekkingen, token_intrekkingen.c.token_id == tokens.c.id)
+        .order_by(tokens.c.aangemaakt_op)
+    )
     with engine.connect() as conn:
-        rows = conn.execute(select(tokens).order_by(tokens.c.aangemaakt_op)).mappings().all()
+        rows = conn.execute(query).mappings().all()
     return [
-        TokenInfo(r["id"], r["naam"], tuple(r["rollen"].split(",")), r["aangemaakt_op"], r["ingetrokken_op"])
+        TokenInfo(
+            r["id"],
+            r["naam"],
+            tuple(r["rollen"].split(",")),
+            r["team_naam"] or "",
+            r["aangemaakt_op"],
+            r["ingetrokken_op"],
+        )
         for r in rows
     ]
 
 
-_ACTIVE_BY_HASH = select(tokens.c.id, tokens.c.naam, tokens.c.rollen, tokens.c.token_hash).where(
-    tokens.c.token_hash == bindparam("token_hash"), tokens.c.ingetrokken_op.is_(None)
+_REVOKED = exists().where(token_intrekkingen.c.token_id == tokens.c.id)
+_ACTIVE_BY_HASH = (
+    select(tokens.c.id, tokens.c.naam, tokens.c.rollen, tokens.c.token_hash, tokens.c.team_id, teams.c.gemeente)
+    .join(teams, teams.c.id == tokens.c.team_id)
+    .where(tokens.c.token_hash == bindparam("token_hash"), ~_REVOKED)
 )
 
 
 def authenticate(engine: Engine, token: str) -> Principal | None:
-    """The holder of an active `token`, or None (unknown, revoked or malformed)."""
+    """The holder of an active `token`, or None (unknown, revoked, without a team, or malformed)."""
     if not token.startswith(PREFIX) or len(token) > _MAX_TOKEN_LENGTH:
         return None
     presented = digest(token)
@@ -130,7 +161,7 @@ def authenticate(engine: Engine, token: str) -> Principal | None:
         row = conn.execute(_ACTIVE_BY_HASH, {"token_hash": presented}).first()
     if row is None or not hmac.compare_digest(row.token_hash.encode(), presented.encode()):
         return None
-    return Principal(row.id, row.naam, frozenset(row.rollen.split(",")))
+    return Principal(row.id, row.naam, frozenset(row.rollen.split(",")), row.team_id, row.gemeente)
 
 
 class TokenCache:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from fastapi.concurrency import run_in_threadpool
@@ -19,8 +20,19 @@ from sqlalchemy.exc import IntegrityError
 
 from api.models import BeoordelingAanvraag, Besluit, BesluitAanvraag, OpgeslagenBeoordeling
 from api.problems import ApiProblem, invalid_param
+from api.scope import Bereik, leesbereik
 from api.services import Services
-from api.store import ChainConflict, Earlier, NieuwBesluit, NieuweBeoordeling, NotFound, UnknownPrevious
+from api.store import (
+    ChainConflict,
+    Earlier,
+    Lezing,
+    NieuwBesluit,
+    NieuweBeoordeling,
+    NotFound,
+    OutOfReach,
+    UnknownPrevious,
+    Zoekvraag,
+)
 from api.tokens import Principal
 from engine.compiler import SelectionError
 
@@ -29,6 +41,8 @@ PROBLEM_NO_RULES = "urn:reikwijdte:probleem:geen-regels-op-peildatum"
 PROBLEM_CHAIN = "urn:reikwijdte:probleem:besluit-volgt-niet-op-laatste"
 PROBLEM_KEY_REUSED = "urn:reikwijdte:probleem:idempotentie-sleutel-hergebruikt"
 NO_ASSESSMENT = "Er is geen beoordeling met dit id."
+#: The same words whether the id exists in another team or not at all: a refusal reveals nothing.
+OUT_OF_REACH = "Er is geen beoordeling met dit id binnen het bereik van dit token (eigen team of gemeente)."
 
 
 def _now() -> dt.datetime:
@@ -118,6 +132,9 @@ async def beoordeel(
                 document=document,
                 idempotentie_sleutel=idempotency_key,
                 verzoek_hash=request_hash,
+                team_id=principal.team_id,
+                reikwijdte=beoordeling.reikwijdte,
+                toegang=beoordeling.toegang,
             )
         )
     except IntegrityError:
@@ -172,12 +189,14 @@ def leg_besluit_vast(
             aangemaakt_door=record.aangemaakt_door,
             aangemaakt_op=record.aangemaakt_op,
             document=record.model_dump_json(),
+            team_id=principal.team_id,
         )
 
     try:
-        stored = svc.store.add_besluit(str(beoordeling_id), vorig, build)
-    except NotFound as exc:
-        raise ApiProblem(404, NO_ASSESSMENT) from exc
+        stored = svc.store.add_besluit(str(beoordeling_id), principal.team_id, vorig, build)
+    except (NotFound, OutOfReach) as exc:
+        # A decision is always the own team's: an unknown id and another team's are both 403.
+        raise ApiProblem(403, OUT_OF_REACH) from exc
     except UnknownPrevious as exc:
         message = "dit besluit hoort niet bij deze beoordeling"
         raise ApiProblem(
@@ -195,25 +214,139 @@ def leg_besluit_vast(
     return OpgeslagenDocument(stored.id, stored.document)
 
 
-def lees_beoordeling(svc: Services, beoordeling_id: uuid.UUID) -> str:
-    """The stored assessment's JSON text, byte for byte; 404 when there is none."""
-    document = svc.store.beoordeling_document(str(beoordeling_id))
-    if document is None:
+def _registreer(
+    svc: Services,
+    principal: Principal,
+    handeling: str,
+    uitkomst: str,
+    *,
+    beoordeling_id: str | None = None,
+    besluit_id: str | None = None,
+    zoekvraag: str | None = None,
+    aantal: int | None = None,
+) -> None:
+    """Append one read (or refused read) of case data to the read audit."""
+    svc.store.registreer_lezing(
+        Lezing(
+            id=str(uuid.uuid4()),
+            gelezen_op=_now(),
+            token_id=principal.token_id,
+            token_naam=principal.naam,
+            team_id=principal.team_id,
+            handeling=handeling,
+            uitkomst=uitkomst,
+            beoordeling_id=beoordeling_id,
+            besluit_id=besluit_id,
+            zoekvraag=zoekvraag,
+            aantal=aantal,
+        )
+    )
+
+
+def _toegelaten(
+    svc: Services, principal: Principal, handeling: str, beoordeling_id: uuid.UUID, besluit_id: str | None = None
+) -> None:
+    """Admit a read of this assessment's data, or record the refusal and raise 403 (404 for a national reader).
+
+    A reader whose reach is limited hears the same 403 for another team's assessment as for an
+    id that does not exist, so the answer does not tell whether it exists.
+    """
+    bereik = leesbereik(principal)
+    eigenaar = svc.store.eigenaar(str(beoordeling_id))
+    if eigenaar is not None and bereik.omvat(eigenaar.team_id, eigenaar.gemeente):
+        return
+    _registreer(svc, principal, handeling, "geweigerd", beoordeling_id=str(beoordeling_id), besluit_id=besluit_id)
+    if eigenaar is None and bereik.alles:
         raise ApiProblem(404, NO_ASSESSMENT)
+    raise ApiProblem(403, OUT_OF_REACH)
+
+
+def lees_beoordeling(svc: Services, principal: Principal, beoordeling_id: uuid.UUID) -> str:
+    """The stored assessment's JSON text, byte for byte, for a reader within reach (read recorded)."""
+    _toegelaten(svc, principal, "beoordeling", beoordeling_id)
+    document = svc.store.beoordeling_document(str(beoordeling_id))
+    if document is None:  # pragma: no cover - the owner was just found and rows are never deleted
+        raise ApiProblem(404, NO_ASSESSMENT)
+    _registreer(svc, principal, "beoordeling", "gelezen", beoordeling_id=str(beoordeling_id))
     return document
 
 
-def lees_besluiten(svc: Services, beoordeling_id: uuid.UUID) -> str:
+def lees_besluiten(svc: Services, principal: Principal, beoordeling_id: uuid.UUID) -> str:
     """Every decision on the assessment, oldest first, as one JSON text of the stored documents."""
-    if not svc.store.beoordeling_exists(str(beoordeling_id)):
-        raise ApiProblem(404, NO_ASSESSMENT)
+    _toegelaten(svc, principal, "besluiten", beoordeling_id)
     documents = svc.store.besluit_documents(str(beoordeling_id))
+    _registreer(svc, principal, "besluiten", "gelezen", beoordeling_id=str(beoordeling_id), aantal=len(documents))
     return '{{"beoordeling_id":"{}","besluiten":[{}]}}'.format(beoordeling_id, ",".join(documents))
 
 
-def lees_besluit(svc: Services, beoordeling_id: uuid.UUID, besluit_id: uuid.UUID) -> str:
-    """One stored decision's JSON text; 404 when the assessment has no such decision."""
+def lees_besluit(svc: Services, principal: Principal, beoordeling_id: uuid.UUID, besluit_id: uuid.UUID) -> str:
+    """One stored decision's JSON text; 404 when the assessment (within reach) has no such decision."""
+    _toegelaten(svc, principal, "besluit", beoordeling_id, besluit_id=str(besluit_id))
     document = svc.store.besluit_document(str(beoordeling_id), str(besluit_id))
     if document is None:
         raise ApiProblem(404, "Er is geen besluit met dit id bij deze beoordeling.")
+    _registreer(svc, principal, "besluit", "gelezen", beoordeling_id=str(beoordeling_id), besluit_id=str(besluit_id))
     return document
+
+
+#: The largest page a list returns.
+MAX_PAGINA_GROOTTE = 100
+
+
+@dataclass(frozen=True)
+class Pagina:
+    """One page of a list: its rows, and whether a next page exists."""
+
+    rijen: list[dict[str, object]]
+    volgende: bool
+
+
+def _pagina(
+    svc: Services,
+    principal: Principal,
+    handeling: str,
+    lijst: Callable[[Bereik, Zoekvraag, int, int], list[dict[str, object]]],
+    bereik: Bereik,
+    zoek: Zoekvraag,
+    pagina: int,
+    grootte: int,
+    zoekvraag: str,
+) -> Pagina:
+    rijen = lijst(bereik, zoek, grootte + 1, (pagina - 1) * grootte)
+    volgende = len(rijen) > grootte
+    rijen = rijen[:grootte]
+    _registreer(svc, principal, handeling, "gelezen", zoekvraag=zoekvraag[:1000] or None, aantal=len(rijen))
+    return Pagina(rijen, volgende)
+
+
+def lijst_beoordelingen(
+    svc: Services, principal: Principal, zoek: Zoekvraag, pagina: int, grootte: int, zoekvraag: str
+) -> Pagina:
+    """A page of the assessments within the token's reach, newest first (the page is recorded)."""
+    return _pagina(
+        svc,
+        principal,
+        "beoordelingen",
+        svc.store.beoordelingen,
+        leesbereik(principal),
+        zoek,
+        pagina,
+        grootte,
+        zoekvraag,
+    )
+
+
+def lijst_besluiten(
+    svc: Services, principal: Principal, zoek: Zoekvraag, pagina: int, grootte: int, zoekvraag: str
+) -> Pagina:
+    """A page of the decisions within the token's reach, newest first (the page is recorded)."""
+    return _pagina(
+        svc, principal, "besluiten", svc.store.besluiten, leesbereik(principal), zoek, pagina, grootte, zoekvraag
+    )
+
+
+def lijst_lezingen(
+    svc: Services, principal: Principal, zoek: Zoekvraag, pagina: int, grootte: int, zoekvraag: str
+) -> Pagina:
+    """A page of the read audit within the auditor's reach (this read is recorded too)."""
+    return _pagina(svc, principal, "audit", svc.store.lezingen, leesbereik(principal), zoek, pagina, grootte, zoekvraag)

@@ -1,7 +1,7 @@
 """Load test of the HTTP API: case submissions from 32 concurrent clients, on loopback only.
 
 Starts `reikwijdte serve` itself on 127.0.0.1 (a free port, a temporary data directory with
-SQLite), creates a `toegang` token, sends the requests with httpx (async, one keep-alive
+SQLite), creates a team and a `toegang` token in it, sends the requests with httpx (async, one keep-alive
 connection per client), then checks that every acknowledged assessment is in the database and
 that no case data reached the server log, reports throughput, median and p99 latency, errors and
 CPU per request, and stops the server. Bounded by request count and by wall time per phase.
@@ -49,14 +49,15 @@ def free_port() -> int:
 
 
 def make_token(data_dir: Path) -> str:
-    from api import tokens
+    from api import teams, tokens
     from api.database import make_engine, migrate
     from api.settings import sqlite_url
 
     db = make_engine(sqlite_url(data_dir))
     try:
         migrate(db)
-        token, _ = tokens.create(db, "loadtest", ["toegang"])
+        teams.create(db, "loadtest-team", "voorbeeldstad")
+        token, _ = tokens.create(db, "loadtest", ["toegang"], "loadtest-team")
     finally:
         db.dispose()
     return token

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 # `reikwijdte` command starts without loading SQLAlchemy, Alembic and uvicorn.
 
 token_app = typer.Typer(help="Tokens voor de HTTP API: aanmaken, tonen, intrekken.", no_args_is_help=True)
+team_app = typer.Typer(help="Teams (elk van één gemeente) voor de HTTP API: aanmaken, tonen.", no_args_is_help=True)
 
 _DATA = typer.Option(
     None, "--data", help="Datamap (standaard $REIKWIJDTE_DATA of ./data); genegeerd als $DATABASE_URL is gezet."
@@ -110,6 +111,7 @@ def aanmaken(
     naam: str = typer.Option(
         ..., "--naam", help="Houder, bijv. wijkteam-noord (uniek; staat bij elk record dat dit token maakt)."
     ),
+    team: str = typer.Option(..., "--team", help="Team van de houder (reikwijdte team aanmaken)."),
     data: Path | None = _DATA,
 ) -> None:
     """Maak een token; het wordt één keer getoond en alleen als hash bewaard."""
@@ -117,14 +119,15 @@ def aanmaken(
 
     db = _database(data)
     try:
-        token, info = tokens.create(db, naam, rol)
+        token, info = tokens.create(db, naam, rol, team)
     except tokens.TokenError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     finally:
         db.dispose()
     typer.echo(
-        f"Token voor '{info.naam}' (rollen: {', '.join(info.rollen)}). Bewaar het nu; het wordt niet opnieuw getoond:",
+        f"Token voor '{info.naam}' van team '{info.team}' (rollen: {', '.join(info.rollen)}). "
+        "Bewaar het nu; het wordt niet opnieuw getoond:",
         err=True,
     )
     typer.echo(token)
@@ -132,14 +135,16 @@ def aanmaken(
 
 @token_app.command("lijst")
 def lijst(data: Path | None = _DATA) -> None:
-    """Toon de tokens (naam, rollen, datum, ingetrokken), nooit de tokens zelf."""
+    """Toon de tokens (naam, team, rollen, datum, ingetrokken), nooit de tokens zelf."""
     from api import tokens
 
     db = _database(data)
     try:
         for info in tokens.list_tokens(db):
             revoked = f"  ingetrokken {info.ingetrokken_op:%Y-%m-%d %H:%M}" if info.ingetrokken_op else ""
-            typer.echo(f"{info.naam}\t{','.join(info.rollen)}\t{info.aangemaakt_op:%Y-%m-%d %H:%M}{revoked}")
+            typer.echo(
+                f"{info.naam}\t{info.team}\t{','.join(info.rollen)}\t{info.aangemaakt_op:%Y-%m-%d %H:%M}{revoked}"
+            )
     finally:
         db.dispose()
 
@@ -157,3 +162,36 @@ def intrekken(naam: str = typer.Option(..., "--naam", help="Houder van het token
     finally:
         db.dispose()
     typer.echo(f"Token van '{naam}' ingetrokken.")
+
+
+@team_app.command("aanmaken")
+def team_aanmaken(
+    naam: str = typer.Option(..., "--naam", help="Naam van het team, bijv. toegang-utrecht-noord (uniek)."),
+    gemeente: str = typer.Option(..., "--gemeente", help="Code van de gemeente van het team, bijv. utrecht."),
+    data: Path | None = _DATA,
+) -> None:
+    """Maak een team van één gemeente; tokens worden daarna aan het team gekoppeld (--team)."""
+    from api import teams
+
+    db = _database(data)
+    try:
+        team = teams.create(db, naam, gemeente)
+    except teams.TeamError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    finally:
+        db.dispose()
+    typer.echo(f"Team '{team.naam}' (gemeente {team.gemeente}) aangemaakt.")
+
+
+@team_app.command("lijst")
+def team_lijst(data: Path | None = _DATA) -> None:
+    """Toon de teams (naam, gemeente, datum)."""
+    from api import teams
+
+    db = _database(data)
+    try:
+        for team in teams.list_teams(db):
+            typer.echo(f"{team.naam}\t{team.gemeente}\t{team.aangemaakt_op:%Y-%m-%d %H:%M}")
+    finally:
+        db.dispose()

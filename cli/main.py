@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from cli.api_commands import serve, token_app
+from cli.api_commands import serve, team_app, token_app
 from cli.leefwereld import leefwereldtoets
 from cli.render import render_assessment
 from engine.casefile import CaseFileError, load_case_file
@@ -142,3 +142,4 @@ def personas(
 app.command("leefwereldtoets")(leefwereldtoets)
 app.command("serve")(serve)
 app.add_typer(token_app, name="token")
+app.add_typer(team_app, name="team")

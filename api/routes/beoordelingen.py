@@ -14,19 +14,23 @@ outcome need not be copied into a second system (data minimisation).
 from __future__ import annotations
 
 import uuid
+from typing import Literal
 
-from fastapi import APIRouter, Header, Request, Response
+from fastapi import APIRouter, Header, Query, Request, Response
 
 from api import usecases
-from api.dependencies import Audit, ServicesDep, Toegang
+from api.dependencies import ServicesDep, Toegang, ZaakLezer
 from api.models import (
     BeoordelingAanvraag,
+    BeoordelingenPagina,
     Besluit,
     BesluitAanvraag,
     Besluiten,
     OpgeslagenBeoordeling,
 )
 from api.routes import problems
+from api.routes.paging import PaginaDep, PeriodeDep, pagina_links
+from api.store import Zoekvraag
 
 router = APIRouter(prefix="/v1/beoordelingen", tags=["beoordelingen"])
 
@@ -76,23 +80,59 @@ async def beoordeel(
 
 
 @router.get(
+    "",
+    response_model=BeoordelingenPagina,
+    responses=problems(401, 403, 422, 429, 503),
+    summary="Zoek de beoordelingen van uw team, nieuwste eerst",
+    description="Een pagina beoordelingen binnen het bereik van het token: `toegang` ziet die van het eigen team, "
+    "`audit` die van alle teams van de eigen gemeente, `audit_landelijk` alles. Zonder de documenten zelf "
+    "(lees die met het id). Elke pagina wordt vastgelegd in de leesregistratie.",
+)
+def zoek_beoordelingen(
+    request: Request,
+    principal: ZaakLezer,
+    svc: ServicesDep,
+    pagina: PaginaDep,
+    periode: PeriodeDep,
+    reikwijdte: Literal["binnen", "buiten", "onbeslist"] | None = Query(None, description="Alleen deze uitkomst."),
+    toegang: Literal["vrij_toegankelijk", "beschikking", "geen", "onbeslist"] | None = Query(
+        None, description="Alleen deze toegang."
+    ),
+    casus_kenmerk: str | None = Query(
+        None, alias="casusKenmerk", max_length=100, description="Alleen beoordelingen met dit eigen kenmerk."
+    ),
+) -> BeoordelingenPagina:
+    zoek = Zoekvraag(
+        vanaf=periode.vanaf, tot=periode.tot, reikwijdte=reikwijdte, toegang=toegang, casus_kenmerk=casus_kenmerk
+    )
+    gevonden = usecases.lijst_beoordelingen(svc, principal, zoek, pagina.nummer, pagina.grootte, request.url.query)
+    return BeoordelingenPagina.model_validate(
+        {"beoordelingen": gevonden.rijen, "_links": pagina_links(request, pagina, gevonden.volgende)}
+    )
+
+
+@router.get(
     "/{id}",
     response_model=OpgeslagenBeoordeling,
     responses=problems(401, 403, 404, 422, 503),
     summary="Lees een opgeslagen beoordeling, precies zoals die is gegeven",
+    description="Voor `toegang` van het eigen team, `audit` van de eigen gemeente en `audit_landelijk`. "
+    "Buiten dat bereik: 403, of de beoordeling nu bestaat of niet. Elke lezing wordt vastgelegd.",
 )
-def lees_beoordeling(id: uuid.UUID, request: Request, _principal: Audit, svc: ServicesDep) -> Response:
+def lees_beoordeling(id: uuid.UUID, request: Request, principal: ZaakLezer, svc: ServicesDep) -> Response:
     request.state.log["beoordeling"] = str(id)
-    return Response(usecases.lees_beoordeling(svc, id), media_type=JSON)
+    return Response(usecases.lees_beoordeling(svc, principal, id), media_type=JSON)
 
 
 @router.post(
     "/{id}/besluit",
     status_code=201,
     response_model=Besluit,
-    responses=problems(400, 401, 403, 404, 409, 413, 422, 503),
+    responses=problems(400, 401, 403, 409, 413, 422, 503),
     summary="Leg het besluit van de professional vast: volgen, of afwijken met motivering",
-    description="Voegt een besluit toe. Een later besluit (bijv. na bezwaar) moet in `vorig_besluit_id` naar het laatste eerdere besluit verwijzen.",
+    description="Voegt een besluit toe, alleen over een beoordeling van het eigen team (anders 403, of de beoordeling "
+    "nu bestaat of niet). Een later besluit (bijv. na bezwaar) moet in `vorig_besluit_id` naar het laatste eerdere "
+    "besluit verwijzen.",
 )
 def besluit(
     id: uuid.UUID, aanvraag: BesluitAanvraag, request: Request, principal: Toegang, svc: ServicesDep
@@ -115,9 +155,9 @@ def besluit(
     responses=problems(401, 403, 404, 422, 503),
     summary="Alle besluiten over een beoordeling, oudste eerst",
 )
-def lees_besluiten(id: uuid.UUID, request: Request, _principal: Audit, svc: ServicesDep) -> Response:
+def lees_besluiten(id: uuid.UUID, request: Request, principal: ZaakLezer, svc: ServicesDep) -> Response:
     request.state.log["beoordeling"] = str(id)
-    return Response(usecases.lees_besluiten(svc, id), media_type=JSON)
+    return Response(usecases.lees_besluiten(svc, principal, id), media_type=JSON)
 
 
 @router.get(
@@ -127,8 +167,8 @@ def lees_besluiten(id: uuid.UUID, request: Request, _principal: Audit, svc: Serv
     summary="Eén besluit, precies zoals het is vastgelegd",
 )
 def lees_besluit(
-    id: uuid.UUID, besluit_id: uuid.UUID, request: Request, _principal: Audit, svc: ServicesDep
+    id: uuid.UUID, besluit_id: uuid.UUID, request: Request, principal: ZaakLezer, svc: ServicesDep
 ) -> Response:
     request.state.log["beoordeling"] = str(id)
     request.state.log["besluit"] = str(besluit_id)
-    return Response(usecases.lees_besluit(svc, id, besluit_id), media_type=JSON)
+    return Response(usecases.lees_besluit(svc, principal, id, besluit_id), media_type=JSON)

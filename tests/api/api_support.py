@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from sqlalchemy import create_engine, text
 
-from api import tokens
+from api import teams, tokens
 from api.app import create_app
 from api.settings import Settings
 from engine.evaluator import Engine
@@ -28,7 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 RULES = Path(os.environ.get("REIKWIJDTE_TEST_REGELS") or ROOT / "rules").resolve()
 PERSONA = ROOT / "personas" / "gezin-jansen-oudercursus.yaml"
 POSTGRES_URL = os.environ.get("REIKWIJDTE_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-ROLES = ("toegang", "beleid", "audit")
+ROLES = ("toegang", "beleid", "audit", "audit_landelijk")
+#: The test municipality (has a rules file) and a second one for the boundary tests.
+GEMEENTE = "voorbeeldstad"
+ANDERE_GEMEENTE = "anderstad"
 
 
 def postgres_problem() -> str | None:
@@ -45,7 +48,13 @@ def postgres_problem() -> str | None:
 
 @dataclass
 class Api:
-    """A running app (TestClient) with one token per role and one with every role."""
+    """A running app (TestClient) with one token per role and one with every role.
+
+    The role tokens belong to team `team` (municipality `GEMEENTE`); `tokens` also holds
+    `toegang-ander-team` (another team of the same municipality) and `toegang-andere-gemeente`,
+    `audit-andere-gemeente` (a team of another municipality), and `landelijk-elders`
+    (`audit_landelijk` in that other municipality's team).
+    """
 
     app: Any
     client: TestClient
@@ -76,8 +85,16 @@ def start_api(data_dir: Path, database_url: str, **overrides: Any) -> Iterator[A
         data_dir=data_dir, rules_dir=RULES, database_url=database_url, token_cache_seconds=0, **overrides
     )
     app = create_app(settings, engine=shared_engine())
-    made = {role: tokens.create(app.state.services.db, f"team-{role}", [role])[0] for role in ROLES}
-    made["alle"] = tokens.create(app.state.services.db, "team-alle", list(ROLES))[0]
+    db = app.state.services.db
+    teams.create(db, "team", GEMEENTE)
+    teams.create(db, "ander-team", GEMEENTE)
+    teams.create(db, "team-elders", ANDERE_GEMEENTE)
+    made = {role: tokens.create(db, f"team-{role}", [role], "team")[0] for role in ROLES}
+    made["alle"] = tokens.create(db, "team-alle", list(ROLES), "team")[0]
+    made["toegang-ander-team"] = tokens.create(db, "ander-toegang", ["toegang"], "ander-team")[0]
+    made["toegang-andere-gemeente"] = tokens.create(db, "elders-toegang", ["toegang"], "team-elders")[0]
+    made["audit-andere-gemeente"] = tokens.create(db, "elders-audit", ["audit"], "team-elders")[0]
+    made["landelijk-elders"] = tokens.create(db, "landelijke-audit", ["audit_landelijk"], "team-elders")[0]
     with TestClient(app, raise_server_exceptions=False) as client:
         yield Api(app, client, made, settings)
 

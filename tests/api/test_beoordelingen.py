@@ -192,7 +192,8 @@ def test_oversized_streamed_body_is_refused_while_streaming(sqlite_api: Api) -> 
 
 
 def test_unknown_assessment_is_404_and_bad_id_422(api: Api) -> None:
-    missing = api.client.get(f"/v1/beoordelingen/{uuid.uuid4()}", headers=api.auth("audit"))
+    # 404 only for a national auditor; a reader with a limited reach hears 403 (see test_teams.py).
+    missing = api.client.get(f"/v1/beoordelingen/{uuid.uuid4()}", headers=api.auth("audit_landelijk"))
     assert missing.status_code == 404
     assert missing.headers["content-type"] == PROBLEM
     bad = api.client.get("/v1/beoordelingen/niet-een-uuid", headers=api.auth("audit"))
@@ -224,7 +225,7 @@ def test_database_outage_is_a_503_problem(sqlite_api: Api, monkeypatch: pytest.M
     def unavailable(*_args: object) -> None:
         raise OperationalError("SELECT document FROM beoordelingen", {"id": "geheim"}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(sqlite_api.app.state.services.store, "beoordeling_document", unavailable)
+    monkeypatch.setattr(sqlite_api.app.state.services.store, "eigenaar", unavailable)
     response = sqlite_api.client.get(f"/v1/beoordelingen/{uuid.uuid4()}", headers=sqlite_api.auth("audit"))
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM

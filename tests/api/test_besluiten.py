@@ -109,9 +109,10 @@ def test_previous_decision_must_belong_to_the_same_assessment(api: Api) -> None:
     assert first_without_history.status_code == 422
 
 
-def test_decision_on_unknown_assessment_is_404(api: Api) -> None:
+def test_decision_on_unknown_assessment_is_403(api: Api) -> None:
+    # Decisions are the own team's only; an unknown id is refused like another team's.
     response = _decide(api, str(uuid.uuid4()), besluit="volgen")
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert _count(api) == 0
 
 

@@ -34,7 +34,7 @@ EXAMPLES = int(os.environ.get("REIKWIJDTE_FUZZ_EXAMPLES", "30"))
 
 _DATA = Path(tempfile.mkdtemp(prefix="reikwijdte-fuzz-"))
 APP = create_app(Settings(data_dir=_DATA, rules_dir=RULES, database_url=sqlite_url(_DATA)), engine=shared_engine())
-TOKEN, _ = tokens.create(APP.state.services.db, "fuzzer", ["toegang", "beleid", "audit"])
+TOKEN, _ = tokens.create(APP.state.services.db, "fuzzer", ["toegang", "beleid", "audit"], "standaard")
 schema = schemathesis.openapi.from_asgi("/v1/openapi.json", APP)
 
 

@@ -11,6 +11,8 @@ from api_support import ROLES, Api, persona_request
 from api import tokens
 
 RULE_FILE = "40_toegang.yaml"
+READERS = frozenset({"toegang", "audit", "audit_landelijk"})
+AUDITORS = frozenset({"audit", "audit_landelijk"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ CALLS = [
     ),
     Call(
         "GET /v1/beoordelingen/{id}",
-        frozenset({"audit"}),
+        READERS,
         lambda api, h: api.client.get(f"/v1/beoordelingen/{_ids(api)[0]}", headers=h),
     ),
     Call(
@@ -54,14 +56,17 @@ CALLS = [
     ),
     Call(
         "GET /v1/beoordelingen/{id}/besluiten",
-        frozenset({"audit"}),
+        READERS,
         lambda api, h: api.client.get(f"/v1/beoordelingen/{_ids(api)[0]}/besluiten", headers=h),
     ),
     Call(
         "GET /v1/beoordelingen/{id}/besluiten/{besluit_id}",
-        frozenset({"audit"}),
+        READERS,
         lambda api, h: api.client.get("/v1/beoordelingen/{}/besluiten/{}".format(*_ids(api)), headers=h),
     ),
+    Call("GET /v1/beoordelingen", READERS, lambda api, h: api.client.get("/v1/beoordelingen", headers=h)),
+    Call("GET /v1/besluiten", READERS, lambda api, h: api.client.get("/v1/besluiten", headers=h)),
+    Call("GET /v1/audit", AUDITORS, lambda api, h: api.client.get("/v1/audit", headers=h)),
     Call("GET /v1/regels", frozenset(ROLES), lambda api, h: api.client.get("/v1/regels", headers=h)),
     Call(
         "GET /v1/regels/{id}", frozenset(ROLES), lambda api, h: api.client.get(f"/v1/regels/{_rule_id(api)}", headers=h)

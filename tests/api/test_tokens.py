@@ -29,7 +29,7 @@ def _create(data: Path, *args: str):
 
 
 def test_token_is_shown_once_and_only_its_hash_is_stored(data: Path) -> None:
-    result = _create(data, "--rol", "toegang", "--rol", "audit", "--naam", "wijkteam-noord")
+    result = _create(data, "--team", "standaard", "--rol", "toegang", "--rol", "audit", "--naam", "wijkteam-noord")
     assert result.exit_code == 0, result.output
     token = result.stdout.strip().splitlines()[-1]
     assert token.startswith(tokens.PREFIX) and len(token) >= len(tokens.PREFIX) + 43  # 256 bits, base64
@@ -52,14 +52,14 @@ def test_token_is_shown_once_and_only_its_hash_is_stored(data: Path) -> None:
 
 
 def test_bad_role_and_duplicate_name_are_refused(data: Path) -> None:
-    assert _create(data, "--rol", "beheerder", "--naam", "x").exit_code == 2
-    assert _create(data, "--rol", "beleid", "--naam", "beleid-team").exit_code == 0
-    duplicate = _create(data, "--rol", "audit", "--naam", "beleid-team")
+    assert _create(data, "--team", "standaard", "--rol", "beheerder", "--naam", "x").exit_code == 2
+    assert _create(data, "--team", "standaard", "--rol", "beleid", "--naam", "beleid-team").exit_code == 0
+    duplicate = _create(data, "--team", "standaard", "--rol", "audit", "--naam", "beleid-team")
     assert duplicate.exit_code == 2
 
 
 def test_revoked_token_no_longer_authenticates(data: Path) -> None:
-    token = _create(data, "--rol", "audit", "--naam", "auditor").stdout.strip().splitlines()[-1]
+    token = _create(data, "--team", "standaard", "--rol", "audit", "--naam", "auditor").stdout.strip().splitlines()[-1]
     assert runner.invoke(cli, ["token", "intrekken", "--naam", "auditor", "--data", str(data)]).exit_code == 0
     db = make_engine(sqlite_url(data))
     assert tokens.authenticate(db, token) is None
@@ -73,7 +73,7 @@ def test_tokens_are_unpredictable_and_malformed_ones_rejected(tmp_path: Path) ->
     from api.database import migrate
 
     migrate(db)
-    token, _ = tokens.create(db, "team", ["toegang"])
+    token, _ = tokens.create(db, "team", ["toegang"], "standaard")
     assert tokens.authenticate(db, token[:-1]) is None
     assert tokens.authenticate(db, token + "x") is None
     assert tokens.authenticate(db, token.removeprefix(tokens.PREFIX)) is None
@@ -86,7 +86,7 @@ def test_token_cache_trusts_a_hit_only_for_its_ttl(tmp_path: Path, monkeypatch: 
 
     db = make_engine(sqlite_url(tmp_path))
     migrate(db)
-    token, _ = tokens.create(db, "team", ["toegang"])
+    token, _ = tokens.create(db, "team", ["toegang"], "standaard")
     clock = [1000.0]
     monkeypatch.setattr(tokens.time, "monotonic", lambda: clock[0])
     cache = tokens.TokenCache(db, ttl=5)
@@ -99,3 +99,31 @@ def test_token_cache_trusts_a_hit_only_for_its_ttl(tmp_path: Path, monkeypatch: 
     assert cache.authenticate(token) is None  # ... and found revoked
     assert cache.cached("rkw_unknown") is None
     db.dispose()
+
+
+def test_teams_are_made_and_listed_and_tokens_join_one(data: Path) -> None:
+    made = runner.invoke(
+        cli, ["team", "aanmaken", "--naam", "toegang-noord", "--gemeente", "utrecht", "--data", str(data)]
+    )
+    assert made.exit_code == 0, made.output
+    assert (
+        runner.invoke(
+            cli, ["team", "aanmaken", "--naam", "toegang-noord", "--gemeente", "utrecht", "--data", str(data)]
+        ).exit_code
+        == 2
+    )
+    assert (
+        runner.invoke(
+            cli, ["team", "aanmaken", "--naam", "x", "--gemeente", "geen code!", "--data", str(data)]
+        ).exit_code
+        == 2
+    )
+    listed = runner.invoke(cli, ["team", "lijst", "--data", str(data)]).stdout
+    assert "toegang-noord\tutrecht" in listed and "standaard\tonbekend" in listed
+    assert _create(data, "--team", "bestaat-niet", "--rol", "toegang", "--naam", "a").exit_code == 2
+    token = _create(data, "--team", "toegang-noord", "--rol", "toegang", "--naam", "a").stdout.strip().splitlines()[-1]
+    db = make_engine(sqlite_url(data))
+    principal = tokens.authenticate(db, token)
+    db.dispose()
+    assert principal is not None and principal.gemeente == "utrecht"
+    assert "a\ttoegang-noord\ttoegang" in runner.invoke(cli, ["token", "lijst", "--data", str(data)]).stdout
