@@ -86,6 +86,29 @@ class Onderwijsvraag(str, Enum):
     educatieve_dagbesteding = "educatieve_dagbesteding"
 
 
+class Hulpvorm(str, Enum):
+    """Named kinds of help that a law or a municipal ordinance may exclude by name (004 r. 3167-3169).
+
+    The professional codes the kind; the provider's own name (`hulpvraag.naam`) stays free text and
+    decides nothing, so "huiswerkbegeleiding met plannen" is still of the kind `huiswerkbegeleiding`.
+    The education forms are those the report names (004 r. 2810-2814, referred to at 3169);
+    `paardencoaching` is the example of Voorbeeldstad's ordinance, not from the sources. A
+    municipality can exclude only values of this list (validation); `anders` cannot be excluded.
+    """
+
+    huiswerkbegeleiding = "huiswerkbegeleiding"
+    stagebegeleiding = "stagebegeleiding"
+    dyslexiezorg = "dyslexiezorg"
+    dyscalculiezorg = "dyscalculiezorg"
+    hoogbegaafdheidsaanbod = "hoogbegaafdheidsaanbod"
+    educatieve_dagbesteding = "educatieve_dagbesteding"
+    paardencoaching = "paardencoaching"
+    anders = "anders"
+
+
+NIET_UIT_TE_SLUITEN_HULPVORMEN = frozenset({Hulpvorm.anders.value})
+
+
 class OorzaakBijOuders(str, Enum):
     """Problems of the parents in other domains (Reikwijdte report 3405-3420)."""
 
@@ -184,7 +207,16 @@ class Situatie(_Part):
 
 class Hulpvraag(_Part):
     soort: Hulpsoort | None = None
-    naam: str | None = Field(None, description="Naam van de hulpvorm zoals de aanbieder die noemt.")
+    naam: str | None = Field(
+        None, description="Naam van de hulpvorm zoals de aanbieder die noemt (vrije tekst; beslist niets)."
+    )
+    hulpvorm: Hulpvorm | None = Field(
+        None,
+        description=(
+            "Welke soort hulp uit de vaste lijst dit is, ongeacht hoe de aanbieder haar noemt; "
+            "een verordening sluit soorten uit deze lijst bij naam uit (004 r. 3167-3169)."
+        ),
+    )
     doel_gezond_veilig: StrictBool | None = Field(None, description="Doel a: gezond en veilig opgroeien.")
     doel_zelfstandigheid: StrictBool | None = Field(None, description="Doel b: groeien naar zelfstandigheid.")
     doel_participatie: StrictBool | None = Field(
@@ -319,7 +351,6 @@ class Verwijzing(_Part):
 class Maatregel(_Part):
     kinderbeschermingsmaatregel: StrictBool | None = None
     jeugdreclassering: StrictBool | None = None
-    vrijwillig_kader: StrictBool | None = None
 
 
 class Casus(_Part):
