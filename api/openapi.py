@@ -44,6 +44,8 @@ SCHEMA_BESCHRIJVINGEN = {
     "(wet, voorstel van de landelijke werkgroep of gemeentelijk beleid), de bron en de uitleg in gewone taal.",
     "Hulpsoort": "Soorten hulp die de bronnen onderscheiden.",
     "Onderwijsvraag": "De grensgevallen met onderwijs.",
+    "Hulpvorm": "Soorten hulp die een wet of verordening bij naam kan uitsluiten (004 r. 3167-3169); de "
+    "professional kiest de soort, hoe de aanbieder de hulp noemt beslist niets.",
     "OorzaakBijOuders": "Problemen van de ouders in andere domeinen.",
     "Verwijzer": "Wettelijke verwijzers (Jeugdwet art. 2.6 en 2.7).",
     "RedenNietGecontracteerd": "De zeven aanvaarde redenen voor niet-gecontracteerde hulp.",

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.assessment import Beoordeling
+from engine.motivation import VERWIJZING_STATUS_KORT, domein_in_words
 from engine.partial import show_presumed
 
 #: Referral fields and states in Dutch words, as a professional says them.
@@ -19,13 +20,7 @@ _VERWIJZING_VELD = {
     "gemeente_niet_verplicht": "gemeente niet verplicht te betalen",
     "start_niet_blokkeren": "goedkeuring houdt de start niet tegen",
 }
-_VERWIJZING_STATUS = {
-    "toegestaan": "toegestaan",
-    "goedkeuring_vooraf_nodig": "goedkeuring van de gemeente vooraf nodig",
-    "goedkeuring_achteraf": "hulp kan starten, de gemeente toetst achteraf",
-    "geen_verwijsvraag": "geen verwijzing nodig (zelf aanmelden)",
-    "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
-}
+_VERWIJZING_STATUS = VERWIJZING_STATUS_KORT
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 _BASIS = {
     "wet": "wet",
@@ -40,7 +35,7 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
     head.add_column()
     head.add_row("Reikwijdte", Text(b.reikwijdte, style=_COLOUR[b.reikwijdte]))
     if b.buiten_domein:
-        head.add_row("Gaat voor", b.buiten_domein)
+        head.add_row("Gaat voor", domein_in_words(b.buiten_domein))
     if b.buiten_gronden_basis:
         # Every ground, in words, with its footing: a proposal must never read as law.
         head.add_row(

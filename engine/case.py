@@ -86,6 +86,29 @@ class Onderwijsvraag(str, Enum):
     educatieve_dagbesteding = "educatieve_dagbesteding"
 
 
+class Hulpvorm(str, Enum):
+    """Named kinds of help that a law or a municipal ordinance may exclude by name (004 r. 3167-3169).
+
+    The professional codes the kind; the provider's own name (`hulpvraag.naam`) stays free text and
+    decides nothing, so "huiswerkbegeleiding met plannen" is still of the kind `huiswerkbegeleiding`.
+    The education forms are those the report names (004 r. 2810-2814, referred to at 3169);
+    `paardencoaching` is the example of Voorbeeldstad's ordinance, not from the sources. A
+    municipality can exclude only values of this list (validation); `anders` cannot be excluded.
+    """
+
+    huiswerkbegeleiding = "huiswerkbegeleiding"
+    stagebegeleiding = "stagebegeleiding"
+    dyslexiezorg = "dyslexiezorg"
+    dyscalculiezorg = "dyscalculiezorg"
+    hoogbegaafdheidsaanbod = "hoogbegaafdheidsaanbod"
+    educatieve_dagbesteding = "educatieve_dagbesteding"
+    paardencoaching = "paardencoaching"
+    anders = "anders"
+
+
+NIET_UIT_TE_SLUITEN_HULPVORMEN = frozenset({Hulpvorm.anders.value})
+
+
 class OorzaakBijOuders(str, Enum):
     """Problems of the parents in other domains (Reikwijdte report 3405-3420)."""
 
@@ -184,7 +207,16 @@ class Situatie(_Part):
 
 class Hulpvraag(_Part):
     soort: Hulpsoort | None = None
-    naam: str | None = Field(None, description="Naam van de hulpvorm zoals de aanbieder die noemt.")
+    naam: str | None = Field(
+        None, description="Naam van de hulpvorm zoals de aanbieder die noemt (vrije tekst; beslist niets)."
+    )
+    hulpvorm: Hulpvorm | None = Field(
+        None,
+        description=(
+            "Welke soort hulp uit de vaste lijst dit is, ongeacht hoe de aanbieder haar noemt; "
+            "een verordening sluit soorten uit deze lijst bij naam uit (004 r. 3167-3169)."
+        ),
+    )
     doel_gezond_veilig: StrictBool | None = Field(None, description="Doel a: gezond en veilig opgroeien.")
     doel_zelfstandigheid: StrictBool | None = Field(None, description="Doel b: groeien naar zelfstandigheid.")
     doel_participatie: StrictBool | None = Field(
@@ -319,7 +351,6 @@ class Verwijzing(_Part):
 class Maatregel(_Part):
     kinderbeschermingsmaatregel: StrictBool | None = None
     jeugdreclassering: StrictBool | None = None
-    vrijwillig_kader: StrictBool | None = None
 
 
 class Casus(_Part):
@@ -377,6 +408,8 @@ VRAGEN: dict[str, str] = {
     "hulpvraag.soort": "Welke soort hulp wordt gevraagd (bijvoorbeeld cursus, ambulante hulp, behandeling, "
     "begeleiding, pleegzorg of verblijf)?",
     "hulpvraag.naam": "Hoe heet de gevraagde hulpvorm bij de aanbieder?",
+    "hulpvraag.hulpvorm": "Welke soort hulp is het uit de vaste lijst (bijvoorbeeld huiswerkbegeleiding, "
+    "dyslexiezorg, paardencoaching of anders)?",
     "hulpvraag.doel_gezond_veilig": "Helpt de hulp het kind gezond en veilig op te groeien?",
     "hulpvraag.doel_zelfstandigheid": "Helpt de hulp het kind zelfstandiger te worden?",
     "hulpvraag.doel_participatie": "Helpt de hulp het kind zelfredzaam te zijn en mee te doen in de samenleving?",
@@ -435,7 +468,6 @@ VRAGEN: dict[str, str] = {
     "maatregel.kinderbeschermingsmaatregel": "Is er een kinderbeschermingsmaatregel (zoals een "
     "ondertoezichtstelling of voogdij)?",
     "maatregel.jeugdreclassering": "Is er jeugdreclassering opgelegd?",
-    "maatregel.vrijwillig_kader": "Werkt het gezin vrijwillig mee, zonder maatregel?",
 }
 
 

@@ -271,7 +271,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
         helper_paths=helper_paths,
         named_exclusions=(
-            {u.naam: u.bron for u in base.gemeenten[gemeente].bestand.uitgesloten_hulpvormen}
+            {u.waarde: u.bron for u in base.gemeenten[gemeente].bestand.uitgesloten_hulpvormen}
             if gemeente is not None
             else {}
         ),

@@ -49,6 +49,9 @@ from engine.rulebase import RuleBase
 _VERWIJZING = "verwijzing."
 _GRONDEN = f"{OUTCOME}.buiten_gronden"
 _DOMEIN = f"{OUTCOME}.buiten_domein"
+# The facts a municipal named exclusion is compared with: the kind of help (the fixed list), and
+# the free-text name of rule versions before it (still loaded by the leefwereldtoets).
+_NAMED_PATHS = ("hulpvraag.hulpvorm", "hulpvraag.naam")
 #: `regel` of the engine's own weighing point when several grounds without precedence hold.
 MEERDERE_GRONDEN = "buiten_gronden"
 
@@ -202,9 +205,9 @@ def _grounds(
         if direct is not None and _DOMEIN not in disputed and direct not in members:
             members.append(direct)
         bron = rule.loaded.regel.bron
-        name = facts.get("hulpvraag.naam")
-        if "hulpvraag.naam" in rule.own_paths and name in ruleset.named_exclusions:
-            bron = ruleset.named_exclusions[name]
+        for path in _NAMED_PATHS:
+            if path in rule.own_paths and facts.get(path) in ruleset.named_exclusions:
+                bron = ruleset.named_exclusions[facts[path]]
         for member in members:
             found.append(
                 Uitsluitingsgrond(

@@ -279,8 +279,29 @@ class RegelBestand(_Strict):
 
 
 class UitgeslotenHulpvorm(_Strict):
-    naam: StrictStr = Field(min_length=1)
+    """A kind of help the local ordinance excludes by name: a value of the fixed list `Hulpvorm`.
+
+    `naam` is the key of earlier rule versions (there it matched the provider's exact name); it
+    still loads so the leefwereldtoets can compare with those versions, and like `hulpvorm` its
+    value must be in the fixed list (validation).
+    """
+
+    hulpvorm: StrictStr | None = Field(
+        None, min_length=1, description="Een waarde uit de vaste lijst van hulpvormen (hulpvraag.hulpvorm)."
+    )
+    naam: StrictStr | None = Field(None, min_length=1, description="Verouderd (vorige versies): als hulpvorm.")
     bron: Bron
+
+    @model_validator(mode="after")
+    def _one_key(self) -> UitgeslotenHulpvorm:
+        if (self.hulpvorm is None) == (self.naam is None):
+            raise ValueError("geef precies een van 'hulpvorm' (uit de vaste lijst) of 'naam' (verouderd)")
+        return self
+
+    @property
+    def waarde(self) -> str:
+        """The value the rule compares: the kind of help (or, in an old version, the name)."""
+        return self.hulpvorm if self.hulpvorm is not None else str(self.naam)
 
 
 class NietGevolgdVoorstel(_Strict):

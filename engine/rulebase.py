@@ -168,7 +168,7 @@ class RuleBase:
             values.update(bestand.parameters)
             if bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" in values:
                 values["uitgesloten_hulpvormen"] = list(values["uitgesloten_hulpvormen"]) + [
-                    u.naam for u in bestand.uitgesloten_hulpvormen
+                    u.waarde for u in bestand.uitgesloten_hulpvormen
                 ]
             if "niet_gevolgde_voorstellen" in values:
                 values["niet_gevolgde_voorstellen"] = [n.regel for n in bestand.niet_gevolgde_voorstellen]

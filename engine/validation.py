@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
+from engine.case import NIET_UIT_TE_SLUITEN_HULPVORMEN, Hulpvorm
 from engine.facts import (
     CASE_FACTS,
     DERIVED,
@@ -22,7 +23,7 @@ from engine.facts import (
     full_vocabulary,
     scalar_kind,
 )
-from engine.rule_model import Conditie, ParameterVerwijzing
+from engine.rule_model import Conditie, ParameterVerwijzing, UitgeslotenHulpvorm
 from engine.rulebase import Issue, LoadedParameter, LoadedRule, LoadedVermoeden, RuleBase
 from engine.schema_messages import suggestion
 
@@ -98,6 +99,7 @@ class _Checker:
                     problem = self.parameter_value_problem(declared, value)
                     if problem:
                         self.issues.append(Issue(gemeente.file, line, "-", problem))
+            self.check_named_exclusions(gemeente.file, doc, gemeente.bestand.uitgesloten_hulpvormen)
             if (
                 gemeente.bestand.uitgesloten_hulpvormen
                 and "uitgesloten_hulpvormen" not in self.base.parameters
@@ -110,6 +112,25 @@ class _Checker:
                         line,
                         "-",
                         "er is geen landelijke parameter 'uitgesloten_hulpvormen' die deze uitsluitingen ontvangt",
+                    )
+                )
+
+    def check_named_exclusions(self, file: str, doc: Any, entries: list[UitgeslotenHulpvorm]) -> None:
+        """A named exclusion is a kind of help from the fixed list (004 r. 3167-3169), never free text."""
+        allowed = [h.value for h in Hulpvorm if h.value not in NIET_UIT_TE_SLUITEN_HULPVORMEN]
+        for i, entry in enumerate(entries):
+            key = "hulpvorm" if entry.hulpvorm is not None else "naam"
+            if entry.waarde not in allowed:
+                line = doc.line_of(("uitgesloten_hulpvormen", i, key))
+                hint = suggestion(entry.waarde, allowed)
+                self.issues.append(
+                    Issue(
+                        file,
+                        line,
+                        "-",
+                        f"uitgesloten_hulpvormen: '{entry.waarde}' staat niet in de vaste lijst van soorten hulp "
+                        f"die een verordening bij naam kan uitsluiten (hulpvraag.hulpvorm){hint}; "
+                        f"kies uit: {', '.join(allowed)}",
                     )
                 )
 

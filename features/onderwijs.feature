@@ -56,12 +56,37 @@ Functionaliteit: De grens met het onderwijs - grijze zone, niet uitsluiten
     Gegeven een casus met:
       | feit                    | waarde              |
       | situatie.onderwijsvraag | huiswerkbegeleiding |
-      | hulpvraag.naam          | huiswerkbegeleiding |
+      | hulpvraag.hulpvorm      | huiswerkbegeleiding |
     En de gemeente "rivierdal"
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En gaat het domein "uitgesloten_hulpvorm" voor
     En bevatten de signalen "grijze_zone_onderwijs"
+
+  # Bron: 004 r. 3167-3169: de verordening sluit een soort hulp uit ("bij naam en toenaam"), geen
+  # woord; hoe de aanbieder de hulp noemt, beslist niet (issue 20 par. 2)
+  Scenario: Rivierdal sluit huiswerkbegeleiding ook uit als de aanbieder haar anders noemt
+    Gegeven een casus met:
+      | feit                    | waarde                          |
+      | situatie.onderwijsvraag | huiswerkbegeleiding             |
+      | hulpvraag.naam          | huiswerkbegeleiding met plannen |
+      | hulpvraag.hulpvorm      | huiswerkbegeleiding             |
+    En de gemeente "rivierdal"
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En is regel "UIT-NAAM-02" toegepast
+    En noemt de motivering "hoe de aanbieder haar ook noemt"
+
+  Scenario: Hulp van een andere soort valt niet onder Rivierdals uitsluiting, ook met een gelijkende naam
+    Gegeven een casus met:
+      | feit                    | waarde                                    |
+      | situatie.onderwijsvraag | stagebegeleiding                          |
+      | hulpvraag.naam          | huiswerkbegeleiding en plannen bij stage  |
+      | hulpvraag.hulpvorm      | stagebegeleiding                          |
+    En de gemeente "rivierdal"
+    Als de casus wordt beoordeeld
+    Dan is regel "UIT-NAAM-02" niet toegepast
+    En is regel "UIT-00-HV" toegepast
 
   # Bron: 004 r. 3161-3165: vaststaat dat de school dit onder Passend onderwijs moet bieden
   Scenario: Stagebegeleiding die onder de zorgplicht Passend onderwijs valt

@@ -59,8 +59,8 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
   # Bron: 004 r. 3167-3169; Verordening jeugdhulp Voorbeeldstad art. 3 (rules/gemeenten/voorbeeldstad.yaml)
   Scenario: De verordening van Voorbeeldstad sluit paardencoaching bij naam uit
     Gegeven een casus met:
-      | feit           | waarde          |
-      | hulpvraag.naam | paardencoaching |
+      | feit               | waarde          |
+      | hulpvraag.hulpvorm | paardencoaching |
     En de gemeente "voorbeeldstad"
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
@@ -68,10 +68,21 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
     En is regel "UIT-NAAM-02" toegepast
     En noemt de motivering "paardencoaching"
 
+  # Bron: 004 r. 3167-3169: de verordening sluit een soort hulp uit, niet de naam van de aanbieder
+  Scenario: Paardencoaching die de aanbieder anders noemt, valt onder de uitsluiting van Voorbeeldstad
+    Gegeven een casus met:
+      | feit               | waarde                            |
+      | hulpvraag.naam     | coaching met paarden op de manege |
+      | hulpvraag.hulpvorm | paardencoaching                   |
+    En de gemeente "voorbeeldstad"
+    Als de casus wordt beoordeeld
+    Dan is de reikwijdte "buiten"
+    En is regel "UIT-NAAM-02" toegepast
+
   Scenario: Zonder gemeentelijke uitsluiting valt dezelfde hulpvorm binnen de reikwijdte
     Gegeven een casus met:
-      | feit           | waarde          |
-      | hulpvraag.naam | paardencoaching |
+      | feit               | waarde          |
+      | hulpvraag.hulpvorm | paardencoaching |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "binnen"
     En is regel "UIT-NAAM-02" niet toegepast
@@ -196,7 +207,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
   Scenario: Voorbeeldstad kent paardencoaching in dit individuele geval toch toe, met een reden
     Gegeven een casus met:
       | feit                                   | waarde |
-      | hulpvraag.naam                         | paardencoaching |
+      | hulpvraag.hulpvorm                     | paardencoaching |
       | hulpvraag.individueel_toegekend        | ja     |
       | hulpvraag.reden_individuele_toekenning | alle andere hulp is vastgelopen |
     En de gemeente "voorbeeldstad"
@@ -212,7 +223,7 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
   Scenario: Een individuele toekenning zonder vastgelegde reden doorbreekt de uitsluiting niet
     Gegeven een casus met:
       | feit                            | waarde          |
-      | hulpvraag.naam                  | paardencoaching |
+      | hulpvraag.hulpvorm              | paardencoaching |
       | hulpvraag.individueel_toegekend | ja              |
     En de gemeente "voorbeeldstad"
     Als de casus wordt beoordeeld
@@ -313,8 +324,8 @@ Functionaliteit: Wat geen jeugdhulp is (uitsluitingen van de werkgroep)
   Scenario: Paardencoaching in Voorbeeldstad berust op de eigen verordening van de gemeente
     Gegeven de gemeente "voorbeeldstad"
     En een casus met:
-      | feit           | waarde          |
-      | hulpvraag.naam | paardencoaching |
+      | feit               | waarde          |
+      | hulpvraag.hulpvorm | paardencoaching |
     Als de casus wordt beoordeeld
     Dan is de reikwijdte "buiten"
     En berust de grond "uitgesloten_hulpvorm" op "gemeentelijk_beleid"

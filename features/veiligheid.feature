@@ -133,7 +133,6 @@ Functionaliteit: Veiligheid is de ondergrens
     Gegeven een casus met:
       | feit                                  | waarde |
       | jeugdige.leeftijd                     | 9      |
-      | maatregel.vrijwillig_kader            | ja     |
       | maatregel.kinderbeschermingsmaatregel | nee    |
       | maatregel.jeugdreclassering           | nee    |
       | verwijzing.strafrechtelijke_beslissing | nee   |

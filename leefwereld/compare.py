@@ -23,6 +23,7 @@ from typing import Any
 from engine.assessment import Beoordeling
 from engine.casefile import PROTECTED_GROUPS, CaseFile, PersonaInfo
 from engine.facts import OUTCOME_FACTS
+from engine.motivation import VERWIJZING_STATUS_KORT
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedErkenning, RuleBase
 
@@ -82,6 +83,31 @@ _JA_IS_BETER = {
 _JA_IS_DREMPEL = {"verwijzing.toestemming_vooraf", "verwijzing.gemeente_niet_verplicht"}
 # Neither better nor worse in itself: reported as a different route.
 _NEUTRAAL = {"gedwongen_kader", "verwijzing.toetsing_achteraf", "signalen"}
+
+#: Where a referral stands (`verwijzing.status`, docs/assessment.md). None of these is a refusal:
+#: a referral that waits for the municipality's approval, is checked afterwards, has no referral
+#: question or goes through the municipal access team is a different route to the help. A change
+#: of `toegestaan` or `toestemming_vooraf` that such a status explains is classed by the status, not
+#: by the yes/no field; a real refusal (the municipality need not pay, `gemeente_moet_betalen`
+#: false, or the start is blocked) stays a loss.
+VERWIJZING_STATUSSEN = frozenset(
+    {"toegestaan", "goedkeuring_vooraf_nodig", "goedkeuring_achteraf", "geen_verwijsvraag", "via_gemeentelijke_toegang"}
+)
+#: Referral sub-fields whose change a known status explains, with the values it explains them to
+#: (None: open, pending the route the status names).
+_DOOR_STATUS: dict[str, dict[str, tuple[Any, ...]]] = {
+    "toegestaan": {
+        "goedkeuring_vooraf_nodig": (None,),
+        "goedkeuring_achteraf": (None,),
+        "geen_verwijsvraag": (None,),
+        # Not a statutory referrer: the request goes through the municipal access team (VW-02).
+        "via_gemeentelijke_toegang": (None, False),
+    },
+    "toestemming_vooraf": {"goedkeuring_vooraf_nodig": (True,)},
+    # Payment follows the approval: open (either way) while the approval is pending.
+    "gemeente_moet_betalen": {"goedkeuring_vooraf_nodig": (None,), "goedkeuring_achteraf": (None,)},
+    "gemeente_niet_verplicht": {"goedkeuring_vooraf_nodig": (None,), "goedkeuring_achteraf": (None,)},
+}
 
 _GEEN_VERWACHTING = object()
 
@@ -315,6 +341,11 @@ def klasse_van(veld: str, oud: Any, nieuw: Any) -> Klasse:
         order = _RANG[veld]
         a, b = order.get(oud, 1), order.get(nieuw, 1)
         return Klasse.andere_route if a == b else (Klasse.meer_toegang if b > a else Klasse.minder_toegang)
+    if veld == "verwijzing.status":
+        # Every status is a route, none a refusal; "not yet to say" (None) lies below a known route.
+        if oud is None or nieuw is None:
+            return Klasse.meer_toegang if oud is None else Klasse.minder_toegang
+        return Klasse.andere_route
     if veld == "buiten_domein":
         if nieuw is None:
             return Klasse.meer_toegang
@@ -331,6 +362,15 @@ def klasse_van(veld: str, oud: Any, nieuw: Any) -> Klasse:
         a, b = _bool_rank(veld, oud), _bool_rank(veld, nieuw)
         return Klasse.meer_toegang if b > a else Klasse.minder_toegang
     return Klasse.andere_route
+
+
+def klasse_door_status(veld: str, nieuw: Any, status: str | None, klasse: Klasse) -> Klasse:
+    """A referral loss that the new `verwijzing.status` explains as a route (pending approval, a
+    check afterwards, no referral question, the municipal access team) is a different route."""
+    if klasse is not Klasse.minder_toegang or status not in VERWIJZING_STATUSSEN or not veld.startswith("verwijzing."):
+        return klasse
+    explained = _DOOR_STATUS.get(veld.split(".", 1)[1], {}).get(status, ())
+    return Klasse.andere_route if any(nieuw is v for v in explained) else klasse
 
 
 def _verwachting(verwacht: dict[str, Any], veld: str) -> Any:
@@ -379,14 +419,18 @@ def vergelijk_velden(oud: Beoordeling, nieuw: Beoordeling, verwacht: dict[str, A
         klasse = klasse_van(veld, a, b)
         if klasse is Klasse.gelijk:
             continue
-        expected = _verwachting(verwacht, veld)
+        status = after.get("verwijzing.status")
         opmerking = ""
+        by_status = klasse_door_status(veld, b, status, klasse)
+        if by_status is not klasse:
+            klasse, opmerking = by_status, f"niet geweigerd: {VERWIJZING_STATUS_KORT[str(status)]}"
+        expected = _verwachting(verwacht, veld)
         if expected is not _GEEN_VERWACHTING and _same(a, expected) and not _same(b, expected):
             if klasse is Klasse.andere_route:
                 klasse = Klasse.minder_toegang
-            opmerking = "wijkt nu af van wat het gezin mag verwachten"
+            opmerking = "; ".join(filter(None, (opmerking, "wijkt nu af van wat het gezin mag verwachten")))
         elif expected is not _GEEN_VERWACHTING and _same(b, expected):
-            opmerking = "komt nu overeen met wat het gezin mag verwachten"
+            opmerking = "; ".join(filter(None, (opmerking, "komt nu overeen met wat het gezin mag verwachten")))
         changes.append(VeldWijziging(veld, a, b, klasse, expected, opmerking))
     return changes + vergelijk_afwegingen(oud, nieuw)
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.casefile import PROTECTED_GROUPS
+from engine.motivation import VERWIJZING_STATUS_KORT
 from engine.rulebase import LoadedErkenning
 from leefwereld.compare import (
     AFWEGING,
@@ -45,6 +46,7 @@ _RICH_STIJL = {
 }
 _KOLOM_LABEL = dict(KOLOMMEN)
 _VERWIJZING_LABEL = {
+    "status": "stand van de verwijzing",
     "toegestaan": "verwijzing toegestaan",
     "toestemming_vooraf": "toestemming vooraf",
     "toetsing_achteraf": "toetsing achteraf",
@@ -73,6 +75,8 @@ def toon(value: Any, leeg: str = "—") -> str:
         return "ja" if value else "nee"
     if isinstance(value, list):
         return ", ".join(toon(v) for v in value) if value else leeg
+    if isinstance(value, str) and value in VERWIJZING_STATUS_KORT:
+        return VERWIJZING_STATUS_KORT[value]
     return str(value).replace("_", " ")
 
 
@@ -194,7 +198,8 @@ def print_terminal(r: Toetsresultaat, console: Console) -> None:
             who.append("\n" + ", ".join(v.persona.groepen), style="bold" if v.persona.beschermd else "dim")
             what = Text()
             for w in v.wijzigingen:
-                what.append(f"{KLASSE_TEKEN[w.klasse]} {wijziging_tekst(w)}\n", style=_RICH_STIJL[w.klasse])
+                extra = f" ({w.opmerking})" if w.opmerking else ""
+                what.append(f"{KLASSE_TEKEN[w.klasse]} {wijziging_tekst(w)}{extra}\n", style=_RICH_STIJL[w.klasse])
             rules = "\n".join(f"{x.id} {x.hoe}: {x.citaat}" + (f" — {x.reden}" if x.reden else "") for x in v.regels)
             verdict_text = Text(oordeel(v), style="bold red" if v.faalt else _RICH_STIJL[v.klasse])
             if v.erkenning is not None:
@@ -416,8 +421,9 @@ def _cel(v: PersonaVergelijking, kolom: str) -> tuple[str, str]:
         ref = v.nieuw.verwijzing
         if ref is None:
             return "k-gelijk", "—"
-        set_true = [_VERWIJZING_LABEL[s] for s in VERWIJZING_VELDEN if getattr(ref, s) is True]
-        return "k-gelijk", _e(", ".join(set_true) or "open")
+        set_true = [_VERWIJZING_LABEL[s] for s in VERWIJZING_VELDEN if s != "status" and getattr(ref, s) is True]
+        stand = VERWIJZING_STATUS_KORT[ref.status] if ref.status else "stand nog open"
+        return "k-gelijk", _e("; ".join([stand, *([", ".join(set_true)] if set_true else [])]))
     value = getattr(v.nieuw, kolom)
     return "k-gelijk", _e(toon(sorted(value) if isinstance(value, list) else value))
 

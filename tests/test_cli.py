@@ -35,6 +35,22 @@ def test_evaluate_shows_the_referral_state_in_dutch_words(tmp_path: Path) -> Non
     assert "goedkeuring_vooraf_nodig" not in result.output.split("Motivering")[0]
 
 
+def test_evaluate_shows_what_goes_first_in_dutch_words() -> None:
+    persona = ROOT / "personas" / "paardencoaching-voorbeeldstad.yaml"
+    result = runner.invoke(app, ["evaluate", str(persona)], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    head = result.output.split("Toegepaste regels")[0]
+    assert "Gaat voor" in head and "Deze hulpvorm is uitgesloten van jeugdhulp." in head, head
+    assert "uitgesloten_hulpvorm" not in head, head
+
+
+def test_every_domain_that_can_go_first_has_dutch_words() -> None:
+    from engine.facts import BUITEN_DOMEINEN
+    from engine.motivation import domein_in_words
+
+    assert [d for d in BUITEN_DOMEINEN if domein_in_words(d) == d.replace("_", " ")] == []
+
+
 def test_evaluate_json_has_the_dutch_contract() -> None:
     result = runner.invoke(app, ["evaluate", str(SAMPLE), "--json", "--peildatum", "2025-01-01"])
     assert result.exit_code == 0, result.output

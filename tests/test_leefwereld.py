@@ -19,7 +19,7 @@ from engine.evaluator import Engine
 from engine.loader import load_rulebase
 from engine.rulebase import RuleSetError
 from leefwereld.compare import Klasse, Persona, klasse_van, landelijke_eenheid, vergelijk_velden
-from leefwereld.report import html_pagina
+from leefwereld.report import html_pagina, wijziging_tekst
 
 runner = CliRunner()
 
@@ -695,3 +695,85 @@ def test_a_declined_proposal_explains_a_difference() -> None:
     verschil = landelijke_eenheid(info, national, "heidedorp", local, base)
     assert verschil is not None and verschil.verklaard, verschil
     assert "UIT-RES-01: deze gemeente volgt dit voorstel niet (niet_gevolgde_voorstellen)" in verschil.verklaring
+
+
+def _with_referral(plain, **fields):
+    from engine.assessment import VerwijzingUitkomst
+
+    return plain.model_copy(update={"verwijzing": VerwijzingUitkomst(**fields)})
+
+
+def test_a_referral_pending_the_municipalitys_approval_is_a_different_route_not_a_loss(tmp_path, personas):
+    # 004 r. 6353-6356: a deviation from contracted help goes to the municipality for approval; the
+    # status says it is not refused (docs/assessment.md), so `toegestaan` going open is no loss.
+    plain = _assess(write_rules(tmp_path / "rules"), personas / "chronisch-kind.yaml")
+    oud = _with_referral(
+        plain, status="toegestaan", toegestaan=True, gemeente_moet_betalen=True, gemeente_niet_verplicht=False
+    )
+    nieuw = _with_referral(plain, status="goedkeuring_vooraf_nodig", toestemming_vooraf=True, toetsing_achteraf=True)
+    changes = {w.veld: w for w in vergelijk_velden(oud, nieuw, {})}
+    assert set(changes) >= {
+        "verwijzing.status",
+        "verwijzing.toegestaan",
+        "verwijzing.toestemming_vooraf",
+        "verwijzing.gemeente_moet_betalen",
+        "verwijzing.gemeente_niet_verplicht",
+    }
+    assert {w.klasse for w in changes.values()} == {Klasse.andere_route}, changes
+    assert changes["verwijzing.toegestaan"].opmerking == "niet geweigerd: goedkeuring van de gemeente vooraf nodig"
+    assert wijziging_tekst(changes["verwijzing.status"]) == (
+        "stand van de verwijzing: toegestaan → goedkeuring van de gemeente vooraf nodig"
+    )
+
+
+def test_a_real_refusal_of_a_referral_stays_a_loss_whatever_the_status(tmp_path, personas):
+    plain = _assess(write_rules(tmp_path / "rules"), personas / "chronisch-kind.yaml")
+    oud = _with_referral(plain, status="toegestaan", toegestaan=True, gemeente_moet_betalen=True)
+    nieuw = _with_referral(
+        plain,
+        status="goedkeuring_achteraf",
+        gemeente_moet_betalen=False,
+        gemeente_niet_verplicht=True,
+        start_niet_blokkeren=False,
+    )
+    changes = {w.veld: w.klasse for w in vergelijk_velden(oud, nieuw, {})}
+    assert changes["verwijzing.gemeente_moet_betalen"] is Klasse.minder_toegang
+    assert changes["verwijzing.gemeente_niet_verplicht"] is Klasse.minder_toegang
+    assert changes["verwijzing.start_niet_blokkeren"] is Klasse.minder_toegang
+    assert changes["verwijzing.toegestaan"] is Klasse.andere_route  # open: checked afterwards, not refused
+    # Without a status nothing explains the open referral: as before, a loss.
+    zonder = _with_referral(plain, toegestaan=None)
+    assert {w.veld: w.klasse for w in vergelijk_velden(oud, zonder, {})}[
+        "verwijzing.toegestaan"
+    ] is Klasse.minder_toegang
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "klasse"),
+    [
+        ("toegestaan", "goedkeuring_vooraf_nodig", Klasse.andere_route),
+        ("goedkeuring_achteraf", "geen_verwijsvraag", Klasse.andere_route),
+        (None, "via_gemeentelijke_toegang", Klasse.meer_toegang),
+        ("toegestaan", None, Klasse.minder_toegang),
+    ],
+)
+def test_referral_status_order(oud, nieuw, klasse):
+    assert klasse_van("verwijzing.status", oud, nieuw) is klasse
+
+
+def test_the_html_matrix_shows_the_referral_status_in_words(tmp_path, personas):
+    from leefwereld.report import _cel
+
+    plain = _assess(write_rules(tmp_path / "rules"), personas / "chronisch-kind.yaml")
+    nieuw = _with_referral(plain, status="geen_verwijsvraag")
+
+    class _Same:
+        wijzigingen: list = []
+        nieuw = None
+
+        def kolomklasse(self, kolom):
+            return Klasse.gelijk
+
+    same = _Same()
+    same.nieuw = nieuw
+    assert _cel(same, "verwijzing") == ("k-gelijk", "geen verwijzing nodig (zelf aanmelden)")  # type: ignore[arg-type]

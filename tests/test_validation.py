@@ -320,3 +320,41 @@ def test_a_declined_proposal_becomes_a_weighing_that_names_it(tmp_path: Path) ->
     assert "004_82bfb980c5993adb.txt r. 3161-3165" in " ".join(afweging.te_wegen)
     assert "de Wmo-toegang is hier te traag" in " ".join(afweging.te_wegen)
     assert "deze gemeente volgt dat voorstel niet" in local.motivering
+
+
+NAMED_PARAM = """\
+parameters:
+  uitgesloten_hulpvormen:
+    omschrijving: soorten hulp die de verordening bij naam uitsluit
+    type: lijst
+    standaard: []
+    bron: {document: 004.txt, regels: 3167-3169, status: voorstel}
+"""
+
+
+def test_a_named_exclusion_is_a_kind_from_the_fixed_list(tmp_path: Path) -> None:
+    gemeente = """\
+    gemeente: {code: testdorp, naam: Testdorp}
+    uitgesloten_hulpvormen:
+      - hulpvorm: huiswerkbegeleiding
+        bron: {document: Verordening Testdorp, regels: "4", status: beleid}
+      - hulpvorm: huiswerkbegeleiding met plannen
+        bron: {document: Verordening Testdorp, regels: "4", status: beleid}
+      - naam: paardrijden
+        bron: {document: Verordening Testdorp, regels: "5", status: beleid}
+      - hulpvorm: anders
+        bron: {document: Verordening Testdorp, regels: "6", status: beleid}
+    """
+    issues = issues_of(
+        write(
+            tmp_path,
+            {"p.yaml": PARAMS + NAMED_PARAM.split("\n", 1)[1], "r.yaml": RULE, "gemeenten/testdorp.yaml": gemeente},
+        )
+    )
+    assert len(issues) == 3, issues
+    assert issues[0].startswith("rules/gemeenten/testdorp.yaml:5: "), issues
+    assert "'huiswerkbegeleiding met plannen' staat niet in de vaste lijst" in issues[0], issues
+    assert "kies uit: huiswerkbegeleiding, stagebegeleiding" in issues[0], issues
+    assert issues[1].startswith("rules/gemeenten/testdorp.yaml:7: ") and "'paardrijden'" in issues[1], issues
+    assert issues[2].startswith("rules/gemeenten/testdorp.yaml:9: ") and "'anders'" in issues[2], issues
+    assert "anders" not in issues[0].split("kies uit:")[1], issues
