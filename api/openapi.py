@@ -36,6 +36,10 @@ SCHEMA_BESCHRIJVINGEN = {
     "Besluiten": "Alle besluiten over een beoordeling, oudste eerst.",
     "Bronvermelding": "De hoofdpassage van de regel, de verdere passages waarop zij steunt, en alle in één regel.",
     "Casus": "Eén casus zoals een toegangsteam die indient.",
+    "Aanname": "Een vermoeden waarop het advies rust: het feit was onbekend en een andere waarde zou een "
+    "uitkomst veranderen; met de reden, de bron en de vraag die het bevestigt.",
+    "Vervolgvraag": "Een onbekend of vermoed feit om nu naar te vragen, met de uitkomstvelden die het antwoord "
+    "kan beslissen; het meest beslissende eerst.",
     "Uitsluitingsgrond": "Een vastgestelde grond waarop de hulp buiten de Jeugdwet valt, met de regel, de basis "
     "(wet, voorstel van de landelijke werkgroep of gemeentelijk beleid), de bron en de uitleg in gewone taal.",
     "Hulpsoort": "Soorten hulp die de bronnen onderscheiden.",

@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine import evaluator  # noqa: E402
+from engine import evaluator, partial  # noqa: E402
 from engine.case_generator import random_cases  # noqa: E402
 from engine.durable import DurableRuleset  # noqa: E402
 from engine.loader import load_rulebase  # noqa: E402
@@ -33,7 +33,9 @@ PARTS = (
     (DurableRuleset, "run", "durable-rules (asserts, retracts, firings)"),
     (evaluator, "_why_not", "explanation: why each outcome rule did not apply"),
     (evaluator, "_not_applied", "explanation: building those entries"),
-    (evaluator, "_missing", "explanation: missing facts of open outcomes"),
+    (partial.OpenAnalysis, "path_needs", "explanation: missing facts of open outcomes"),
+    (evaluator, "presumptions_that_matter", "presumptions that mattered (aannames)"),
+    (evaluator, "rank_questions", "ranking the next questions (vervolgvragen)"),
     (evaluator, "build_motivation", "motivation text"),
 )
 

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from engine.assessment import Beoordeling
 from engine.motivation import VERWIJZING_STATUS_KORT, domein_in_words
+from engine.partial import show_presumed
 
 #: Referral fields and states in Dutch words, as a professional says them.
 _VERWIJZING_VELD = {
@@ -74,6 +75,27 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         for a in b.professionele_afweging:
             weigh.add_row(a.regel, a.onderwerp, ", ".join(a.te_wegen))
         parts.append(weigh)
+    if b.aannames:
+        assumed = Table(title="Aannames: het advies gaat hiervan uit tot het bekend is", expand=True)
+        assumed.add_column("feit", no_wrap=True)
+        assumed.add_column("aangenomen")
+        assumed.add_column("waarom")
+        assumed.add_column("te bevestigen met de vraag")
+        for assumption in b.aannames:
+            value = show_presumed(assumption.waarde)
+            reason = f"{assumption.reden} (bron: {assumption.bron.citaat})"
+            style = "bold red" if assumption.veiligheid else ""
+            assumed.add_row(Text(assumption.feit, style=style), value, reason, assumption.vraag)
+        parts.append(assumed)
+    if b.vervolgvragen:
+        ask = Table(title=f"Eerst te vragen ({min(5, len(b.vervolgvragen))} van {len(b.vervolgvragen)})", expand=True)
+        ask.add_column("#", no_wrap=True)
+        ask.add_column("vraag")
+        ask.add_column("kan beslissen")
+        for number, q in enumerate(b.vervolgvragen[:5], start=1):
+            settles = ", ".join(q.kan_beslissen) + (" (nu aangenomen)" if q.aanname else "")
+            ask.add_row(str(number), q.vraag, settles)
+        parts.append(ask)
     if b.ontbrekende_gegevens:
         parts.append(Text("Ontbrekende gegevens: " + ", ".join(b.ontbrekende_gegevens), style="magenta"))
     if b.conflicten:

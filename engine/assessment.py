@@ -114,6 +114,30 @@ class VerwijzingUitkomst(_Out):
     start_niet_blokkeren: bool | None = None
 
 
+class Aanname(_Out):
+    """A presumption the advice rests on: the fact was unknown and another value would change it."""
+
+    feit: str
+    waarde: Any = Field(description="De aangenomen waarde.")
+    reden: str
+    bron: Bronvermelding
+    vraag: str = Field(description="De vraag waarmee de aanname bevestigd of weerlegd wordt.")
+    uitkomstvelden: list[str] = Field(description="De uitkomstvelden die een andere waarde zou veranderen.")
+    veiligheid: bool = Field(False, description="Een aanname over veiligheid: altijd getoond en eerst gevraagd.")
+
+
+class Vervolgvraag(_Out):
+    """An unknown (or presumed) fact worth asking about next, most decisive first."""
+
+    feit: str
+    vraag: str
+    kan_beslissen: list[str] = Field(description="De open (of op een aanname rustende) uitkomstvelden.")
+    nodig_voor_elke_route: list[str] = Field(
+        default_factory=list, description="De open velden waarvoor elke resterende route dit feit nodig heeft."
+    )
+    aanname: bool = Field(False, description="Het advies gaat nu van een aangenomen waarde voor dit feit uit.")
+
+
 class Regelset(_Out):
     versie: str
     peildatum: dt.date
@@ -142,6 +166,8 @@ class Beoordeling(_Out):
         default_factory=list, description="Per grond: de regel, de basis (wet, voorstel, beleid) en de bron."
     )
     ontbrekende_gegevens: list[str]
+    aannames: list[Aanname] = Field(default_factory=list)
+    vervolgvragen: list[Vervolgvraag] = Field(default_factory=list)
     conflicten: list[Conflict]
     toelichting: Toelichting
     motivering: str

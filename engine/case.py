@@ -370,3 +370,125 @@ class Casus(_Part):
 
 #: Top-level fields that are metadata of the case rather than facts for the rules.
 META_FIELDS = ("kenmerk", "gemeente", "peildatum")
+
+
+#: The question an access worker asks to learn each fact, in the words of an intake conversation.
+#: `vervolgvragen` in the assessment shows them; every case field has one (a test checks), and
+#: the case schema of the API carries them as `vraag`.
+VRAGEN: dict[str, str] = {
+    "jeugdige.leeftijd": "Hoe oud is de jeugdige (in jaren)?",
+    "jeugdige.woonplaats_gemeente": "In welke gemeente woont de jeugdige volgens het woonplaatsbeginsel?",
+    "jeugdige.woont_in_gemeente": "Woont de jeugdige in onze gemeente (woonplaatsbeginsel)?",
+    "jeugdige.jeugdhulp_voor_18_gestart": "Kreeg de jongere deze jeugdhulp al voordat hij of zij 18 werd?",
+    "jeugdige.ontwikkelingsfase_vraagt_voortzetting": "Heeft de jongvolwassene de hulp na 18 nog nodig, "
+    "gezien waar hij of zij in de ontwikkeling staat?",
+    "situatie.veiligheidszorgen": "Zijn er zorgen over de veiligheid van het kind (bijvoorbeeld geweld, "
+    "verwaarlozing of mishandeling)?",
+    "situatie.bedreigt_veiligheid": "Brengt de jeugdige zichzelf of anderen in gevaar?",
+    "situatie.opgroei_opvoedvragen": "Zijn er vragen of zorgen over het opgroeien van het kind of over de opvoeding?",
+    "situatie.psychische_problemen": "Heeft de jeugdige psychische problemen?",
+    "situatie.zorgen_ontwikkelingskansen": "Zijn er zorgen of het kind thuis genoeg kansen krijgt om zich te "
+    "ontwikkelen?",
+    "situatie.stoornis_of_beperking": "Is er bij de jeugdige een stoornis of beperking vastgesteld?",
+    "situatie.levenslang_of_chronisch": "Is de aandoening of beperking blijvend of chronisch?",
+    "situatie.ernstig_acuut_ziek": "Is de jeugdige ernstig of acuut ziek?",
+    "situatie.sociale_omgeving_toereikend": "Kunnen het gezin en de omgeving de gevolgen van de stoornis of "
+    "beperking zelf opvangen?",
+    "situatie.participatie_zonder_hulp": "Kan de jeugdige zonder hulp meedoen op school, in de vrije tijd en met "
+    "vrienden?",
+    "situatie.eigen_mogelijkheden_toereikend": "Kunnen het gezin en hun netwerk dit zelf oplossen, zonder jeugdhulp?",
+    "situatie.fase_problematiek": "Gaat het om gewone, alledaagse opgroeivragen die bij deze leeftijd horen?",
+    "situatie.oorzaak_bij_ouders": "Spelen er bij de ouders problemen zoals schulden, huisvesting, armoede, "
+    "psychische problemen, verslaving of werk? Welke?",
+    "situatie.problemen_vooral_door_ouders": "Komen de problemen van het kind vooral voort uit die van de ouders?",
+    "situatie.bedreiging_ontwikkelingsklimaat": "Bedreigen de problemen van de ouders de ontwikkeling van het kind?",
+    "situatie.onderwijsvraag": "Gaat de vraag over school, zoals dyslexie, dyscalculie, hoogbegaafdheid, "
+    "huiswerkbegeleiding, stagebegeleiding of educatieve dagbesteding? Welke?",
+    "situatie.scheiding_ouders": "Zijn de ouders gescheiden of in scheiding?",
+    "hulpvraag.soort": "Welke soort hulp wordt gevraagd (bijvoorbeeld cursus, ambulante hulp, behandeling, "
+    "begeleiding, pleegzorg of verblijf)?",
+    "hulpvraag.naam": "Hoe heet de gevraagde hulpvorm bij de aanbieder?",
+    "hulpvraag.hulpvorm": "Welke soort hulp is het uit de vaste lijst (bijvoorbeeld huiswerkbegeleiding, "
+    "dyslexiezorg, paardencoaching of anders)?",
+    "hulpvraag.doel_gezond_veilig": "Helpt de hulp het kind gezond en veilig op te groeien?",
+    "hulpvraag.doel_zelfstandigheid": "Helpt de hulp het kind zelfstandiger te worden?",
+    "hulpvraag.doel_participatie": "Helpt de hulp het kind zelfredzaam te zijn en mee te doen in de samenleving?",
+    "hulpvraag.gericht_op_jeugdige": "Is de hulp gericht op het kind of op de opvoeding (en niet alleen op de "
+    "ouders als volwassenen)?",
+    "hulpvraag.intensief": "Is de gevraagde hulp intensief?",
+    "hulpvraag.duur_weken": "Hoeveel weken gaat de hulp naar verwachting duren?",
+    "hulpvraag.aantal_gesprekken": "Hoeveel gesprekken zijn naar verwachting nodig?",
+    "hulpvraag.verwachte_kosten": "Wat kost de hulp naar verwachting (in euro)?",
+    "hulpvraag.kwalificatie_eisen": "Moet de hulpverlener voor deze hulp een bepaalde opleiding of registratie hebben?",
+    "hulpvraag.ingrijpend": "Grijpt de hulp diep in op het leven van het kind of de ouders?",
+    "hulpvraag.specialistische_expertise": "Is er specialistische kennis nodig voor deze hulp?",
+    "hulpvraag.gebruikelijke_hulp_netwerk": "Is dit hulp die ouders of mensen om het gezin heen gewoonlijk zelf "
+    "geven aan een kind van deze leeftijd?",
+    "hulpvraag.door_breed_wijkteam": "Kan het wijkteam deze hulp zelf bieden?",
+    "hulpvraag.op_school": "Wordt de hulp op school gegeven, door het zorgteam of een specialist van de school?",
+    "hulpvraag.bij_naam_uitgesloten": "Is deze hulpvorm in wet of regelgeving met name uitgesloten?",
+    "hulpvraag.effect_aangetoond_of_aannemelijk": "Is aangetoond of aannemelijk dat deze hulp werkt?",
+    "hulpvraag.onaanvaardbaar_risico": "Heeft de hulp een onaanvaardbaar risico op schade voor het kind?",
+    "hulpvraag.ingebed_in_hulptraject": "Maakt deze activiteit deel uit van een breder hulptraject?",
+    "hulpvraag.doelen_toetsbaar": "Zijn de doelen van de hulp beschreven als een verandering die je kunt "
+    "nagaan (en niet alleen als activiteit)?",
+    "hulpvraag.monitoring": "Wordt bijgehouden of de hulp iets oplevert?",
+    "hulpvraag.eerder_vrij_toegankelijk_geprobeerd": "Is eerder al vrij toegankelijke hulp geprobeerd?",
+    "hulpvraag.individueel_toegekend": "Heeft de gemeente besloten deze uitgesloten hulp in dit geval toch toe "
+    "te kennen?",
+    "hulpvraag.reden_individuele_toekenning": "Waarom kent de gemeente de uitgesloten hulp in dit geval toch toe?",
+    "andere_wetten.recht_op_wlz": "Heeft het kind een Wlz-indicatie (recht op zorg uit de Wet langdurige zorg)?",
+    "andere_wetten.recht_op_zvw": "Wordt deze zorg vergoed uit de zorgverzekering (Zorgverzekeringswet)?",
+    "andere_wetten.zvw_verwijst_naar_jeugdwet": "Verwijst de zorgverzekering voor deze zorg zelf terug naar de "
+    "Jeugdwet?",
+    "andere_wetten.recht_op_bjj": "Verblijft de jongere in een justitiële jeugdinrichting en valt deze zorg daaronder?",
+    "andere_wetten.recht_op_wmo": "Is deze hulp te krijgen via de Wmo 2015?",
+    "andere_wetten.passend_onderwijs": "Hoort deze ondersteuning bij wat de school moet bieden (Passend onderwijs)?",
+    "andere_wetten.aanvullende_verzekering": "Wordt deze hulp vergoed uit een aanvullende verzekering?",
+    "andere_wetten.ouder_ggz_recht_vastgesteld": "Is voor de ouder vastgesteld dat er recht is op ggz-zorg uit de "
+    "zorgverzekering?",
+    "andere_wetten.ouder_in_behandeling": "Is de ouder voor de psychische problemen of verslaving in behandeling?",
+    "andere_wetten.wlz_aangevraagd": "Is er een Wlz-indicatie aangevraagd die nog niet is toegekend?",
+    "andere_wetten.meerdere_oorzaken": "Heeft het probleem meerdere oorzaken, waarvan een deel onder de Jeugdwet valt?",
+    "zorg_door_ouders.boven_gebruikelijke_zorg": "Gaat de zorg die de ouders geven verder dan wat ouders van een "
+    "gezond kind van dezelfde leeftijd doen?",
+    "zorg_door_ouders.permanent_toezicht": "Heeft het kind dag en nacht toezicht nodig?",
+    "zorg_door_ouders.ernstig_meervoudig_beperkt": "Is het kind ernstig meervoudig beperkt (EMB)?",
+    "zorg_door_ouders.ouders_kunnen_nauwelijks_deelnemen": "Kunnen de ouders door de zorg voor hun kind "
+    "nauwelijks werken of meedoen in de samenleving?",
+    "verwijzing.verwijzer": "Wie heeft verwezen (huisarts, jeugdarts, medisch specialist, gecertificeerde "
+    "instelling, lokaal team, de ouders zelf of iemand anders)?",
+    "verwijzing.aanbieder_gecontracteerd": "Heeft de gemeente een contract met de aanbieder waarnaar verwezen is?",
+    "verwijzing.reden_niet_gecontracteerd": "Waarom is verwezen naar een aanbieder zonder contract (bijvoorbeeld "
+    "wachtlijst, verhuizing of specifieke expertise)?",
+    "verwijzing.strafrechtelijke_beslissing": "Volgt de hulp uit een strafrechtelijke beslissing?",
+    "verwijzing.protocol_gevolgd": "Heeft de gecertificeerde instelling het met de gemeente afgesproken "
+    "protocol gevolgd?",
+    "verwijzing.gemeente_geconsulteerd": "Heeft de verwijzer de gemeente vooraf geraadpleegd?",
+    "maatregel.kinderbeschermingsmaatregel": "Is er een kinderbeschermingsmaatregel (zoals een "
+    "ondertoezichtstelling of voogdij)?",
+    "maatregel.jeugdreclassering": "Is er jeugdreclassering opgelegd?",
+}
+
+
+def _attach_questions() -> None:
+    """Put each field's question in the case schema (`vraag`), so the API shows it too."""
+    parts: dict[str, type[_Part]] = {
+        "jeugdige": Jeugdige,
+        "situatie": Situatie,
+        "hulpvraag": Hulpvraag,
+        "andere_wetten": AndereWetten,
+        "zorg_door_ouders": ZorgDoorOuders,
+        "verwijzing": Verwijzing,
+        "maatregel": Maatregel,
+    }
+    for prefix, model in parts.items():
+        for name, info in model.model_fields.items():
+            question = VRAGEN.get(f"{prefix}.{name}")
+            if question is not None:
+                info.json_schema_extra = {"vraag": question}
+        model.model_rebuild(force=True)
+    Casus.model_rebuild(force=True)
+
+
+_attach_questions()

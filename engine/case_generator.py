@@ -15,7 +15,8 @@ from engine.case import Casus
 from engine.facts import CASE_FACTS, FactType
 
 
-def _value(rng: random.Random, path: str, ft: FactType) -> Any:
+def random_value(rng: random.Random, path: str, ft: FactType) -> Any:
+    """A valid random value of one case fact."""
     if ft.kind == "bool":
         return rng.random() < 0.5
     if ft.kind == "int":
@@ -41,7 +42,7 @@ def random_case(rng: random.Random, known: float = 0.6) -> Casus:
         *parents, leaf = path.split(".")
         for part in parents:
             node = node.setdefault(part, {})
-        node[leaf] = _value(rng, path, ft)
+        node[leaf] = random_value(rng, path, ft)
     return Casus.model_validate(data)
 
 

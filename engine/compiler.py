@@ -19,9 +19,18 @@ from typing import Any
 from engine import conditions as c
 from engine.assessment import Bronvermelding
 from engine.durable import DurableRuleset, PatternSet, ruleset_for
-from engine.facts import DERIVED, LIST_OUTCOMES, OUTCOME, PARAMETER, FactType, flatten_outcome, full_vocabulary
+from engine.facts import (
+    CASE_FACTS,
+    DERIVED,
+    LIST_OUTCOMES,
+    OUTCOME,
+    PARAMETER,
+    FactType,
+    flatten_outcome,
+    full_vocabulary,
+)
 from engine.rule_model import Bron, Conditie, NietGevolgdVoorstel, ParameterVerwijzing, ProfessioneleAfweging
-from engine.rulebase import LoadedRule, RuleBase
+from engine.rulebase import LoadedRule, LoadedVermoeden, RuleBase
 
 _OPS = {
     "is": "eq",
@@ -58,6 +67,7 @@ class CompiledRule:
     outcome_names: tuple[str, ...] = field(init=False)  # the same without the `uitkomst.` prefix
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
+    awaited: tuple[str, ...] = ()  # case facts its own condition, as written, requires known (`bekend`)
     bronvermelding: Bronvermelding = field(init=False)
 
     def __post_init__(self) -> None:
@@ -75,6 +85,26 @@ class CompiledRule:
         object.__setattr__(self, "bronvermelding", Bronvermelding.of(bron))
 
 
+@dataclass(frozen=True)
+class CompiledPresumption:
+    """A presumption in force: while `path` is unknown the conditions take `node` to hold."""
+
+    path: str
+    node: c.Cmp  # the presumption as a comparison on the fact, parameters folded in
+    value: Any  # as the assessment shows it: the value, or {"maximaal": 1500}
+    reden: str
+    bron: Bronvermelding
+    question: str
+    safety: bool  # about safety: always shown, always asked first
+    alternatives: tuple[Any, ...]  # the other values that some condition in force tells apart
+    file: str
+    line: int
+
+
+#: The outcome field whose facts are "about safety" (see `safety_facts`).
+SAFETY_OUTCOME = f"{OUTCOME}.onmiddellijk_handelen"
+
+
 @dataclass
 class CompiledRuleSet:
     """Everything needed to evaluate a case in one municipality, for one period of rules in force."""
@@ -90,6 +120,9 @@ class CompiledRuleSet:
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
     concluders: dict[str, list[CompiledRule]] = field(default_factory=dict)
     named_exclusions: dict[str, Bron] = field(default_factory=dict)  # name -> its ordinance (municipal file)
+    presumptions: dict[str, CompiledPresumption] = field(default_factory=dict)  # by fact
+    dependents: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)  # fact -> rules testing it
+    safety_facts: frozenset[str] = frozenset()
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:
@@ -115,7 +148,7 @@ def build_node(cond: Conditie, params: dict[str, Any], vocab: dict[str, FactType
         return c.Const(bool(c.evaluate(c.Cmp("p", op, value), {"p": actual})))
     if op in ("in", "nin"):
         value = tuple(value)
-    return c.Cmp(path, op, value, vocab[path].kind == "list")
+    return c.Cmp(path, op, value, vocab[path].kind == "list", bool(cond.zonder_vermoeden))
 
 
 def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[str, ...]]]:
@@ -151,9 +184,18 @@ def declined(loaded: LoadedRule, entry: NietGevolgdVoorstel) -> tuple[Profession
     return afweging, sentence
 
 
-def version_of(rules: list[LoadedRule], params: dict[str, Any]) -> str:
+def version_of(
+    rules: list[LoadedRule], params: dict[str, Any], presumptions: dict[str, LoadedVermoeden] | None = None
+) -> str:
+    """Content hash of the rules, parameter values and presumptions in force."""
+    content: dict[str, Any] = {
+        "regels": [r.regel.model_dump(mode="json", by_alias=True) for r in rules],
+        "parameters": params,
+    }
+    if presumptions:  # absent from the hash when there are none, so older versions keep their hash
+        content["vermoedens"] = {p: v.vermoeden.model_dump(mode="json") for p, v in sorted(presumptions.items())}
     payload = json.dumps(
-        {"regels": [r.regel.model_dump(mode="json", by_alias=True) for r in rules], "parameters": params},
+        content,
         sort_keys=True,
         default=str,
     )
@@ -173,7 +215,9 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     )
     vocab = full_vocabulary(base.rules)
     by_id = {r.id: r for r in selected}
-    own = {r.id: c.normalize(build_node(r.regel.als, params, vocab)) for r in selected}
+    presumed = {path: _presumption_node(loaded, params, vocab) for path, loaded in base.presumptions(gemeente).items()}
+    written = {r.id: c.normalize(build_node(r.regel.als, params, vocab)) for r in selected}
+    own = {rid: c.presume(node, presumed) for rid, node in written.items()}
     overriders: dict[str, list[str]] = {rid: [] for rid in by_id}
     for r in selected:
         for target in r.regel.uitzondering_op:
@@ -194,14 +238,19 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         node = effective_of(r.id)
         index = None if node == c.Const(False) else patterns.add(node)
         derives, adds = _conclusions(r)
+        awaited = tuple(sorted(p for p in c.known_tests(written[r.id]) if p not in presumed))
         entry = declines.get(r.id)
         if entry is not None:
             afweging, sentence = declined(r, entry)
             compiled.append(
-                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence)
+                CompiledRule(
+                    r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence, awaited=awaited
+                )
             )
         else:
-            compiled.append(CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index))
+            compiled.append(
+                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited=awaited)
+            )
     helper_paths = patterns.close()
 
     tested = {p for r in compiled for p in c.paths(r.effective)}
@@ -214,7 +263,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     durable = ruleset_for(patterns.patterns, leaves=leaves) if patterns.patterns else None
     result = CompiledRuleSet(
         gemeente=gemeente,
-        versie=version_of(selected, params),
+        versie=version_of(selected, params, base.presumptions(gemeente)),
         parameters=params,
         rules=compiled,
         vocabulary=vocab,
@@ -227,12 +276,130 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             else {}
         ),
     )
+    dependents: dict[str, list[CompiledRule]] = {}
     for rule in compiled:
         if rule.durable_index is not None:
             result.by_durable_index[rule.durable_index] = rule
         for path in list(rule.derives) + list(rule.adds):
             result.concluders.setdefault(path, []).append(rule)
+        for path in rule.effective_paths:
+            dependents.setdefault(path, []).append(rule)
+    result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
+    result.safety_facts = safety_facts(compiled)
+    insisted = {p for r in selected for p in c.known_tests(written[r.id])}
+    result.presumptions = {
+        path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts, path in insisted)
+        for path, loaded in sorted(base.presumptions(gemeente).items())
+    }
     return result
+
+
+def safety_facts(rules: list[CompiledRule]) -> frozenset[str]:
+    """The yes/no case facts whose being true leads to immediate action: those a rule concluding
+    `onmiddellijk_handelen: true` tests for `ja`. A presumption about one of them is "about safety"."""
+    found: set[str] = set()
+
+    def walk(node: c.Node) -> None:
+        if isinstance(node, c.Cmp):
+            positive = (node.op == "eq" and node.value is True) or (node.op == "neq" and node.value is False)
+            if positive and node.path in CASE_FACTS and CASE_FACTS[node.path].kind == "bool":
+                found.add(node.path)
+        elif isinstance(node, (c.All, c.AnyOf)):
+            for item in node.items:
+                walk(item)
+
+    for rule in rules:
+        if rule.derives.get(SAFETY_OUTCOME) is True:
+            walk(rule.own)
+    return frozenset(found)
+
+
+def _constants(rules: list[CompiledRule], path: str) -> list[Any]:
+    """The values that the conditions in force compare `path` with."""
+    found: list[Any] = []
+
+    def walk(node: c.Node) -> None:
+        if isinstance(node, c.Cmp):
+            if node.path == path and node.op not in ("known", "unknown"):
+                found.extend(node.value if isinstance(node.value, tuple) else [node.value])
+        elif isinstance(node, (c.All, c.AnyOf)):
+            for item in node.items:
+                walk(item)
+
+    for rule in rules:
+        if path in rule.effective_paths:
+            walk(rule.effective)
+    return found
+
+
+_BOUND_OPS = {"maximaal": "le", "kleiner_dan": "lt", "minimaal": "ge", "groter_dan": "gt", "niet_in": "nin"}
+
+
+def _presumption_node(loaded: LoadedVermoeden, params: dict[str, Any], vocab: dict[str, FactType]) -> c.Cmp:
+    v = loaded.vermoeden
+    value = _value(v.operand, params)
+    op = "eq" if v.vorm == "waarde" else _BOUND_OPS[v.vorm]
+    if op == "nin":
+        value = tuple(value)
+    return c.Cmp(v.feit, op, value, vocab[v.feit].kind == "list")
+
+
+def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[Any, ...]:
+    """Values of a presumed fact to try, one on each side of every boundary a condition draws.
+
+    Enough to tell whether any other value would change an outcome: conditions only compare a
+    fact with constants, so between two adjacent constants every value behaves the same.
+    """
+    ft = CASE_FACTS[path]
+    if node.op == "nin":  # the values it rules out are the ones to try
+        return tuple(node.value)
+    value = node.value if node.op == "eq" else None
+    if ft.kind == "bool":
+        return (not value,)
+    if ft.kind == "enum":
+        return tuple(v for v in ft.values if v != value)
+    if ft.kind == "list":
+        toggled = [sorted(set(value or ()) ^ {m}) for m in ft.values]
+        return tuple(t for t in toggled)
+    constants = _constants(rules, path)
+    if ft.kind == "str":
+        texts = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
+        return tuple(o for o in texts if o != value)
+    step = 1 if ft.kind == "int" else 0.01
+    bounds: list[float] = sorted({x for x in constants if isinstance(x, (int, float)) and not isinstance(x, bool)})
+    # each boundary itself, and one value in every region between and beyond them
+    numbers: list[float] = sorted({*bounds, *(x - step for x in bounds[:1]), *(x + step for x in bounds)})
+    numbers = [o for o in numbers if o != value and (ft.kind != "int" or o >= 0)]
+    options: list[Any] = list(numbers)
+    if node.op != "eq":
+        # a bound: what matters is a value outside it (inside, the comparisons it leaves open stay
+        # open anyway); one value per region outside is enough
+        outside = [o for o in numbers if c.evaluate(node, {path: o}) is False]
+        regions: dict[tuple[bool, ...], Any] = {}
+        for o in outside:
+            regions.setdefault(tuple(bool(o >= b) for b in bounds) + tuple(bool(o == b) for b in bounds), o)
+        options = list(regions.values())
+    return tuple(options)
+
+
+def _compile_presumption(
+    loaded: LoadedVermoeden, node: c.Cmp, rules: list[CompiledRule], safety: frozenset[str], insisted: bool
+) -> CompiledPresumption:
+    """`insisted`: some rule tests the fact with `bekend`, so confirming the presumed value can
+    change an outcome too; the presumed value is then among the values to try."""
+    v = loaded.vermoeden
+    return CompiledPresumption(
+        path=v.feit,
+        node=node,
+        value=node.value if v.vorm == "waarde" else {v.vorm: list(node.value) if v.vorm == "niet_in" else node.value},
+        reden=(v.reden or "").strip(),
+        bron=Bronvermelding.of(v.bron),
+        question=CASE_FACTS[v.feit].question,
+        safety=v.feit in safety,
+        alternatives=((node.value,) if insisted and node.op == "eq" else ()) + _alternatives(v.feit, node, rules),
+        file=loaded.file,
+        line=loaded.line,
+    )
 
 
 class RulesetCache:

@@ -52,6 +52,7 @@ class Cmp:
     op: str
     value: Any = None
     is_list: bool = False
+    as_written: bool = False  # `zonder_vermoeden`: no presumption extends this comparison
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ def any_of(items: Iterable[Node]) -> Node:
 def negate(node: Node) -> Node:
     """Negation pushed down to the comparisons (three-valued: not-unknown stays unknown)."""
     if isinstance(node, Cmp):
-        return Cmp(node.path, _NEGATED_OP[node.op], node.value, node.is_list)
+        return Cmp(node.path, _NEGATED_OP[node.op], node.value, node.is_list, node.as_written)
     if isinstance(node, All):
         return any_of(negate(i) for i in node.items)
     if isinstance(node, AnyOf):
@@ -124,6 +125,94 @@ def normalize(node: Node) -> Node:
         return all_of(normalize(i) for i in node.items)
     if isinstance(node, AnyOf):
         return any_of(normalize(i) for i in node.items)
+    return node
+
+
+# --- presumptions -------------------------------------------------------------------------
+
+_INF = float("inf")
+
+
+def _interval(op: str, bound: Any) -> tuple[float, bool, float, bool]:
+    """(low, low included, high, high included) of the numbers satisfying `op bound`."""
+    return {
+        "le": (-_INF, False, bound, True),
+        "lt": (-_INF, False, bound, False),
+        "ge": (bound, True, _INF, False),
+        "gt": (bound, False, _INF, False),
+        "eq": (bound, True, bound, True),
+    }[op]
+
+
+def _inside(x: float, iv: tuple[float, bool, float, bool]) -> bool:
+    low, low_in, high, high_in = iv
+    return (low < x or (low_in and x == low)) and (x < high or (high_in and x == high))
+
+
+def _subset(a: tuple[float, bool, float, bool], b: tuple[float, bool, float, bool]) -> bool:
+    low_ok = a[0] > b[0] or (a[0] == b[0] and (b[1] or not a[1]))
+    high_ok = a[2] < b[2] or (a[2] == b[2] and (b[3] or not a[3]))
+    return low_ok and high_ok
+
+
+def _disjoint(a: tuple[float, bool, float, bool], b: tuple[float, bool, float, bool]) -> bool:
+    def before(x: tuple[float, bool, float, bool], y: tuple[float, bool, float, bool]) -> bool:
+        return x[2] < y[0] or (x[2] == y[0] and not (x[3] and y[1]))
+
+    return before(a, b) or before(b, a)
+
+
+def implied(presumption: Cmp, cmp: Cmp) -> bool | None:
+    """What a comparison on a presumed fact is while the fact is unknown: true or false when the
+    presumption settles it, None when it does not (a bound that leaves the comparison open)."""
+    if presumption.op == "eq":
+        return evaluate(cmp, {cmp.path: presumption.value})
+    if presumption.op == "nin":  # none of these values: settles only comparisons within them
+        excluded = set(presumption.value)
+        values = set(cmp.value) if cmp.op in ("in", "nin") else {cmp.value}
+        if cmp.op in ("eq", "in") and values <= excluded:
+            return False
+        if cmp.op in ("neq", "nin") and values <= excluded:
+            return True
+        return None
+    region = _interval(presumption.op, presumption.value)
+    if cmp.op in ("le", "lt", "ge", "gt"):
+        wanted = _interval(cmp.op, cmp.value)
+        if _subset(region, wanted):
+            return True
+        return False if _disjoint(region, wanted) else None
+    if cmp.op in ("eq", "neq", "in", "nin"):
+        compared = cmp.value if cmp.op in ("in", "nin") else (cmp.value,)
+        numbers = [v for v in compared if isinstance(v, (int, float)) and not isinstance(v, bool)]
+        if any(_inside(v, region) for v in numbers):
+            return None
+        return cmp.op in ("neq", "nin")
+    return None
+
+
+def presume(node: Node, presumptions: dict[str, Cmp]) -> Node:
+    """`node` with every comparison on a presumed fact extended to the time it is unknown.
+
+    A comparison the presumption makes true becomes "holds, or the fact is unknown"; one it makes
+    false becomes "the fact is known and it holds"; one it leaves open stays as it is (unknown
+    while the fact is). Known facts are compared as before, so a value in the case always wins.
+    """
+    if isinstance(node, Cmp):
+        presumption = presumptions.get(node.path)
+        if presumption is None or node.op in ("known", "unknown") or node.as_written:
+            return node
+        value = implied(presumption, node)
+        if value is True:
+            return any_of([node, Cmp(node.path, "unknown", None, node.is_list)])
+        if value is False:
+            return all_of([Cmp(node.path, "known", None, node.is_list), node])
+        return node
+    if isinstance(node, All):
+        return all_of(presume(i, presumptions) for i in node.items)
+    if isinstance(node, AnyOf):
+        return any_of(presume(i, presumptions) for i in node.items)
+    if isinstance(node, Not):
+        return Not(presume(node.item, presumptions))
     return node
 
 
@@ -379,6 +468,20 @@ def _show_fact(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(show_value(v) for v in value) or "leeg"
     return show_value(value)
+
+
+def known_tests(node: Node) -> set[str]:
+    """The facts a normalized condition insists on knowing: `bekend` or `zonder_vermoeden`."""
+    if isinstance(node, Cmp):
+        return {node.path} if node.op == "known" or node.as_written else set()
+    if isinstance(node, (All, AnyOf)):
+        found: set[str] = set()
+        for item in node.items:
+            found |= known_tests(item)
+        return found
+    if isinstance(node, Not):
+        return known_tests(node.item)
+    return set()
 
 
 def paths(node: Node) -> set[str]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from engine import conditions as c
 from engine.assessment import (
+    Aanname,
     Afweging,
     Beoordeling,
     Conflict,
@@ -23,6 +24,7 @@ from engine.assessment import (
     ToegepasteRegel,
     Toelichting,
     Uitsluitingsgrond,
+    Vervolgvraag,
 )
 from engine.case import Casus
 from engine.compiler import CompiledRule, CompiledRuleSet, RulesetCache
@@ -41,6 +43,7 @@ from engine.facts import (
 from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template, ground_in_words
+from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions, show_presumed
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -81,6 +84,8 @@ class Engine:
         day = peildatum or casus.peildatum or dt.date.today()
         ruleset = self.cache.get(day, gemeente)
         case_facts = case_to_facts(casus)
+        # Unknown facts with a presumption: the compiled conditions already read them as presumed.
+        presumed = [p for p in ruleset.presumptions if p not in case_facts]
         trace = _Trace()
         if ruleset.durable is None:
             run = RunResult(facts={}, fired=[])
@@ -92,7 +97,7 @@ class Engine:
         fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
         facts = dict(case_facts)
         facts.update(_concluded_facts(fired, trace))
-        return _assess(ruleset, day, fired, facts, trace)
+        return _assess(ruleset, day, fired, facts, trace, presumed)
 
 
 def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
@@ -127,24 +132,28 @@ def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]
     return found
 
 
-def _missing(ruleset: CompiledRuleSet, path: str, facts: dict[str, Any], seen: set[str]) -> set[str]:
-    """Unknown case facts that keep `path` from being concluded.
+def _possibly_disputed(
+    ruleset: CompiledRuleSet, fired_ids: set[str], analysis: OpenAnalysis, trace: _Trace
+) -> dict[str, list[CompiledRule]]:
+    """Concluded facts that a rule not yet decided could still contradict, with those rules.
 
-    `seen` is shared by the calls for one assessment: the result is only ever used as a union,
-    so a derived fact reached from several outcome fields needs exploring once.
+    A value is only decided when no other value can still be concluded for it: otherwise a later
+    fact would turn it into a conflict (for example a second exclusion ground of the same rank).
+    Such a value is left open like a disputed one, and the rules that may contradict it say
+    which facts are still needed.
     """
-    seen.add(path)
-    missing: set[str] = set()
-    for rule in ruleset.concluders.get(path, []):
-        value, unknowns = c.evaluate_open(rule.effective, facts)
-        if value is not None:
+    found: dict[str, list[CompiledRule]] = {}
+    for path, value in trace.values.items():
+        if path in trace.conflicts:
             continue
-        for unknown in unknowns:
-            if unknown in CASE_FACTS:
-                missing.add(unknown)
-            elif unknown not in seen:
-                missing |= _missing(ruleset, unknown, facts, seen)
-    return missing
+        for rule in ruleset.concluders.get(path, ()):
+            if rule.id in fired_ids or path not in rule.derives:
+                continue
+            other = rule.derives[path]
+            if (other == value and type(other) is type(value)) or not analysis.rule_needs(rule):
+                continue  # the same value, or decided, or waiting only on what can no longer be concluded
+            found.setdefault(path, []).append(rule)
+    return found
 
 
 def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
@@ -234,24 +243,36 @@ class _Outcome:
     conflicts: list[Conflict]
     tainted: set[str]  # rules that fired on a disputed value
     gronden: list[Uitsluitingsgrond] = field(default_factory=list)  # every ground for `buiten`, with footing
+    rivals: dict[str, list[CompiledRule]] = field(default_factory=dict)  # values an open rule may contradict
     weighing: list[Afweging] = field(default_factory=list)  # the engine's own: several grounds, no precedence
 
 
 def _resolve_outcomes(
-    ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
+    ruleset: CompiledRuleSet,
+    fired: list[CompiledRule],
+    facts: dict[str, Any],
+    trace: _Trace,
+    analysis: OpenAnalysis,
 ) -> _Outcome:
-    """Each outcome field's value: disputed values and what follows from them stay open."""
+    """Each outcome field's value: disputed values, values an open rule may still contradict, and
+    what follows from them stay open."""
     values = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
     conflicts = [Conflict(veld=path, waarden=found) for path, found in sorted(trace.conflicts.items())]
-    tainted = _tainted(fired, set(trace.conflicts))
+    rivals = _possibly_disputed(ruleset, {r.id for r in fired}, analysis, trace)
+    for path, rules in sorted(rivals.items()):
+        waarden = {trace.setters[path]: trace.values[path], **{r.id: r.derives[path] for r in rules}}
+        conflicts.append(
+            Conflict(veld=path, waarden=waarden, oorzaak="nog niet uit te sluiten: ook een andere regel kan gelden")
+        )
+    tainted = _tainted(fired, set(trace.conflicts) | set(rivals))
     for rule in fired:
         if rule.id in tainted:
             for path, value in rule.derives.items():
-                if path not in trace.conflicts:
+                if path not in trace.conflicts and path not in rivals:
                     conflicts.append(
                         Conflict(veld=path, waarden={rule.id: value}, oorzaak="volgt uit een betwist gegeven")
                     )
-    open_paths = set(trace.conflicts) | {p for r in fired if r.id in tainted for p in r.derives}
+    open_paths = set(trace.conflicts) | set(rivals) | {p for r in fired if r.id in tainted for p in r.derives}
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
             values[path.split(".", 1)[1]] = None
@@ -283,27 +304,80 @@ def _resolve_outcomes(
                     ],
                 )
             )
-    return _Outcome(values, conflicts, tainted, gronden, weighing)
+    return _Outcome(values, conflicts, tainted, gronden, weighing=weighing, rivals=rivals)
 
 
-def _missing_facts(ruleset: CompiledRuleSet, outcome: _Outcome, facts: dict[str, Any]) -> list[str]:
-    """The unknown case facts that keep an outcome field open, sorted.
-
-    Referral fields count only when the case has a referral, and `buiten_domein` only when the
-    help is outside the reach.
-    """
-    missing: set[str] = set()
-    explored: set[str] = set()
+def _open_fields(outcome: _Outcome, facts: dict[str, Any]) -> list[str]:
+    """The outcome fields still open whose missing facts count: referral fields only when the case
+    has a referral, and `buiten_domein` only when the help is outside the reach."""
     has_referral = _has_referral(facts)
-    for name in OPEN_OUTCOMES:
-        if outcome.values[name] is not None:
-            continue
-        if name.startswith(_VERWIJZING) and not has_referral:
-            continue
-        if name == "buiten_domein" and (outcome.values["reikwijdte"] != "buiten" or outcome.weighing):
-            continue
-        missing |= _missing(ruleset, f"{OUTCOME}.{name}", facts, explored)
-    return sorted(missing)
+    return [
+        name
+        for name in OPEN_OUTCOMES
+        if outcome.values[name] is None
+        and not (name.startswith(_VERWIJZING) and not has_referral)
+        and not (name == "buiten_domein" and (outcome.values["reikwijdte"] != "buiten" or outcome.weighing))
+    ]
+
+
+def _missing_facts(
+    analysis: OpenAnalysis, outcome: _Outcome, open_fields: list[str], used: list[UsedPresumption]
+) -> tuple[set[str], list[frozenset[str]]]:
+    """The unknown case facts that keep an open field open (also those a rule that may still
+    contradict a value needs, and presumed facts that can still decide an open field), and the
+    needs of those rules."""
+    missing: set[str] = set()
+    for name in open_fields:
+        missing |= analysis.path_needs(f"{OUTCOME}.{name}")
+    rival_needs = [n for rules in outcome.rivals.values() for r in rules if (n := analysis.rule_needs(r))]
+    for needs in rival_needs:
+        missing |= needs
+    # a presumed fact that can still decide an open field (a rule insists on it being known, or the
+    # presumption leaves the comparison open) keeps that field open like an unpresumed one
+    missing |= {u.presumption.path for u in used if set(u.settles).intersection(open_fields)}
+    return missing, rival_needs
+
+
+def _assumptions(
+    ruleset: CompiledRuleSet, facts: dict[str, Any], fired: list[CompiledRule], presumed: list[str]
+) -> tuple[list[UsedPresumption], list[Aanname]]:
+    """The presumptions another value of which changes or decides a field, and those the advice rests on."""
+    used = presumptions_that_matter(ruleset, facts, {r.id for r in fired}, presumed) if presumed else []
+    aannames = [
+        Aanname(
+            feit=u.presumption.path,
+            waarde=u.presumption.value,
+            reden=u.presumption.reden,
+            bron=u.presumption.bron,
+            vraag=u.presumption.question,
+            uitkomstvelden=u.fields,
+            veiligheid=u.presumption.safety,
+        )
+        for u in used
+        if u.mattered
+    ]
+    return used, aannames
+
+
+def _next_questions(
+    analysis: OpenAnalysis,
+    open_fields: list[str],
+    used: list[UsedPresumption],
+    rival_needs: list[frozenset[str]],
+    aannames: list[Aanname],
+) -> list[Vervolgvraag]:
+    """The ranked next questions (`engine.partial.rank_questions`)."""
+    assumed = {a.feit for a in aannames}
+    return [
+        Vervolgvraag(
+            feit=q.path,
+            vraag=CASE_FACTS[q.path].question,
+            kan_beslissen=sorted(q.fields),
+            nodig_voor_elke_route=sorted(q.every_route),
+            aanname=q.path in assumed,
+        )
+        for q in rank_questions(analysis, open_fields, used, rival_needs)
+    ]
 
 
 def _has_referral(facts: dict[str, Any]) -> bool:
@@ -379,6 +453,7 @@ def _motivate(
     ontbrekend: list[str],
     conflicts: list[Conflict],
     gronden: list[Uitsluitingsgrond],
+    aannames: list[Aanname],
 ) -> str:
     """The motivation text from the outcome fields and the rules that applied."""
     return build_motivation(
@@ -397,6 +472,11 @@ def _motivate(
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
+        aannames=[
+            f"{a.feit}: aangenomen {show_presumed(a.waarde)}. {a.reden.rstrip('.')}. "
+            f"(bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
+            for a in aannames
+        ],
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
         peildatum=day,
         gemeente=ruleset.gemeente,
@@ -406,22 +486,35 @@ def _motivate(
 
 
 def _assess(
-    ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], trace: _Trace
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    fired: list[CompiledRule],
+    facts: dict[str, Any],
+    trace: _Trace,
+    presumed: list[str],
 ) -> Beoordeling:
-    """The assessment in named steps: resolve the outcomes, find what is missing, explain, motivate, build."""
-    outcome = _resolve_outcomes(ruleset, fired, facts, trace)
-    ontbrekend = _missing_facts(ruleset, outcome, facts)
+    """The assessment in named steps: resolve the outcomes, find what is missing and what was
+    assumed, rank the next questions, explain, motivate, build."""
+    analysis = OpenAnalysis(ruleset, facts)
+    outcome = _resolve_outcomes(ruleset, fired, facts, trace, analysis)
+    open_fields = _open_fields(outcome, facts)
+    used, aannames = _assumptions(ruleset, facts, fired, presumed)
+    missing, rival_needs = _missing_facts(analysis, outcome, open_fields, used)
+    ontbrekend = sorted(missing)
+    vervolgvragen = _next_questions(analysis, open_fields, used, rival_needs, aannames)
     toelichting = _explain(ruleset, fired, facts)
     afwegingen = _weighings(fired, outcome)
     fields = _outcome_fields(outcome, facts)
     motivering = _motivate(
-        ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts, outcome.gronden
+        ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts, outcome.gronden, aannames
     )
     return Beoordeling(
         **fields,
         buiten_gronden_basis=outcome.gronden,
         professionele_afweging=afwegingen,
         ontbrekende_gegevens=ontbrekend,
+        aannames=aannames,
+        vervolgvragen=vervolgvragen,
         conflicten=outcome.conflicts,
         toelichting=toelichting,
         motivering=motivering,

@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from engine.case import META_FIELDS, Casus
+from engine.case import META_FIELDS, VRAGEN, Casus
 from engine.rulebase import LoadedRule
 
 Kind = Literal["bool", "int", "float", "str", "enum", "list"]
@@ -33,6 +33,7 @@ class FactType:
     kind: Kind
     values: tuple[str, ...] = ()
     description: str = ""
+    question: str = ""  # the Dutch question that asks for this fact (case facts only)
 
     def accepts(self, value: Any) -> bool:
         if self.kind == "bool":
@@ -63,21 +64,18 @@ def _unwrap_optional(annotation: Any) -> Any:
     return annotation
 
 
-def _fact_type(annotation: Any, description: str) -> FactType:
+_SIMPLE: dict[Any, Kind] = {bool: "bool", int: "int", float: "float", str: "str"}
+
+
+def _fact_type(annotation: Any, description: str, question: str = "") -> FactType:
     annotation = _unwrap_optional(annotation)
     if typing.get_origin(annotation) is list:
         (member,) = typing.get_args(annotation)
-        return FactType("list", tuple(m.value for m in member), description)
+        return FactType("list", tuple(m.value for m in member), description, question)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return FactType("enum", tuple(m.value for m in annotation), description)
-    if annotation is bool:
-        return FactType("bool", (), description)
-    if annotation is int:
-        return FactType("int", (), description)
-    if annotation is float:
-        return FactType("float", (), description)
-    if annotation is str:
-        return FactType("str", (), description)
+        return FactType("enum", tuple(m.value for m in annotation), description, question)
+    if annotation in _SIMPLE:
+        return FactType(_SIMPLE[annotation], (), description, question)
     raise TypeError(f"unsupported case field type {annotation!r}")
 
 
@@ -91,7 +89,7 @@ def _walk(model: type[BaseModel], prefix: str, skip: tuple[str, ...] = ()) -> di
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             found.update(_walk(annotation, path + "."))
         else:
-            found[path] = _fact_type(info.annotation, info.description or "")
+            found[path] = _fact_type(info.annotation, info.description or "", VRAGEN.get(path, ""))
     return found
 
 

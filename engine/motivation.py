@@ -132,6 +132,7 @@ def build_motivation(
     afwegingen: Sequence[str],
     ontbrekend: Sequence[str],
     conflicten: Sequence[str],
+    aannames: Sequence[str] = (),
     peildatum: dt.date,
     gemeente: str | None,
     verwijzing_status: str | None = None,
@@ -168,6 +169,12 @@ def build_motivation(
         text += "\n\n" + head + "\n" + "\n".join(f"- {g}" for g in gronden)
     if reasons:
         text += "\n\nDit volgt uit:\n" + "\n".join(f"- {sentence} (bron: {source})" for sentence, source in reasons)
+    if aannames:
+        text += (
+            "\n\nDit advies rust op aannames: deze feiten zijn nog onbekend, en het advies gaat uit van de "
+            "waarde hieronder. Klopt een aanname niet, dan kan het advies anders uitvallen:\n"
+            + "\n".join(f"- {a}" for a in aannames)
+        )
     if afwegingen:
         text += "\n\nDe professional moet nog afwegen:\n" + "\n".join(f"- {a}" for a in afwegingen)
     if ontbrekend:

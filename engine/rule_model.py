@@ -120,11 +120,16 @@ class Conditie(_Strict):
     bevat: StrictStr | None = None
     bekend: Literal[True] | None = None
     onbekend: Literal[True] | None = None
+    zonder_vermoeden: Literal[True] | None = Field(
+        None, description="Deze vergelijking vraagt een vastgesteld feit: een vermoeden geldt hier niet."
+    )
 
     @model_validator(mode="after")
     def _one_form(self) -> Conditie:
         combos = [k for k in ("alle", "een_van", "niet") if getattr(self, k) is not None]
         ops = [op for op in COMPARISON_OPERATORS if self.operand(op) is not None]
+        if self.zonder_vermoeden and (self.feit is None or self.operator in ("bekend", "onbekend")):
+            raise ValueError("'zonder_vermoeden' hoort bij een vergelijking op één feit (niet bij bekend/onbekend)")
         if self.feit is None:
             if len(combos) != 1 or ops:
                 raise ValueError(
@@ -219,13 +224,58 @@ class Erkenning(_Strict):
     datum: dt.date
 
 
+class Vermoeden(_Strict):
+    """A presumption: while `feit` is unknown, the advice proceeds as if it had `waarde` (or, for a
+    number, as if it lay within a bound: `maximaal`, `kleiner_dan`, `minimaal`, `groter_dan`; or,
+    for a choice or text, as if it had none of the values `niet_in`).
+
+    Declared by policy makers with a reason and a source, so that every value the advice takes
+    for granted is visible; the assessment lists the presumptions that mattered (`aannames`).
+    `reden` is checked by `engine.validation` (a Dutch message with file and line when absent).
+    """
+
+    feit: StrictStr = Field(min_length=1, description="Feit uit de casus, bijv. andere_wetten.recht_op_wlz.")
+    waarde: Scalar | list[StrictStr] | None = Field(
+        None, description="De waarde waarvan het advies uitgaat zolang het feit onbekend is."
+    )
+    maximaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    kleiner_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    minimaal: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    groter_dan: StrictInt | StrictFloat | ParameterVerwijzing | None = None
+    niet_in: list[StrictStr] | ParameterVerwijzing | None = Field(
+        None, description="Het feit heeft geen van deze waarden (een keuze of tekst)."
+    )
+    reden: StrictStr | None = Field(None, description="Waarom het advies van deze waarde mag uitgaan.")
+    bron: Bron
+
+    @model_validator(mode="after")
+    def _one_value(self) -> Vermoeden:
+        given = [k for k in PRESUMPTION_FORMS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError("een vermoeden noemt precies een van: " + ", ".join(PRESUMPTION_FORMS))
+        return self
+
+    @property
+    def vorm(self) -> str:
+        """Which form it takes: `waarde` or one of the bounds."""
+        return next(k for k in PRESUMPTION_FORMS if getattr(self, k) is not None)
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, self.vorm)
+
+
+PRESUMPTION_FORMS = ("waarde", "maximaal", "kleiner_dan", "minimaal", "groter_dan", "niet_in")
+
+
 class RegelBestand(_Strict):
-    """A national rule file: rules and/or parameter declarations."""
+    """A national rule file: rules, parameter declarations, acknowledgements and/or presumptions."""
 
     beschrijving: StrictStr | None = None
     parameters: dict[StrictStr, Parameter] = Field(default_factory=dict)
     regels: list[Regel] = Field(default_factory=list)
     erkenningen: list[Erkenning] = Field(default_factory=list)
+    vermoedens: list[Vermoeden] = Field(default_factory=list)
 
 
 class UitgeslotenHulpvorm(_Strict):
@@ -274,9 +324,11 @@ class GemeenteInfo(_Strict):
 
 
 class GemeenteBestand(_Strict):
-    """A municipal file: sets parameters and adds named exclusions from the local ordinance."""
+    """A municipal file: sets parameters, adds named exclusions from the local ordinance, and adds
+    or overrides presumptions (`vermoedens`, by fact)."""
 
     gemeente: GemeenteInfo
     parameters: dict[StrictStr, Any] = Field(default_factory=dict)
     uitgesloten_hulpvormen: list[UitgeslotenHulpvorm] = Field(default_factory=list)
     niet_gevolgde_voorstellen: list[NietGevolgdVoorstel] = Field(default_factory=list)
+    vermoedens: list[Vermoeden] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand
+from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand, Vermoeden
 from engine.schema_messages import schema_problems
 from engine.yaml_source import SourceDocument, SourceError, read_source
 
@@ -80,6 +80,21 @@ class LoadedErkenning:
     line: int
 
 
+@dataclass(frozen=True)
+class LoadedVermoeden:
+    """A presumption with the place it was written; `gemeente` is None for a national one."""
+
+    vermoeden: Vermoeden
+    file: str
+    line: int
+    index: int  # position in its file's `vermoedens` list
+    gemeente: str | None = None
+
+    @property
+    def feit(self) -> str:
+        return self.vermoeden.feit
+
+
 @dataclass
 class Unparsed:
     """Names that may live in parts that could not be read, so later checks stay quiet about them.
@@ -132,6 +147,15 @@ class RuleBase:
     documents: dict[str, SourceDocument] = field(default_factory=dict, repr=False)
     erkenningen: list[LoadedErkenning] = field(default_factory=list)
     unparsed: Unparsed = field(default_factory=Unparsed)
+    vermoedens: list[LoadedVermoeden] = field(default_factory=list)  # national and municipal
+
+    def presumptions(self, gemeente: str | None) -> dict[str, LoadedVermoeden]:
+        """The presumptions in force for a municipality, by fact: national ones, then its own
+        (which add a presumption or override the national one for the same fact)."""
+        found = {v.feit: v for v in self.vermoedens if v.gemeente is None}
+        if gemeente is not None:
+            found.update({v.feit: v for v in self.vermoedens if v.gemeente == gemeente})
+        return found
 
     def rule_versions(self, rule_id: str) -> list[LoadedRule]:
         return [r for r in self.rules if r.id == rule_id]
@@ -182,6 +206,7 @@ class _NationalParts:
     rules: list[tuple[int, Regel]]
     parameters: dict[str, Parameter]
     erkenningen: list[tuple[int, Erkenning]]
+    vermoedens: list[tuple[int, Vermoeden]] = field(default_factory=list)
 
 
 def _national_parts(doc: SourceDocument, name: str, gaps: Unparsed) -> tuple[_NationalParts, list[Issue]]:
@@ -205,6 +230,7 @@ def _national_parts(doc: SourceDocument, name: str, gaps: Unparsed) -> tuple[_Na
         parts.rules = list(enumerate(bestand.regels))
         parts.parameters = dict(bestand.parameters)
         parts.erkenningen = list(enumerate(bestand.erkenningen))
+        parts.vermoedens = list(enumerate(bestand.vermoedens))
         return parts, issues
     raw_rules, raw_params, raw_erk = data.get("regels", []), data.get("parameters", {}), data.get("erkenningen", [])
     if isinstance(raw_rules, list):
@@ -227,6 +253,11 @@ def _national_parts(doc: SourceDocument, name: str, gaps: Unparsed) -> tuple[_Na
         for index, raw in enumerate(raw_erk):
             with contextlib.suppress(ValidationError):
                 parts.erkenningen.append((index, Erkenning.model_validate(raw)))
+    raw_vermoedens = data.get("vermoedens", [])
+    if isinstance(raw_vermoedens, list):
+        for index, raw in enumerate(raw_vermoedens):
+            with contextlib.suppress(ValidationError):
+                parts.vermoedens.append((index, Vermoeden.model_validate(raw)))
     return parts, issues
 
 
@@ -302,8 +333,11 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
     rules: list[LoadedRule] = []
     parameters: dict[str, LoadedParameter] = {}
     erkenningen: list[LoadedErkenning] = []
+    vermoedens: list[LoadedVermoeden] = []
     for parts in national:
         name, doc = parts.name, parts.doc
+        for index, vermoeden in parts.vermoedens:
+            vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index))
         for pname, spec in parts.parameters.items():
             line = doc.line_of(("parameters", pname))
             if pname in parameters:
@@ -341,6 +375,9 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             )
             continue
         gemeenten[code] = Gemeente(code, gemeente_bestand, name)
+        for index, vermoeden in enumerate(gemeente_bestand.vermoedens):
+            vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index, code))
 
-    base = RuleBase(root, rules, parameters, gemeenten, hasher.hexdigest()[:16], documents, erkenningen, gaps)
+    digest = hasher.hexdigest()[:16]
+    base = RuleBase(root, rules, parameters, gemeenten, digest, documents, erkenningen, gaps, vermoedens)
     return base, issues

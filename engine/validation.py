@@ -13,6 +13,7 @@ from typing import Any
 
 from engine.case import NIET_UIT_TE_SLUITEN_HULPVORMEN, Hulpvorm
 from engine.facts import (
+    CASE_FACTS,
     DERIVED,
     OUTCOME,
     OUTCOME_FACTS,
@@ -23,7 +24,7 @@ from engine.facts import (
     scalar_kind,
 )
 from engine.rule_model import Conditie, ParameterVerwijzing, UitgeslotenHulpvorm
-from engine.rulebase import Issue, LoadedParameter, LoadedRule, RuleBase
+from engine.rulebase import Issue, LoadedParameter, LoadedRule, LoadedVermoeden, RuleBase
 from engine.schema_messages import suggestion
 
 PARAMETER_KINDS = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str", "enum"), "lijst": ()}
@@ -353,8 +354,75 @@ class _Checker:
                 message = f"{label}: onbekende gemeente '{gemeente}'{hint}"
                 self.issues.append(Issue(loaded.file, loaded.line, e.regel, message))
 
+    # -- presumptions (vermoedens) ---------------------------------------------------------
+    def check_vermoedens(self) -> None:
+        """A presumption names a case fact, gives a value of that fact's type and says why."""
+        seen: dict[tuple[str | None, str], LoadedVermoeden] = {}
+        for loaded in self.base.vermoedens:
+            v = loaded.vermoeden
+
+            def add(loc: tuple[Any, ...], message: str, loaded: LoadedVermoeden = loaded) -> None:
+                line = self.base.documents[loaded.file].line_of(("vermoedens", loaded.index) + loc)
+                self.issues.append(Issue(loaded.file, line, "vermoeden", message))
+
+            ft = CASE_FACTS.get(v.feit)
+            if ft is None:
+                if v.feit.split(".")[0] in (DERIVED, OUTCOME, PARAMETER):
+                    add(("feit",), f"een vermoeden gaat over een feit uit de casus, niet over '{v.feit}'")
+                else:
+                    add(
+                        ("feit",),
+                        f"onbekend feit '{v.feit}'{suggestion(v.feit, CASE_FACTS) or ' (zie engine/case.py)'}",
+                    )
+                continue
+            if v.vorm == "waarde":
+                if not _presumed_value_fits(ft, v.waarde):
+                    add(("waarde",), f"de waarde {v.waarde!r} past niet bij '{v.feit}', dat {_dutch_type(ft)} is")
+            elif v.vorm == "niet_in":
+                self._check_presumed_choices(v.feit, ft, v.operand, add)
+            elif ft.kind not in ("int", "float"):
+                add((v.vorm,), f"'{v.vorm}' past alleen bij een getal; '{v.feit}' is {_dutch_type(ft)}")
+            elif isinstance(v.operand, ParameterVerwijzing):
+                spec = self.base.parameters.get(v.operand.parameter)
+                if spec is None:
+                    hint = suggestion(v.operand.parameter, self.base.parameters)
+                    add((v.vorm,), f"onbekende parameter '{v.operand.parameter}'{hint}")
+                elif spec.spec.type != "getal":
+                    add((v.vorm,), f"parameter '{v.operand.parameter}' is geen getal maar {spec.spec.type}")
+            if v.reden is None or not v.reden.strip():
+                add(
+                    (),
+                    f"het vermoeden voor '{v.feit}' heeft geen reden: schrijf onder 'reden' waarom het advies "
+                    "van deze waarde mag uitgaan zolang het feit onbekend is",
+                )
+            key = (loaded.gemeente, v.feit)
+            if key in seen:
+                other = seen[key]
+                add(("feit",), f"er is al een vermoeden voor '{v.feit}' op {other.file}:{other.line}")
+            else:
+                seen[key] = loaded
+
+    def _check_presumed_choices(self, feit: str, ft: FactType, operand: Any, add: Any) -> None:
+        """`niet_in` takes a list of the fact's own values, or a list parameter (text facts)."""
+        if ft.kind not in ("enum", "str"):
+            add(("niet_in",), f"'niet_in' past alleen bij een keuze of tekst; '{feit}' is {_dutch_type(ft)}")
+        elif isinstance(operand, ParameterVerwijzing):
+            spec = self.base.parameters.get(operand.parameter)
+            if spec is None:
+                add(
+                    ("niet_in",),
+                    f"onbekende parameter '{operand.parameter}'{suggestion(operand.parameter, self.base.parameters)}",
+                )
+            elif spec.spec.type != "lijst":
+                add(("niet_in",), f"parameter '{operand.parameter}' is geen lijst maar {spec.spec.type}")
+        else:
+            wrong = [m for m in operand if not ft.accepts(m)]
+            if wrong:
+                add(("niet_in",), f"'{feit}' kent {', '.join(map(str, wrong))} niet ({_dutch_type(ft)})")
+
     def run(self) -> list[Issue]:
         self.check_parameters()
+        self.check_vermoedens()
         self.check_declined()
         self.check_ids()
         self.check_erkenningen()
@@ -363,6 +431,21 @@ class _Checker:
             self.check_condition(loaded, loaded.regel.als, ("als",))
             self.check_conclusions(loaded, derived_types)
         return self.issues
+
+
+def _presumed_value_fits(ft: FactType, value: Any) -> bool:
+    if ft.kind == "list":
+        return isinstance(value, list) and all(isinstance(m, str) and m in ft.values for m in value)
+    return not isinstance(value, list) and ft.accepts(value)
+
+
+def _dutch_type(ft: FactType) -> str:
+    """The type of a fact in the words of a Dutch error message."""
+    if ft.kind == "enum":
+        return "een van " + ", ".join(ft.values)
+    if ft.kind == "list":
+        return "een lijst met leden uit " + ", ".join(ft.values)
+    return {"bool": "ja/nee (true/false)", "int": "een geheel getal", "float": "een getal", "str": "tekst"}[ft.kind]
 
 
 def _operand_problem(op: str, operand: Any, ft: FactType, path: str) -> str | None:

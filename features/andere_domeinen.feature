@@ -154,4 +154,6 @@ Functionaliteit: Problemen van ouders in andere domeinen
     Dan is regel "UIT-VOL-03" niet toegepast
     En is regel "UIT-VOL-05" niet toegepast
     En zijn er geen buiten-gronden
-    En ontbreekt het gegeven "jeugdige.leeftijd"
+    # Vermoeden (rules/vermoedens.yaml): zonder bekende leeftijd gaat het advies uit van een
+    # jeugdige onder de 18 en zegt het dat; de leeftijd is de vraag die het kan bevestigen.
+    En rust het advies op de aanname "jeugdige.leeftijd"

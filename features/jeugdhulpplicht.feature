@@ -156,7 +156,9 @@ Functionaliteit: Jeugdhulpplicht (Jeugdwet art. 2.3) en de toets van de werkgroe
     En bevatten de signalen "individuele_toekenning_mogelijk"
 
   # Grensgeval: een doel dat nog onbekend is sluit de hulp niet uit
-  Scenario: Als een van de doelen nog onbekend is, sluit de doeltoets de hulp niet uit
+  # Twee doelen vastgesteld afwezig, het derde onbekend: dient de hulp ook dat niet, dan sluit
+  # JHP-04 haar uit. Het advies blijft dus open (vroeger: binnen, op een stil vermoeden).
+  Scenario: Als een van de doelen nog onbekend is, blijft open of de doeltoets de hulp uitsluit
     Gegeven een casus met:
       | feit                                    | waarde |
       | situatie.opgroei_opvoedvragen           | ja     |
@@ -164,8 +166,9 @@ Functionaliteit: Jeugdhulpplicht (Jeugdwet art. 2.3) en de toets van de werkgroe
       | hulpvraag.doel_gezond_veilig            | nee    |
       | hulpvraag.doel_zelfstandigheid          | nee    |
     Als de casus wordt beoordeeld
-    Dan is de reikwijdte "binnen"
+    Dan is de reikwijdte "onbeslist"
     En is regel "JHP-04" niet toegepast
+    En ontbreekt het gegeven "hulpvraag.doel_participatie"
 
   # Bron: 004 r. 3031-3053 (situatie: zorgen over ontwikkelingskansen; doel: gezond en veilig opgroeien)
   Scenario: Toets van de werkgroep - zorgen over de ontwikkelingskansen en een jeugdhulpdoel
@@ -200,7 +203,9 @@ Functionaliteit: Jeugdhulpplicht (Jeugdwet art. 2.3) en de toets van de werkgroe
     En is regel "WG-03" toegepast
 
   # Bron: 004 r. 3028-3053: de toets vraagt situatie EN doel; het doel is nog onbekend
-  Scenario: Toets van de werkgroep - zonder bekend doel blijft de reikwijdte open
+  # Vermoeden (rules/vermoedens.yaml): zolang het doel onbekend is, gaat het advies uit van hulp
+  # voor gezond en veilig opgroeien, en zegt dat het daarop rust.
+  Scenario: Toets van de werkgroep - zonder bekend doel rust het advies op het vermoede doel
     Gegeven een casus met:
       | feit                                    | waarde |
       | situatie.opgroei_opvoedvragen           | nee    |
@@ -209,8 +214,8 @@ Functionaliteit: Jeugdhulpplicht (Jeugdwet art. 2.3) en de toets van de werkgroe
       | situatie.zorgen_ontwikkelingskansen     | ja     |
       | situatie.eigen_mogelijkheden_toereikend | nee    |
     Als de casus wordt beoordeeld
-    Dan is de reikwijdte "onbeslist"
-    En ontbreekt het gegeven "hulpvraag.doel_gezond_veilig"
+    Dan is regel "WG-01" toegepast
+    En rust het advies op de aanname "hulpvraag.doel_gezond_veilig"
 
   # Bron: 004 r. 3521-3534 (leefwereldtoets: chronische en ernstig/acute groepen)
   Scenario: Bij een chronisch ziek kind vraagt de werkgroep extra waarborgen

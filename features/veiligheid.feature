@@ -135,6 +135,7 @@ Functionaliteit: Veiligheid is de ondergrens
       | jeugdige.leeftijd                     | 9      |
       | maatregel.kinderbeschermingsmaatregel | nee    |
       | maatregel.jeugdreclassering           | nee    |
+      | verwijzing.strafrechtelijke_beslissing | nee   |
     Als de casus wordt beoordeeld
     Dan is er een gedwongen kader "nee"
     En is regel "MAA-02" toegepast

@@ -272,6 +272,25 @@ def ontbreekt(context: dict[str, Any], path: str) -> None:
     assert path in b.ontbrekende_gegevens, _explain(b)
 
 
+@then(parsers.parse('rust het advies op de aanname "{path}"'))
+def aanname(context: dict[str, Any], path: str) -> None:
+    b = _b(context)
+    assert path in [a.feit for a in b.aannames], _explain(b)
+    assert "Dit advies rust op aannames" in b.motivering
+
+
+@then(parsers.parse('is er een vervolgvraag over "{path}"'))
+def vervolgvraag(context: dict[str, Any], path: str) -> None:
+    b = _b(context)
+    assert path in [q.feit for q in b.vervolgvragen], _explain(b)
+
+
+@then(parsers.parse('is de eerste vervolgvraag over "{path}"'))
+def eerste_vraag(context: dict[str, Any], path: str) -> None:
+    b = _b(context)
+    assert b.vervolgvragen and b.vervolgvragen[0].feit == path, _explain(b)
+
+
 @then(parsers.parse('moet de professional afwegen "{fragment}"'))
 def afweging(context: dict[str, Any], fragment: str) -> None:
     b = _b(context)

@@ -107,7 +107,8 @@ def case(**groups: dict) -> Casus:
 
 def test_chaining_and_outcome(engine: Engine) -> None:
     b = engine.evaluate(
-        case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000}), peildatum=DAY
+        case(situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000, "duur_weken": 10}),
+        peildatum=DAY,
     )
     assert (b.reikwijdte, b.toegang) == ("binnen", "beschikking")
     assert [r.id for r in b.toelichting.toegepast] == ["BINNEN", "DUUR"]
@@ -131,7 +132,8 @@ def test_conflict_is_reported_not_resolved(engine: Engine) -> None:
 
 def test_exception_overrides_and_explains(engine: Engine) -> None:
     facts = case(
-        situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 6000, "door_breed_wijkteam": True}
+        situatie={"opgroei_opvoedvragen": True},
+        hulpvraag={"verwachte_kosten": 6000, "door_breed_wijkteam": True, "duur_weken": 10},
     )
     national = engine.evaluate(facts, peildatum=DAY)
     assert national.toegang == "beschikking"
@@ -144,7 +146,8 @@ def test_exception_overrides_and_explains(engine: Engine) -> None:
 
 def test_municipal_parameter_changes_the_threshold(engine: Engine) -> None:
     facts = case(
-        situatie={"opgroei_opvoedvragen": True}, hulpvraag={"verwachte_kosten": 2000, "door_breed_wijkteam": False}
+        situatie={"opgroei_opvoedvragen": True},
+        hulpvraag={"verwachte_kosten": 2000, "door_breed_wijkteam": False, "duur_weken": 10},
     )
     assert engine.evaluate(facts, peildatum=DAY).toegang == "beschikking"
     b = engine.evaluate(facts, gemeente="breed", peildatum=DAY)
