@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -358,3 +359,69 @@ def test_a_named_exclusion_is_a_kind_from_the_fixed_list(tmp_path: Path) -> None
     assert issues[1].startswith("rules/gemeenten/testdorp.yaml:7: ") and "'paardrijden'" in issues[1], issues
     assert issues[2].startswith("rules/gemeenten/testdorp.yaml:9: ") and "'anders'" in issues[2], issues
     assert "anders" not in issues[0].split("kies uit:")[1], issues
+
+
+@pytest.mark.parametrize(
+    ("declined", "facts"),
+    [
+        (
+            ["UIT-VOL-02"],
+            {
+                "situatie": {"oorzaak_bij_ouders": ["volwassenen_ggz"], "bedreiging_ontwikkelingsklimaat": False},
+                "hulpvraag": {"soort": "volwassenen_ggz"},
+                "andere_wetten": {"ouder_ggz_recht_vastgesteld": True, "ouder_in_behandeling": True},
+            },
+        ),
+        (
+            # Help for the parents' livelihood is also not aimed at the child (UIT-VOL-01): decline both.
+            ["UIT-VOL-01", "UIT-VOL-03"],
+            {
+                "situatie": {
+                    "oorzaak_bij_ouders": ["schulden", "huisvesting"],
+                    "bedreiging_ontwikkelingsklimaat": False,
+                },
+                "hulpvraag": {"soort": "bestaanszekerheid", "gericht_op_jeugdige": False},
+            },
+        ),
+    ],
+)
+def test_the_shipped_adult_help_proposals_can_be_declined(
+    tmp_path: Path, declined: list[str], facts: dict[str, Any]
+) -> None:
+    """Issue 20 §1: every proposal-based exclusion can be declined, also those whose negation
+    shares a clause (UIT-00-VOL); the ground then does not hold and the professional weighs."""
+    import shutil
+
+    from engine.case import Casus
+    from engine.evaluator import Engine
+    from engine.paths import REPO_ROOT
+
+    rules = tmp_path / "rules"
+    shutil.copytree(REPO_ROOT / "rules", rules)
+    (rules / "gemeenten" / "testdorp.yaml").write_text(
+        "gemeente: {code: testdorp, naam: Testdorp}\n"
+        "niet_gevolgde_voorstellen:\n"
+        + "".join(
+            f"  - regel: {rule}\n    reden: Testdorp helpt ouders hierbij vanuit het jeugdteam\n" for rule in declined
+        ),
+        encoding="utf-8",
+    )
+    engine = Engine(load_rulebase(rules))
+    known = {
+        "jeugdige": {"leeftijd": 11, "woont_in_gemeente": True},
+        "situatie": {
+            "opgroei_opvoedvragen": True,
+            "eigen_mogelijkheden_toereikend": False,
+            "veiligheidszorgen": False,
+            **facts["situatie"],
+        },
+    }
+    casus = Casus.model_validate({**facts, **known})
+    national = engine.evaluate(casus)
+    local = engine.evaluate(casus, gemeente="testdorp")
+    assert (national.reikwijdte, national.buiten_domein) == ("buiten", "volwassenenhulp")
+    assert declined[-1] in {g.regel for g in national.buiten_gronden_basis}
+    # The declined grounds do not hold, and the reach no longer waits for them.
+    assert (local.reikwijdte, local.buiten_gronden) == ("binnen", [])
+    assert set(declined) <= {a.regel for a in local.professionele_afweging}
+    assert "deze gemeente volgt dat voorstel niet" in local.motivering
