@@ -14,25 +14,17 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from engine.assessment import Beoordeling, Bronvermelding
-from engine.case import Casus, text_problem
+from engine.case import Casus, CheckedText
 
 #: A decision that deviates must say why in at least this many characters.
 MIN_MOTIVERING = 10
 
 
-class _In(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class _In(CheckedText):
+    """A request body: unknown fields refused; the case model's rule for every text field (no NUL
+    or other control character: PostgreSQL cannot store NUL, SQLite would keep it silently)."""
 
-    @field_validator("*", mode="after")
-    @classmethod
-    def _text(cls, value: Any) -> Any:
-        # The case model's rule for text, for every text field of a request: no NUL or other
-        # control character (PostgreSQL cannot store NUL; SQLite would keep it silently).
-        if isinstance(value, str):
-            problem = text_problem(value)
-            if problem is not None:
-                raise ValueError(problem)
-        return value
+    model_config = ConfigDict(extra="forbid")
 
 
 #: Code points that Unicode files as letters or symbols but that show nothing (fillers, blank braille).

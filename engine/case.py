@@ -31,7 +31,20 @@ def text_problem(value: str) -> str | None:
     return None
 
 
-class _Part(BaseModel):
+class CheckedText(BaseModel):
+    """A model whose every text field is checked by `text_problem` (the case, and API requests)."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _checked_text(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            problem = text_problem(value)
+            if problem is not None:
+                raise ValueError(problem)
+        return value
+
+
+class _Part(CheckedText):
     """A part of the case: unknown fields refused, text checked, booleans strict.
 
     Booleans are `StrictBool`: `"ja"`, `"yes"` or `1` for a yes/no fact is an error naming the
@@ -39,15 +52,6 @@ class _Part(BaseModel):
     """
 
     model_config = ConfigDict(extra="forbid", use_enum_values=True)
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _encodable_text(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            problem = text_problem(value)
-            if problem is not None:
-                raise ValueError(problem)
-        return value
 
 
 class Hulpsoort(str, Enum):
