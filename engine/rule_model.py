@@ -8,6 +8,7 @@ files by `engine.validation`, because that needs the whole rule base.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
@@ -22,7 +23,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
 
-BRON_STATUSES = ("wet", "voorstel", "advies", "beleid", "jurisprudentie", "standpunt", "voorbeeld")
+BronStatus = Literal["wet", "voorstel", "advies", "beleid", "jurisprudentie", "standpunt", "voorbeeld"]
+BRON_STATUSES: tuple[str, ...] = typing.get_args(BronStatus)
 """What a cited passage is. `wet`: law in force; `voorstel`: a working group's proposal; `advies`: an
 advisory body's advice; `beleid`: a municipality's own policy; `jurisprudentie`: case law;
 `standpunt`: one party's own position (for example the GI's view under "Draagvlak"), not the
@@ -36,9 +38,7 @@ class BronPassage(_Strict):
     document: StrictStr = Field(min_length=1, description="Bestandsnaam van de brontekst.")
     regels: StrictStr = Field(pattern=r"^\d+(-\d+)?$", description="Regelnummers, bijv. 3103-3139.")
     artikel: StrictStr | None = Field(None, description="Wetsartikel, bijv. Jeugdwet art. 2.3 lid 1.")
-    status: Literal["wet", "voorstel", "advies", "beleid", "jurisprudentie", "standpunt", "voorbeeld"] = Field(
-        "wet", description="Wat de passage is: " + ", ".join(BRON_STATUSES) + "."
-    )
+    status: BronStatus = Field("wet", description="Wat de passage is: " + ", ".join(BRON_STATUSES) + ".")
     opmerking: StrictStr | None = None
 
     def citation(self) -> str:
