@@ -21,7 +21,7 @@ from api.app import create_app, freeze_startup_objects
 from api.problems import ApiProblem
 from api.settings import Settings
 from engine.evaluator import Engine
-from web.routes import sessie
+from web.routes import beoordelingen, intake, sessie
 from web.security import POLICIES, STATIC_PREFIX, is_page
 from web.sessions import CsrfRefused, NotSignedIn, Sessions, signing_key
 from web.templating import redirect, render
@@ -60,6 +60,8 @@ def install(app: FastAPI) -> None:
         log.warning("web: %s ontbreken in %s; voer `npm ci` uit in de checkout", ", ".join(missing), VENDOR)
     app.mount(STATIC_PREFIX.rstrip("/"), StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.include_router(sessie.router)
+    app.include_router(intake.router)
+    app.include_router(beoordelingen.router)
     _page_errors(app)
 
 
