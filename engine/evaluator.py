@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import conditions as c
+from engine import labels
 from engine.assessment import (
     Aanname,
     Afweging,
@@ -43,7 +44,7 @@ from engine.facts import (
 from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template, ground_in_words
-from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions, show_presumed
+from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -471,13 +472,17 @@ def _motivate(
             if r.outcome_fields or r.motivering or r.afweging
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
-        ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
+        ontbrekend=[labels.veld(p) for p in ontbrekend],
         aannames=[
-            f"{a.feit}: aangenomen {show_presumed(a.waarde)}. {a.reden.rstrip('.')}. "
+            f"{labels.veld(a.feit)}: aangenomen {labels.aangenomen(a.feit, a.waarde)}. {a.reden.rstrip('.')}. "
             f"(bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
-        conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
+        conflicten=[
+            f"{labels.veld(k.veld)}: "
+            + ", ".join(f"{rid} zegt {labels.waarde(k.veld, v)}" for rid, v in k.waarden.items())
+            for k in conflicts
+        ],
         peildatum=day,
         gemeente=ruleset.gemeente,
         verwijzing_status=(fields["verwijzing"] or {}).get("status"),

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from engine.partial import show_presumed
+
 #: The parts of the case, as the intake form groups them.
 GROEP: dict[str, str] = {
     "jeugdige": "De jeugdige",
@@ -238,7 +240,7 @@ UITKOMST_WAARDE: dict[str, dict[str, str]] = {
         "vergelijkbare_jeugdwetvoorziening": "Vergelijkbare voorziening in de Jeugdwet",
         "lokale_keuze_onder_landelijke_standaard": "Gemeente stopt eerder dan de landelijke standaard",
     },
-    "verwijzing.status": {
+    "verwijzing.status": {  # also in tables and reports: VERWIJZING_STATUS_KORT
         "toegestaan": "toegestaan",
         "goedkeuring_vooraf_nodig": "goedkeuring van de gemeente vooraf nodig",
         "goedkeuring_achteraf": "hulp kan starten, de gemeente toetst achteraf",
@@ -246,6 +248,9 @@ UITKOMST_WAARDE: dict[str, dict[str, str]] = {
         "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
     },
 }
+
+#: Each referral state in a few words, for tables and reports (the CLI and the leefwereldtoets).
+VERWIJZING_STATUS_KORT = UITKOMST_WAARDE["verwijzing.status"]
 
 #: What a ground for `buiten` rests on (`Uitsluitingsgrond.basis`).
 BASIS: dict[str, str] = {
@@ -284,6 +289,11 @@ def waarde(path: str, value: Any) -> str:
     if labels is not None and isinstance(value, str):
         return labels.get(value, value)
     return str(value)
+
+
+def aangenomen(path: str, value: Any) -> str:
+    """A presumed value: a bound (`kleiner dan 18`) in the engine's words, else as `waarde` says it."""
+    return show_presumed(value) if isinstance(value, dict) else waarde(path, value)
 
 
 def uitkomst(field: str, value: str) -> str:

@@ -15,7 +15,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from engine import labels
-from engine.partial import show_presumed
 from web.sessions import CSRF_FIELD, Sessie, Sessions
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -36,14 +35,9 @@ def _join_labels(values: list[str], field: str) -> str:
     return ", ".join(labels.uitkomst(field, value) for value in values)
 
 
-def _presumed(path: str, value: Any) -> str:
-    """A presumed value: a bound (`kleiner dan 18`) as the engine words it, else the field's label."""
-    return show_presumed(value) if isinstance(value, dict) else labels.waarde(path, value)
-
-
 environment.filters["join_labels"] = _join_labels
 environment.filters["veldlabels"] = lambda paths: ", ".join(labels.veld(p) for p in paths)
-environment.globals["show_presumed"] = _presumed
+environment.globals["show_presumed"] = labels.aangenomen
 
 
 def _sessions(request: Request) -> Sessions:

@@ -24,7 +24,7 @@ def sign_in(client: Any, token: str) -> Any:
 
 
 def test_pages_without_a_session_send_the_browser_to_sign_in(client: Any) -> None:
-    for path in ("/",):
+    for path in ("/", "/intake", "/beoordelingen"):
         answer = client.get(path, follow_redirects=False)
         assert answer.status_code == 303
         assert answer.headers["location"] == "/inloggen"
