@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request
 from starlette.datastructures import FormData
+from starlette.requests import ClientDisconnect
 
 from api.problems import ApiProblem
 from api.roles import CASE_READERS
@@ -44,7 +45,11 @@ SessieDep = Annotated[Sessie, Depends(current_session)]
 
 async def checked_form(request: Request, sessie: SessieDep) -> FormData:
     """The posted form, after its CSRF token was checked against the session's (`CsrfRefused`)."""
-    form = await request.form()
+    try:
+        form = await request.form()
+    except ClientDisconnect as exc:
+        # The browser gave up on this request (htmx sent a newer one): nothing to answer.
+        raise HTTPException(400, "Het formulier kwam niet helemaal aan.") from exc
     check_csrf(form, sessie.csrf)
     return form
 

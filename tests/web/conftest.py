@@ -14,15 +14,17 @@ from typing import Any
 import pytest
 from web_support import CHROMIUM, Site, browser_problem, build_site, serve
 
+from engine.evaluator import Engine
+
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
 
 @pytest.fixture
-def site(tmp_path: Path) -> Site:
+def site(tmp_path: Path, shipped_engine: Engine) -> Site:
     """A fresh app (own database) for tests that use the TestClient."""
-    return build_site(tmp_path / "data")
+    return build_site(tmp_path / "data", shipped_engine)
 
 
 @pytest.fixture
@@ -32,11 +34,11 @@ def client(site: Site) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="module")
-def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def served_site(tmp_path_factory: pytest.TempPathFactory, shipped_engine: Engine) -> Iterator[Site]:
     """The app on a free port for the browser (one per test module)."""
     if browser_problem():
         pytest.skip(browser_problem() or "")
-    yield from serve(build_site(tmp_path_factory.mktemp("site") / "data"))
+    yield from serve(build_site(tmp_path_factory.mktemp("site") / "data", shipped_engine))
 
 
 @pytest.fixture(scope="session")

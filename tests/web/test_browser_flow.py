@@ -73,6 +73,8 @@ def test_a_case_from_intake_to_decision_and_back(page: Any, served_site: Site) -
         if path is None:
             break
         answered.append(path)
+        if len(answered) == 6:
+            check_page(page, "intake-onderweg")  # half-way: advice, assumptions and next questions
         assert "?" not in page.url and KENMERK not in page.url  # the case never travels in the URL
     assert page.locator("#advies-compleet").is_visible(), answered
     assert page.locator('[data-uitkomst="reikwijdte"]').inner_text() == "Binnen de Jeugdwet"

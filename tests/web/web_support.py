@@ -23,7 +23,6 @@ import uvicorn
 from api import teams, tokens
 from api.settings import Settings, sqlite_url
 from engine.evaluator import Engine
-from engine.loader import load_rulebase
 from web.app import create_site
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,15 +35,6 @@ GEMEENTE = "voorbeeldstad"
 #: The two widths every main page is checked and photographed at.
 WIDTHS = (1366, 390)
 CSRF = re.compile(r'name="csrf" value="([^"]+)"')
-
-_ENGINE: Engine | None = None
-
-
-def shared_engine() -> Engine:
-    global _ENGINE
-    if _ENGINE is None:
-        _ENGINE = Engine(load_rulebase(RULES))
-    return _ENGINE
 
 
 def browser_problem() -> str | None:
@@ -72,7 +62,8 @@ class Site:
         return self.app.state.services.db
 
 
-def build_site(data_dir: Path, **overrides: Any) -> Site:
+def build_site(data_dir: Path, engine: Engine, **overrides: Any) -> Site:
+    """A fresh app on SQLite in `data_dir`, sharing `engine` (the shipped rules, loaded once per run)."""
     settings = Settings(
         data_dir=data_dir,
         rules_dir=RULES,
@@ -80,7 +71,7 @@ def build_site(data_dir: Path, **overrides: Any) -> Site:
         token_cache_seconds=0,
         **overrides,
     )
-    app = create_site(settings, engine=shared_engine())
+    app = create_site(settings, engine=engine)
     db = app.state.services.db
     teams.create(db, "wijkteam-noord", GEMEENTE)
     teams.create(db, "wijkteam-zuid", GEMEENTE)
