@@ -16,17 +16,12 @@ from starlette.requests import ClientDisconnect
 
 from api.problems import ApiProblem
 from api.roles import CASE_READERS
-from web.sessions import Sessie, Sessions, check_csrf
-
-
-def _sessions(request: Request) -> Sessions:
-    found: Sessions = request.app.state.web_sessions
-    return found
+from web.sessions import Sessie, check_csrf, sessions_of
 
 
 async def current_session(request: Request) -> Sessie:
     """The signed-in user, or `NotSignedIn` (the app sends the browser to the sign-in page)."""
-    sessie = await _sessions(request).recognise(request)
+    sessie = await sessions_of(request).recognise(request)
     request.state.log["door"] = sessie.principal.naam
     return sessie
 

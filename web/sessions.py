@@ -30,6 +30,7 @@ from sqlalchemy import Engine, exists, insert, select
 from sqlalchemy.exc import IntegrityError
 from starlette.datastructures import FormData
 
+from api.services import Services
 from api.tables import web_afmeldingen, websleutels
 from api.tokens import Principal, active_principal
 
@@ -154,6 +155,18 @@ class Sessions:
         response.delete_cookie(
             SESSION_COOKIE, httponly=True, secure=request.url.scheme == "https", samesite="strict", path="/"
         )
+
+
+def sessions_of(request: Request) -> Sessions:
+    """The app's `Sessions` (set once by `web.app.install`)."""
+    found: Sessions = request.app.state.web_sessions
+    return found
+
+
+def services_of(request: Request) -> Services:
+    """The API's `Services` of the app, for the pages (outside a FastAPI dependency)."""
+    found: Services = request.app.state.services
+    return found
 
 
 def login_csrf(request: Request) -> str:

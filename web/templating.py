@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from engine import labels
-from web.sessions import CSRF_FIELD, Sessie, Sessions
+from web.sessions import CSRF_FIELD, Sessie, sessions_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -40,11 +40,6 @@ environment.filters["veldlabels"] = lambda paths: ", ".join(labels.veld(p) for p
 environment.globals["show_presumed"] = labels.aangenomen
 
 
-def _sessions(request: Request) -> Sessions:
-    found: Sessions = request.app.state.web_sessions
-    return found
-
-
 def render(
     request: Request, template: str, context: dict[str, Any], status: int = 200, sessie: Sessie | None = None
 ) -> HTMLResponse:
@@ -53,7 +48,7 @@ def render(
     values.update(context)
     response = HTMLResponse(environment.get_template(template).render(values), status_code=status)
     if sessie is not None:
-        _sessions(request).set_cookie(request, response, sessie)
+        sessions_of(request).set_cookie(request, response, sessie)
     return response
 
 
@@ -65,7 +60,7 @@ def redirect(request: Request, url: str, sessie: Sessie | None = None) -> Respon
     else:
         response = RedirectResponse(url, status_code=303)
     if sessie is not None:
-        _sessions(request).set_cookie(request, response, sessie)
+        sessions_of(request).set_cookie(request, response, sessie)
     return response
 
 

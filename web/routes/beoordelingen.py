@@ -24,23 +24,17 @@ from starlette.datastructures import FormData
 from api import usecases
 from api.models import BesluitAanvraag, Besluiten, OpgeslagenBeoordeling
 from api.problems import ApiProblem
-from api.services import Services
 from api.store import Zoekvraag
 from engine import labels
 from engine.schema_messages import dutch_message
 from web.dependencies import FormDep, LezerSessie, ToegangSessie
-from web.sessions import Sessie
+from web.sessions import Sessie, services_of
 from web.templating import redirect, render
 
 router = APIRouter(include_in_schema=False)
 
 #: Assessments per page of the list.
 PAGINA_GROOTTE = 20
-
-
-def _services(request: Request) -> Services:
-    found: Services = request.app.state.services
-    return found
 
 
 @router.get("/beoordelingen/{id}")
@@ -57,7 +51,7 @@ async def _assessment_page(
     waarden: dict[str, str] | None = None,
     status: int = 200,
 ) -> Response:
-    svc = _services(request)
+    svc = services_of(request)
     document = await run_in_threadpool(usecases.lees_beoordeling, svc, sessie.principal, id)
     record = OpgeslagenBeoordeling.model_validate_json(document)
     besluiten = Besluiten.model_validate_json(
@@ -102,7 +96,9 @@ async def besluit(id: uuid.UUID, request: Request, sessie: ToegangSessie, form: 
             )
         return await _assessment_page(request, sessie, id, fouten, waarden, status=422)
     try:
-        stored = await run_in_threadpool(usecases.leg_besluit_vast, _services(request), sessie.principal, id, aanvraag)
+        stored = await run_in_threadpool(
+            usecases.leg_besluit_vast, services_of(request), sessie.principal, id, aanvraag
+        )
     except ApiProblem as problem:
         if problem.status != 409:
             raise
@@ -159,7 +155,7 @@ def _filters(form: FormData | dict[str, Any]) -> tuple[dict[str, str], dict[str,
 
 
 async def _list_page(request: Request, sessie: Sessie, form: FormData | dict[str, Any], pagina: int) -> Response:
-    svc = _services(request)
+    svc = services_of(request)
     waarden, fouten, zoek = _filters(form)
     rijen: list[dict[str, Any]] = []
     volgende = False

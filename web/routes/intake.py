@@ -27,7 +27,7 @@ from engine.compiler import SelectionError
 from web import caseform
 from web.caseform import Invoer
 from web.dependencies import FormDep, ToegangSessie
-from web.sessions import Sessie
+from web.sessions import Sessie, services_of
 from web.templating import is_htmx, redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -37,14 +37,9 @@ VOLGENDE_VRAGEN = 5
 _KEY = re.compile(r"^[0-9a-f-]{36}$")
 
 
-def _services(request: Request) -> Services:
-    found: Services = request.app.state.services
-    return found
-
-
 @router.get("/intake")
 async def nieuwe_casus(request: Request, sessie: ToegangSessie) -> Response:
-    svc = _services(request)
+    svc = services_of(request)
     gemeente = sessie.principal.gemeente if sessie.principal.gemeente in svc.engine.base.gemeenten else None
     invoer = caseform.empty(gemeente, dt.date.today())
     return await _page(request, sessie, invoer, str(uuid.uuid4()))
@@ -52,7 +47,7 @@ async def nieuwe_casus(request: Request, sessie: ToegangSessie) -> Response:
 
 @router.post("/intake")
 async def intake(request: Request, sessie: ToegangSessie, form: FormDep) -> Response:
-    svc = _services(request)
+    svc = services_of(request)
     invoer = caseform.read(form, frozenset(svc.engine.base.gemeenten))
     sleutel = str(form.get("sleutel") or "")
     if not _KEY.match(sleutel):
@@ -89,7 +84,7 @@ async def _preview(svc: Services, invoer: Invoer) -> Beoordeling | None:
 
 
 async def _page(request: Request, sessie: Sessie, invoer: Invoer, sleutel: str) -> Response:
-    svc = _services(request)
+    svc = services_of(request)
     beoordeling = await _preview(svc, invoer)
     volgende = []
     if beoordeling is not None:

@@ -20,16 +20,12 @@ from web.sessions import (
     Sessions,
     check_csrf,
     login_csrf,
+    sessions_of,
     set_login_csrf,
 )
 from web.templating import redirect, render
 
 router = APIRouter(include_in_schema=False)
-
-
-def _sessions(request: Request) -> Sessions:
-    found: Sessions = request.app.state.web_sessions
-    return found
 
 
 @router.get("/")
@@ -40,7 +36,7 @@ async def start(request: Request, sessie: SessieDep) -> Response:
 @router.get("/inloggen")
 async def inloggen_pagina(request: Request) -> Response:
     try:
-        sessie = await _sessions(request).recognise(request)
+        sessie = await sessions_of(request).recognise(request)
     except NotSignedIn:
         return _login_page(request)
     return redirect(request, "/", sessie)
@@ -70,7 +66,7 @@ async def inloggen(request: Request) -> Response:
     principal = await run_in_threadpool(tokens.authenticate, services.db, token)
     if principal is None:
         return _login_page(request, "Dit token is onbekend of ingetrokken. Vraag uw beheerder om een nieuw token.", 401)
-    sessie = _sessions(request).begin(principal)
+    sessie = sessions_of(request).begin(principal)
     request.state.log["door"] = principal.naam
     response = redirect(request, "/", sessie)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/inloggen")
@@ -79,7 +75,7 @@ async def inloggen(request: Request) -> Response:
 
 @router.post("/afmelden")
 async def afmelden(request: Request, sessie: SessieDep, _form: FormDep) -> Response:
-    await run_in_threadpool(_sessions(request).end, sessie)
+    await run_in_threadpool(sessions_of(request).end, sessie)
     response = redirect(request, "/inloggen?afgemeld=1")
     Sessions.clear_cookie(request, response)
     return response
