@@ -6,6 +6,10 @@ run that executed the scenarios the rule coverage is reported; a rule never exer
 run (a rule without a scenario is a rule nobody checked). In the same way every outcome value
 the scenarios reach is recorded, and an outcome value no scenario reaches fails the run too
 (see `tests/outcome_coverage.py`; report in `reports/outcome-coverage.json`).
+
+Which scenarios and personas make each rule fire is kept in `rules/dekking.json` for the policy
+makers' pages (`leefwereld.dekking`); a run of the scenarios fails when that file is stale, and
+`pytest --dekking-bijwerken` writes it anew.
 """
 
 from __future__ import annotations
@@ -28,12 +32,16 @@ from engine.evaluator import Engine
 from engine.facts import CASE_FACTS
 from engine.loader import load_rulebase
 from engine.rulebase import RuleBase
+from leefwereld import dekking
 
 ROOT = Path(__file__).resolve().parent.parent
 RULES = ROOT / "rules"
 
 _FIRED: set[str] = set()
 _SCENARIOS_RUN: list[str] = []
+#: rule id -> (feature file, scenario name) of every scenario that made it fire
+_FIRED_BY: dict[str, set[tuple[str, str]]] = {}
+_CURRENT: list[tuple[str, str]] = []
 _REACHED = outcome_coverage.REACHED  # shared with tests/test_outcome_coverage.py
 
 
@@ -58,8 +66,34 @@ def engine(shipped_engine: Engine) -> Engine:
 # --- coverage ---------------------------------------------------------------------------------
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--dekking-bijwerken",
+        action="store_true",
+        help="Schrijf rules/dekking.json (welke scenario's en persona's elke regel raken) opnieuw.",
+    )
+
+
+def pytest_bdd_before_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
+    _CURRENT[:] = [(f"features/{Path(feature.filename).name}", scenario.name)]
+
+
 def pytest_bdd_after_scenario(request: pytest.FixtureRequest, feature: Any, scenario: Any) -> None:
     _SCENARIOS_RUN.append(scenario.name)
+    _CURRENT.clear()
+
+
+def _check_dekking(session: pytest.Session, all_ids: list[str]) -> str | None:
+    """Compare rules/dekking.json with this run (or write it with --dekking-bijwerken); a message when stale."""
+    personas = dekking.persona_firings(Engine(shipped_rules()), ROOT / "personas")
+    seen = dekking.build(_FIRED_BY, personas, all_ids)
+    path = RULES / dekking.FILE_NAME
+    if session.config.getoption("dekking_bijwerken"):
+        path.write_text(dekking.text(seen), encoding="utf-8")
+        return None
+    if dekking.read(RULES) != seen:
+        return f"{path.relative_to(ROOT)} is verouderd: voer `pytest --dekking-bijwerken` uit en commit het bestand"
+    return None
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -67,6 +101,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         return
     all_ids = sorted({r.id for r in shipped_rules().rules})
     missing = [rid for rid in all_ids if rid not in _FIRED]
+    stale = _check_dekking(session, all_ids)
     report = {
         "regels": len(all_ids),
         "geraakt": len(all_ids) - len(missing),
@@ -96,7 +131,10 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         reporter.write_line(f"{outcome_report['bereikt']} van {outcome_report['waarden']} uitkomstwaarden bereikt")
         for name, value in unreached:
             reporter.write_line(f"NOOIT BEREIKT: {name}={value}", red=True)
-    if (missing or unreached) and session.exitstatus == 0:
+    if stale and reporter is not None:
+        reporter.write_sep("=", "dekking per regel (rules/dekking.json)")
+        reporter.write_line(stale, red=True)
+    if (missing or unreached or stale) and session.exitstatus == 0:
         session.exitstatus = 1
 
 
@@ -165,6 +203,8 @@ def beoordeel(context: dict[str, Any], engine: Engine) -> None:
     casus = Casus.model_validate(context["casus"])
     result = engine.evaluate(casus, gemeente=context["gemeente"], peildatum=context["peildatum"])
     _FIRED.update(r.id for r in result.toelichting.toegepast)
+    for r in result.toelichting.toegepast:
+        _FIRED_BY.setdefault(r.id, set()).update(_CURRENT)
     _REACHED.update(reached_values(result))
     context["beoordeling"] = result
 

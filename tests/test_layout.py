@@ -19,7 +19,7 @@ FORBIDDEN = {
     "engine": {"leefwereld", "api", "web", "cli"},
     "leefwereld": {"api", "web", "cli"},
     "api": {"leefwereld", "web", "cli"},
-    "web": {"leefwereld", "cli"},
+    "web": {"cli"},
 }
 
 
