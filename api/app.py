@@ -44,12 +44,17 @@ def _warm(engine: Engine) -> None:
 
 
 def create_app(
-    settings: Settings | None = None, engine: Engine | None = None, policies: Sequence[PathPolicy] = ()
+    settings: Settings | None = None,
+    engine: Engine | None = None,
+    policies: Sequence[PathPolicy] = (),
+    rules_body_paths: Sequence[str] = (),
 ) -> FastAPI:
     """A ready app; raises `RuleSetError` when the rules are invalid.
 
     `engine` lets a caller that already loaded `settings.rules_dir` share it (the tests do);
-    `policies` give the headers of paths that are not the API's (the web application's pages).
+    `policies` give the headers of paths that are not the API's (the web application's pages);
+    `rules_body_paths` are further paths that take a rules file (the policy makers' sandbox) and
+    so get the validation route's body limit instead of the general one.
     """
     settings = settings or Settings.from_env()
     engine = engine or Engine(load_rulebase(settings.rules_dir))
@@ -94,9 +99,10 @@ def create_app(
             expose_headers=["API-Version", "Location", "Retry-After", "Idempotent-Replayed"],
             max_age=600,
         )
+    rules_paths = frozenset({VALIDATION_PATH, *rules_body_paths})
     app.add_middleware(
         RequestGuard,
-        limit_for=lambda path: settings.max_rules_body_bytes if path == VALIDATION_PATH else settings.max_body_bytes,
+        limit_for=lambda path: settings.max_rules_body_bytes if path in rules_paths else settings.max_body_bytes,
     )
     app.add_middleware(HttpPolicy, policies=policies)  # outermost: every answer carries its headers
     app.include_router(systeem.router)

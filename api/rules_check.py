@@ -18,8 +18,8 @@ import tempfile
 from pathlib import Path
 
 from api.models import Validatiefout, Validatieresultaat
-from engine.loader import rule_issues
-from engine.rulebase import MUNICIPAL_DIR
+from engine.loader import load_rulebase
+from engine.rulebase import MUNICIPAL_DIR, Issue, RuleBase, RuleSetError
 
 #: `40_toegang.yaml` or `gemeenten/voorbeeldstad.yaml`; nothing that could leave the directory.
 BESTAND_PATTERN = r"^(gemeenten/)?[A-Za-z0-9][A-Za-z0-9_.-]{0,99}\.ya?ml$"
@@ -37,8 +37,12 @@ def _copy_rules(source: Path, target: Path) -> None:
                 shutil.copyfile(path, into / path.name)
 
 
-def check_upload(rules_dir: Path, bestand: str, raw: bytes) -> Validatieresultaat:
-    """Every validation error of the rule set with `raw` as `bestand`; nothing is published."""
+def check_draft(rules_dir: Path, bestand: str, raw: bytes) -> tuple[RuleBase | None, list[Issue], str]:
+    """The rule set with `raw` as `bestand`: the loaded base when valid, every issue, the shown file name.
+
+    The base is read from a private copy that is deleted before this returns; everything the
+    engine needs is in memory by then. Nothing is published.
+    """
     if not _BESTAND.match(bestand):
         raise ValueError(bestand)
     name = rules_dir.resolve().name or "rules"
@@ -47,12 +51,19 @@ def check_upload(rules_dir: Path, bestand: str, raw: bytes) -> Validatieresultaa
         _copy_rules(rules_dir, root)
         (root / bestand).parent.mkdir(exist_ok=True)
         (root / bestand).write_bytes(raw)
-        _, issues = rule_issues(root)
+        try:
+            return load_rulebase(root), [], f"{name}/{bestand}"
+        except RuleSetError as exc:  # the same checks as `reikwijdte validate`, compilation included
+            return None, sorted(set(exc.issues)), f"{name}/{bestand}"
+
+
+def check_upload(rules_dir: Path, bestand: str, raw: bytes) -> Validatieresultaat:
+    """Every validation error of the rule set with `raw` as `bestand`; nothing is published."""
+    _, issues, shown = check_draft(rules_dir, bestand, raw)
     return Validatieresultaat(
-        bestand=f"{name}/{bestand}",
+        bestand=shown,
         geldig=not issues,
         fouten=[
-            Validatiefout(bestand=i.file, regelnummer=i.line, regel_id=i.rule_id, melding=i.message)
-            for i in sorted(set(issues))
+            Validatiefout(bestand=i.file, regelnummer=i.line, regel_id=i.rule_id, melding=i.message) for i in issues
         ],
     )

@@ -8,6 +8,7 @@ small tree (`Zin`) that a page shows as nested lists and a test can read as text
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,14 +56,21 @@ def feit_label(path: str) -> str:
     return labels.veld(path)
 
 
+def _value(path: str, value: Any) -> str:
+    head, _, rest = path.partition(".")
+    if head == OUTCOME and rest in labels.UITKOMST_WAARDE and isinstance(value, str):
+        return labels.uitkomst(rest, value)
+    return labels.waarde(path, value)
+
+
 def _operand(path: str, value: Any, parameters: Mapping[str, Any]) -> str:
     if isinstance(value, ParameterVerwijzing):
         name = value.parameter
         shown = f" (landelijk {labels.waarde(path, parameters[name])})" if name in parameters else ""
         return f"de parameter {name}{shown}"
     if isinstance(value, list):
-        return ", ".join(labels.waarde(path, v) for v in value)
-    return labels.waarde(path, value)
+        return ", ".join(_value(path, v) for v in value)
+    return _value(path, value)
 
 
 def voorwaarde(cond: Conditie, parameters: Mapping[str, Any] | None = None) -> Zin:
@@ -116,3 +124,11 @@ def _uitkomst(name: str, value: Any) -> list[str]:
 def feiten(zin: Zin) -> set[str]:
     """Every fact path the condition reads (for search by fact name)."""
     return set(zin.feiten).union(*(feiten(d) for d in zin.delen)) if zin.delen else set(zin.feiten)
+
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)+)\}")
+
+
+def motivering(text: str) -> str:
+    """A rule's motivation sentence with its `{fact.path}` placeholders named in words: `[Verwachte kosten (euro)]`."""
+    return _PLACEHOLDER.sub(lambda m: f"[{feit_label(m.group(1))}]", " ".join(text.split()))

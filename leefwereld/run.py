@@ -8,6 +8,7 @@ defaults of the other, because before its file existed it simply used those defa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,11 +107,13 @@ def voer_toets_uit(
     basis: str,
     personas_map: Path,
     peildatum: dt.date | None = None,
+    voortgang: Callable[[int, int], None] | None = None,
 ) -> Toetsresultaat:
     """Compare every persona between the base and current rules, and check national consistency.
 
     Raises `engine.compiler.SelectionError` when a rule version has no rules in force on a
-    persona's peildatum.
+    persona's peildatum. `voortgang(done, total)` is called after each persona (the web sandbox
+    shows it, and stops a run that takes too long by raising from it).
     """
     result = Toetsresultaat(
         basis=basis,
@@ -130,7 +133,7 @@ def voer_toets_uit(
             result.parameterwijzigingen[config] = params
 
     current: dict[tuple[str, str | None], Beoordeling] = {}
-    for persona in personas:
+    for done, persona in enumerate(personas, 1):
         for config in result.configuraties:
             old_config = config if config in oud.gemeenten else None
             new_config = config if config in nieuw.gemeenten else None
@@ -152,6 +155,8 @@ def voer_toets_uit(
             )
             if verschil is not None:
                 result.eenheid.append(verschil)
+        if voortgang is not None:
+            voortgang(done, len(personas))
 
     known = {p.stem for p in personas}
     for loaded in nieuw.erkenningen:

@@ -11,6 +11,7 @@ import inspect
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
@@ -21,7 +22,8 @@ from api.app import create_app, freeze_startup_objects
 from api.problems import ApiProblem
 from api.settings import Settings
 from engine.evaluator import Engine
-from web.routes import beoordelingen, intake, sessie
+from web.routes import beleid, beoordelingen, intake, proefomgeving, sessie
+from web.sandbox import Concepten
 from web.security import POLICIES, STATIC_PREFIX, is_page
 from web.sessions import CsrfRefused, NotSignedIn, Sessions, signing_key
 from web.templating import redirect, render
@@ -36,7 +38,7 @@ VENDOR_FILES = ("nlds-components.css", "nlds-theme.css", "htmx.min.js")
 
 def create_site(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The API and the web application in one app (raises `RuleSetError` on invalid rules)."""
-    app = create_app(settings, engine, policies=POLICIES)
+    app = create_app(settings, engine, policies=POLICIES, rules_body_paths=proefomgeving.RULES_BODY_PATHS)
     install(app)
     return app
 
@@ -62,6 +64,9 @@ def install(app: FastAPI) -> None:
     app.include_router(sessie.router)
     app.include_router(intake.router)
     app.include_router(beoordelingen.router)
+    app.state.concepten = Concepten()
+    app.include_router(beleid.router)
+    app.include_router(proefomgeving.router)
     _page_errors(app)
 
 
@@ -75,6 +80,10 @@ def _page_errors(app: FastAPI) -> None:
         return await answer if inspect.isawaitable(answer) else answer
 
     async def on_not_signed_in(request: Request, _exc: Exception) -> Response:
+        # A pasted link (GET) is remembered, so the reader lands on it after signing in.
+        if request.method == "GET" and request.url.path != "/":
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return redirect(request, "/inloggen?" + urlencode({"naar": target}))
         return redirect(request, "/inloggen")
 
     async def on_csrf(request: Request, _exc: Exception) -> Response:

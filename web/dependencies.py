@@ -1,7 +1,8 @@
 """What the pages need before their body runs: the session, its role, a form with a valid CSRF token.
 
 Roles are the API's (`api.roles`): `toegang` enters cases and decides, the case readers
-(`toegang`, `audit`, `audit_landelijk`) read within their reach. A page a role may not see
+(`toegang`, `audit`, `audit_landelijk`) read within their reach, `beleid` reads the rules and
+tries out drafts (and sees no cases). A page a role may not see
 answers 403 with a page that says so; without a session every page sends the browser to the
 sign-in page.
 """
@@ -53,4 +54,6 @@ async def checked_form(request: Request, sessie: SessieDep) -> FormData:
 ToegangSessie = Annotated[Sessie, Depends(_role("toegang", wat="het invoeren en besluiten"))]
 #: Read cases within the role's reach.
 LezerSessie = Annotated[Sessie, Depends(_role(*CASE_READERS, wat="het lezen van beoordelingen"))]
+#: Read the rules and try out a draft change (the policy makers' pages).
+BeleidSessie = Annotated[Sessie, Depends(_role("beleid", wat="de pagina's voor beleidsmakers"))]
 FormDep = Annotated[FormData, Depends(checked_form)]

@@ -24,10 +24,14 @@ def sign_in(client: Any, token: str) -> Any:
 
 
 def test_pages_without_a_session_send_the_browser_to_sign_in(client: Any) -> None:
-    for path in ("/", "/intake", "/beoordelingen"):
+    for path, target in (
+        ("/", "/inloggen"),
+        ("/intake", "/inloggen?naar=%2Fintake"),
+        ("/beoordelingen", "/inloggen?naar=%2Fbeoordelingen"),
+    ):
         answer = client.get(path, follow_redirects=False)
         assert answer.status_code == 303
-        assert answer.headers["location"] == "/inloggen"
+        assert answer.headers["location"] == target
 
 
 def test_signing_in_gives_a_strict_http_only_cookie_and_never_echoes_the_token(client: Any, site: Site) -> None:

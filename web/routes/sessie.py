@@ -39,13 +39,21 @@ async def inloggen_pagina(request: Request) -> Response:
         sessie = await sessions_of(request).recognise(request)
     except NotSignedIn:
         return _login_page(request)
-    return redirect(request, "/", sessie)
+    return redirect(request, local_target(request.query_params.get("naar")), sessie)
 
 
-def _login_page(request: Request, fout: str | None = None, status: int = 200) -> Response:
+def local_target(value: object) -> str:
+    """Where to go after signing in: a path of this site only (never `//host` or a full URL), else `/`."""
+    if not isinstance(value, str) or len(value) > 500 or not value.startswith("/") or value.startswith("//"):
+        return "/"
+    return value if "\\" not in value and all(32 < ord(ch) < 127 for ch in value) else "/"
+
+
+def _login_page(request: Request, fout: str | None = None, status: int = 200, naar: str | None = None) -> Response:
     csrf = login_csrf(request)
     melding = "U bent afgemeld." if request.query_params.get("afgemeld") == "1" else None
-    context = {"titel": "Inloggen", "fout": fout, "melding": melding, "inlog_csrf": csrf}
+    target = local_target(naar if naar is not None else request.query_params.get("naar"))
+    context = {"titel": "Inloggen", "fout": fout, "melding": melding, "inlog_csrf": csrf, "naar": target}
     response = render(request, "inloggen.html", context, status)
     set_login_csrf(request, response, csrf)
     return response
@@ -54,21 +62,24 @@ def _login_page(request: Request, fout: str | None = None, status: int = 200) ->
 @router.post("/inloggen")
 async def inloggen(request: Request) -> Response:
     form = await request.form()
+    naar = local_target(form.get("naar"))
     try:
         check_csrf(form, request.cookies.get(LOGIN_CSRF_COOKIE))
     except CsrfRefused:
-        return _login_page(request, "Het formulier was verlopen. Vul uw token opnieuw in.", 403)
+        return _login_page(request, "Het formulier was verlopen. Vul uw token opnieuw in.", 403, naar)
     token = form.get("token")
     token = token.strip() if isinstance(token, str) else ""
     if not token:
-        return _login_page(request, "Vul uw token in.", 422)
+        return _login_page(request, "Vul uw token in.", 422, naar)
     services = request.app.state.services
     principal = await run_in_threadpool(tokens.authenticate, services.db, token)
     if principal is None:
-        return _login_page(request, "Dit token is onbekend of ingetrokken. Vraag uw beheerder om een nieuw token.", 401)
+        return _login_page(
+            request, "Dit token is onbekend of ingetrokken. Vraag uw beheerder om een nieuw token.", 401, naar
+        )
     sessie = sessions_of(request).begin(principal)
     request.state.log["door"] = principal.naam
-    response = redirect(request, "/", sessie)
+    response = redirect(request, naar, sessie)
     response.delete_cookie(LOGIN_CSRF_COOKIE, path="/inloggen")
     return response
 
@@ -76,6 +87,7 @@ async def inloggen(request: Request) -> Response:
 @router.post("/afmelden")
 async def afmelden(request: Request, sessie: SessieDep, _form: FormDep) -> Response:
     await run_in_threadpool(sessions_of(request).end, sessie)
+    request.app.state.concepten.drop(sessie.id)  # a draft lives only as long as its session
     response = redirect(request, "/inloggen?afgemeld=1")
     Sessions.clear_cookie(request, response)
     return response

@@ -18,3 +18,47 @@ document.addEventListener("htmx:afterSettle", function (event) {
     next.focus();
   }
 });
+
+// The sandbox's editor: the line numbers beside the textarea follow its lines and its scrolling,
+// and a link to an error's line puts the cursor on that line.
+(function () {
+  var text = document.getElementById("concept");
+  var gutter = document.getElementById("concept-nummers");
+  if (!text || !gutter) {
+    return;
+  }
+  function renumber() {
+    var lines = text.value.split("\n").length;
+    var have = gutter.children.length;
+    for (var i = have + 1; i <= lines; i++) {
+      var span = document.createElement("span");
+      span.id = "r" + i;
+      span.textContent = String(i);
+      gutter.appendChild(span);
+    }
+    while (gutter.children.length > lines) {
+      gutter.removeChild(gutter.lastChild);
+    }
+  }
+  text.addEventListener("input", renumber);
+  text.addEventListener("scroll", function () {
+    gutter.scrollTop = text.scrollTop;
+  });
+  document.querySelectorAll("a[data-regel]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var wanted = parseInt(link.getAttribute("data-regel"), 10);
+      var lines = text.value.split("\n");
+      var start = 0;
+      for (var i = 0; i < wanted - 1 && i < lines.length; i++) {
+        start += lines[i].length + 1;
+      }
+      var end = start + (lines[wanted - 1] || "").length;
+      text.focus();
+      text.setSelectionRange(start, end);
+      var lineHeight = parseFloat(getComputedStyle(text).lineHeight) || 20;
+      text.scrollTop = Math.max(0, (wanted - 3) * lineHeight);
+      text.scrollIntoView({ block: "center" });
+    });
+  });
+})();

@@ -1,0 +1,273 @@
+"""The rules as a policy maker reads them: by criterion, with words, sources, periods and examples.
+
+Built once per rule base (the service's rules do not change while it runs) from four things:
+the rule base itself, the twelve criteria of `docs/criteria.md` (the one list that places every
+rule under a criterion; `tests/test_criteria_doc.py` keeps it complete), the coverage record
+`rules/dekking.json` (written by the test run, never computed here), and the source texts where
+this machine has them (`$REIKWIJDTE_BRONTEKSTEN`, else `shared/seeds` beside the checkout).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine import labels, rule_text
+from engine.paths import REPO_ROOT
+from engine.rule_model import Bron
+from engine.rulebase import LoadedRule, RuleBase
+from leefwereld import dekking as coverage
+
+CRITERIA_DOC = REPO_ROOT / "docs" / "criteria.md"
+ENV_SOURCES = "REIKWIJDTE_BRONTEKSTEN"
+#: A cited passage longer than this many lines is cut (the reader gets the line numbers).
+MAX_PASSAGE_LINES = 40
+_SECTION = re.compile(r"^## (\d+)\. (.+)$")
+_ROW = re.compile(r"^\| `([A-Za-z][A-Za-z0-9_.-]*)` \(")
+
+
+@dataclass(frozen=True)
+class Criterium:
+    nummer: int
+    titel: str
+    uitleg: str
+    regel_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One source passage: its citation and, where the text is on this machine, the lines themselves."""
+
+    citaat: str
+    document: str
+    regels: str
+    artikel: str | None
+    status: str
+    opmerking: str | None
+    tekst: str | None
+    ingekort: bool = False
+
+
+@dataclass(frozen=True)
+class Versie:
+    geldig_vanaf: dt.date
+    geldig_tot: dt.date | None
+
+    @property
+    def tekst(self) -> str:
+        end = f"t/m {self.geldig_tot.isoformat()}" if self.geldig_tot else "zonder einddatum"
+        return f"vanaf {self.geldig_vanaf.isoformat()} {end}"
+
+
+@dataclass(frozen=True)
+class RegelPagina:
+    """Everything the page of one rule shows (the version in force today, else the latest)."""
+
+    id: str
+    titel: str
+    bestand: str
+    regelnummer: int
+    criteria: tuple[Criterium, ...]
+    conclusie: list[str]
+    voorwaarde: rule_text.Zin
+    motivering: str | None
+    bronnen: list[Passage]
+    versies: list[Versie]
+    uitzondering_op: list[str]
+    uitgezonderd_door: list[str]
+    landelijk: bool
+    dekking: coverage.RegelDekking
+    feiten: set[str] = field(default_factory=set)
+
+    def zoektekst(self) -> str:
+        parts = [
+            self.id,
+            self.titel,
+            *self.conclusie,
+            self.motivering or "",
+            rule_text.Zin("", (self.voorwaarde,)).als_tekst(),
+        ]
+        parts += [f"{p.citaat} {p.artikel or ''} {p.opmerking or ''}" for p in self.bronnen]
+        parts += sorted(self.feiten) + [labels.veld(f) for f in self.feiten]
+        return " ".join(parts).lower()
+
+
+@dataclass(frozen=True)
+class ParameterRij:
+    naam: str
+    omschrijving: str
+    landelijk: str
+    gemeentelijk: str | None
+    mag_afwijken: bool
+    bron: str
+
+
+@dataclass(frozen=True)
+class GemeentePagina:
+    code: str
+    naam: str
+    bestand: str
+    parameters: list[ParameterRij]
+    uitgesloten: list[tuple[str, str]]
+    niet_gevolgd: list[tuple[str, str, str]]
+
+
+def sources_dir() -> Path:
+    env = os.environ.get(ENV_SOURCES)
+    return Path(env) if env else REPO_ROOT.parent / "shared" / "seeds"
+
+
+def read_criteria(path: Path = CRITERIA_DOC) -> list[Criterium]:
+    """The twelve numbered sections of docs/criteria.md, each with its first paragraph and its rule ids."""
+    found: list[Criterium] = []
+    current: tuple[int, str] | None = None
+    intro: list[str] = []
+    ids: list[str] = []
+
+    def close() -> None:
+        if current is not None:
+            text = re.sub(r"\*\*|`", "", " ".join(intro)).strip()
+            found.append(Criterium(current[0], current[1], text, tuple(dict.fromkeys(ids))))
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            close()
+            match = _SECTION.match(line)
+            current = (int(match.group(1)), match.group(2).strip()) if match else None
+            intro, ids = [], []
+            continue
+        if current is None:
+            continue
+        row = _ROW.match(line)
+        if row:
+            ids.append(row.group(1))
+        elif not line.strip() and intro:
+            intro.append("")  # the first paragraph ends here
+        elif not ids and line.strip() and not line.startswith("|") and "" not in intro:
+            intro.append(line.strip())
+    close()
+    return [c for c in found if 1 <= c.nummer <= 12]
+
+
+def _passage_text(document: str, regels: str, root: Path) -> tuple[str | None, bool]:
+    path = root / document
+    if "/" in document or not path.is_file():
+        return None, False
+    first, _, last = regels.partition("-")
+    start, end = int(first), int(last or first)
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        lines = [line.rstrip() for number, line in enumerate(handle, 1) if start <= number <= end]
+    cut = len(lines) > MAX_PASSAGE_LINES
+    return "\n".join(lines[:MAX_PASSAGE_LINES]), cut
+
+
+def passages(bron: Bron, root: Path | None = None) -> list[Passage]:
+    root = root or sources_dir()
+    found = []
+    for p in (bron, *bron.aanvullend):
+        tekst, cut = _passage_text(p.document, p.regels, root)
+        found.append(Passage(p.citation(), p.document, p.regels, p.artikel, p.status, p.opmerking, tekst, cut))
+    return found
+
+
+class Rulebook:
+    """The pages' view of one rule base; build once, read by every request."""
+
+    def __init__(self, base: RuleBase, criteria: list[Criterium] | None = None, today: dt.date | None = None) -> None:
+        self.base = base
+        self.criteria = criteria if criteria is not None else read_criteria()
+        self.dekking = coverage.read(base.root)
+        today = today or dt.date.today()
+        defaults = {name: p.spec.standaard for name, p in base.parameters.items()}
+        overriders: dict[str, set[str]] = {}
+        for r in base.rules:
+            for target in r.regel.uitzondering_op:
+                overriders.setdefault(target, set()).add(r.id)
+        by_id: dict[str, list[LoadedRule]] = {}
+        for r in base.rules:
+            by_id.setdefault(r.id, []).append(r)
+        self.regels: dict[str, RegelPagina] = {}
+        for rid, versions in sorted(by_id.items()):
+            versions.sort(key=lambda v: v.regel.geldig_vanaf)
+            in_force = [v for v in versions if v.regel.geldig_vanaf <= today and (v.regel.geldig_tot or today) >= today]
+            shown = (in_force or versions)[-1]
+            regel = shown.regel
+            zin = rule_text.voorwaarde(regel.als, defaults)
+            self.regels[rid] = RegelPagina(
+                id=rid,
+                titel=regel.titel,
+                bestand=shown.file,
+                regelnummer=shown.line,
+                criteria=tuple(c for c in self.criteria if rid in c.regel_ids),
+                conclusie=rule_text.conclusie(regel.dan),
+                voorwaarde=zin,
+                motivering=rule_text.motivering(regel.motivering) if regel.motivering else None,
+                bronnen=passages(regel.bron),
+                versies=[Versie(v.regel.geldig_vanaf, v.regel.geldig_tot) for v in versions],
+                uitzondering_op=list(regel.uitzondering_op),
+                uitgezonderd_door=sorted(overriders.get(rid, ())),
+                landelijk=regel.landelijk,
+                dekking=self.dekking.van(rid),
+                feiten=rule_text.feiten(zin),
+            )
+        placed = {rid for c in self.criteria for rid in c.regel_ids}
+        self.zonder_criterium = sorted(set(self.regels) - placed)
+
+    def regel(self, rule_id: str) -> RegelPagina | None:
+        return self.regels.get(rule_id)
+
+    def zoek(self, vraag: str) -> list[RegelPagina]:
+        """Rules whose id, words, article, source or fact names contain every word of the question."""
+        words = [w for w in vraag.lower().split() if w]
+        if not words:
+            return []
+        exact = self.regels.get(vraag.strip().upper())
+        hits = [r for r in self.regels.values() if all(w in r.zoektekst() for w in words)]
+        if exact is not None:
+            hits = [exact, *(r for r in hits if r is not exact)]
+        return hits
+
+    def gemeenten(self) -> list[tuple[str, str]]:
+        return sorted((code, g.bestand.gemeente.naam) for code, g in self.base.gemeenten.items())
+
+    def gemeente(self, code: str) -> GemeentePagina | None:
+        found = self.base.gemeenten.get(code)
+        if found is None:
+            return None
+        bestand = found.bestand
+        rows = []
+        for name, p in sorted(self.base.parameters.items()):
+            own = bestand.parameters.get(name)
+            rows.append(
+                ParameterRij(
+                    naam=name,
+                    omschrijving=" ".join(p.spec.omschrijving.split()),
+                    landelijk=_shown(name, p.spec.standaard),
+                    gemeentelijk=None if name not in bestand.parameters else _shown(name, own),
+                    mag_afwijken=p.spec.gemeentelijk,
+                    bron=p.spec.bron.citation(),
+                )
+            )
+        return GemeentePagina(
+            code=code,
+            naam=bestand.gemeente.naam,
+            bestand=found.file,
+            parameters=rows,
+            uitgesloten=[(u.waarde, u.bron.citation()) for u in bestand.uitgesloten_hulpvormen],
+            niet_gevolgd=[
+                (n.regel, self.regels[n.regel].titel if n.regel in self.regels else n.regel, n.reden)
+                for n in bestand.niet_gevolgde_voorstellen
+            ],
+        )
+
+
+def _shown(name: str, value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(labels.waarde("hulpvraag.soort", v) for v in value) or "geen"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    return labels.waarde(name, value)
