@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from engine import labels, rule_text
-from engine.paths import REPO_ROOT
+from engine.paths import REPO_ROOT, default_dir
 from engine.rule_model import Bron
 from engine.rulebase import LoadedRule, RuleBase
 from leefwereld import dekking as coverage
+from leefwereld.run import lees_personas
 
 CRITERIA_DOC = REPO_ROOT / "docs" / "criteria.md"
 ENV_SOURCES = "REIKWIJDTE_BRONTEKSTEN"
@@ -177,10 +178,19 @@ def passages(bron: Bron, root: Path | None = None) -> list[Passage]:
 class Rulebook:
     """The pages' view of one rule base; build once, read by every request."""
 
-    def __init__(self, base: RuleBase, criteria: list[Criterium] | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        base: RuleBase,
+        criteria: list[Criterium] | None = None,
+        today: dt.date | None = None,
+        personas_dir: Path | None = None,
+    ) -> None:
         self.base = base
         self.criteria = criteria if criteria is not None else read_criteria()
         self.dekking = coverage.read(base.root)
+        personas, _errors, _warnings = lees_personas(personas_dir or default_dir("personas", "REIKWIJDTE_PERSONAS"))
+        #: persona file stem -> the family's name, as the coverage record names personas by file
+        self.persona_namen = {p.stem: p.naam for p in personas}
         today = today or dt.date.today()
         defaults = {name: p.spec.standaard for name, p in base.parameters.items()}
         overriders: dict[str, set[str]] = {}

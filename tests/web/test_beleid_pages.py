@@ -52,7 +52,7 @@ def test_a_rule_page_reads_in_words_with_source_validity_exceptions_and_examples
     assert "Jeugdwet art. 2.3 lid 1" in text and 'id="bron"' in page.text
     assert "vanaf 2015-01-01" in text
     assert "Kosten net boven de drempel vragen een beschikking" in text  # a scenario from rules/dekking.json
-    assert "verhuisd-behandelaar-niet-gecontracteerd" in text  # a persona
+    assert "Gezin Willems — Jesse (12) verhuisde midden in zijn behandeling" in text  # a persona, by name
 
 
 def test_search_finds_by_word_id_article_and_fact(beleid: Any) -> None:
