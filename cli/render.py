@@ -13,6 +13,7 @@ from rich.text import Text
 from engine import labels
 from engine.assessment import Beoordeling
 from engine.motivation import domein_in_words
+from engine.partial import aangenomen
 
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 
@@ -73,7 +74,7 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         assumed.add_column("waarom")
         assumed.add_column("te bevestigen met de vraag")
         for assumption in b.aannames:
-            value = labels.aangenomen(assumption.feit, assumption.waarde)
+            value = aangenomen(assumption.feit, assumption.waarde)
             reason = f"{assumption.reden} (bron: {assumption.bron.citaat})"
             style = "bold red" if assumption.veiligheid else ""
             assumed.add_row(Text(labels.veld(assumption.feit), style=style), value, reason, assumption.vraag)

@@ -44,7 +44,7 @@ from engine.facts import (
 from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template, ground_in_words
-from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions
+from engine.partial import OpenAnalysis, UsedPresumption, aangenomen, presumptions_that_matter, rank_questions
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -165,12 +165,13 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
         return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
     if own is None:
         unknown = sorted(own_unknown)
-        return "nog niet te beoordelen: " + ", ".join(unknown) + " onbekend", unknown
+        return "nog niet te beoordelen: " + ", ".join(labels.veld(u) for u in unknown) + " onbekend", unknown
     applying = [o for o in rule.overriders if o in fired_ids]
     if applying:
         return f"uitgezonderd door {', '.join(applying)} (bijzondere regel gaat voor)", []
     unknown = sorted(c.unknown_facts(rule.effective, facts))
-    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
+    named = ", ".join(labels.veld(u) for u in unknown)
+    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + named, unknown
 
 
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
@@ -474,7 +475,7 @@ def _motivate(
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[labels.veld(p) for p in ontbrekend],
         aannames=[
-            f"{labels.veld(a.feit)}: aangenomen {labels.aangenomen(a.feit, a.waarde)}. {a.reden.rstrip('.')}. "
+            f"{labels.veld(a.feit)}: aangenomen {aangenomen(a.feit, a.waarde)}. {a.reden.rstrip('.')}. "
             f"(bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
