@@ -144,7 +144,7 @@ class _Checker:
                         line,
                         "-",
                         f"parameter '{spec.name}': de periode vanaf {later.geldig_vanaf} overlapt met de periode "
-                        f"op regel {other} (vanaf {earlier.geldig_vanaf}, {until}); "
+                        f"in {file}:{other} (vanaf {earlier.geldig_vanaf}, {until}); "
                         "laat elke periode eindigen (geldig_tot) voor de volgende begint",
                     )
                 )
