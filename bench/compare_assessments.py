@@ -24,7 +24,8 @@ Exit codes: 0 no difference, 1 differences, 2 could not run (unknown revision, r
 load, a side that crashed).
 
 The worker side (`--worker JOB`) uses only what every version of the engine has had:
-`engine.loader.load_rulebase`, `engine.evaluator.Engine`, `engine.case.Casus`.
+`engine.loader.load_rulebase`, `engine.evaluator.Engine`, `engine.case.Casus` (and, where a version
+has them, the dated parameter values, whose change days join the reference dates).
 """
 
 from __future__ import annotations
@@ -77,6 +78,13 @@ def _worker(job_file: Path) -> int:
     if job["mode"] == "plan":
         days = {r.regel.geldig_vanaf for r in base.rules}
         days |= {r.regel.geldig_tot + dt.timedelta(days=1) for r in base.rules if r.regel.geldig_tot}
+        # Dated parameter values (`perioden`, rule language 1.1; absent in older versions).
+        dated = [getattr(p.spec, "perioden", None) for p in base.parameters.values()]
+        dated += [getattr(v, "perioden", None) for g in base.gemeenten.values() for v in g.bestand.parameters.values()]
+        for periode in (x for perioden in dated if perioden for x in perioden):
+            days.add(periode.geldig_vanaf)
+            if periode.geldig_tot is not None:
+                days.add(periode.geldig_tot + dt.timedelta(days=1))
         from engine.facts import CASE_FACTS
 
         # The case facts this version knows, with their values where they are an enumeration.
