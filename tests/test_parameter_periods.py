@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-import textwrap
 from pathlib import Path
 
 import pytest
+from rule_files import issues_of, write
 
 from engine.assessment import Beoordeling
 from engine.case import Casus
@@ -22,7 +22,6 @@ from engine.loader import load_rulebase
 from engine.parameters import parameters_in_force
 from engine.provenance import ENGINE_VERSION, rules_commit
 from engine.rule_model import REGELTAAL_VERSIE
-from engine.rulebase import RuleSetError
 from leefwereld.compare import gewijzigde_parameters
 
 BRON = "bron: {document: 004_82bfb980c5993adb.txt, regels: 3103-3108, status: voorstel}"
@@ -69,21 +68,6 @@ parameters:
       - {waarde: 1000, geldig_vanaf: 2026-01-01, geldig_tot: 2026-06-30}
       - {waarde: 2000, geldig_vanaf: 2026-07-01}
 """
-
-
-def write(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "rules"
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    return root
-
-
-def issues_of(root: Path) -> list[str]:
-    with pytest.raises(RuleSetError) as info:
-        load_rulebase(root)
-    return [str(i) for i in info.value.issues]
 
 
 def assess(engine: Engine, kosten: float, day: str, gemeente: str | None = None) -> Beoordeling:
