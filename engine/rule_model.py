@@ -21,6 +21,7 @@ from pydantic import (
     StrictInt,
     StrictStr,
     Tag,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -248,7 +249,8 @@ def _value_form(value: Any) -> str:
 #: A municipal parameter value: a plain value (valid always) or dated values. Only a mapping is
 #: read as dated values, so a plain value of any parameter type is never mistaken for one.
 GemeentelijkeWaarde = Annotated[
-    Annotated[GedateerdeWaarde, Tag("GedateerdeWaarde")] | Annotated[Any, Tag("waarde")],
+    Annotated[GedateerdeWaarde, Tag("GedateerdeWaarde")]
+    | Annotated[Any, Tag("waarde"), WithJsonSchema({"not": {"type": "object"}})],
     Discriminator(_value_form),
 ]
 
