@@ -192,6 +192,17 @@ class Conclusie(_Strict):
         return self
 
 
+def check_period(vanaf: dt.date, tot: dt.date | None) -> None:
+    """A validity period (of a rule or a parameter value) ends on or after the day it starts."""
+    if tot is not None and tot < vanaf:
+        raise ValueError("'geldig_tot' ligt voor 'geldig_vanaf'")
+
+
+def in_period(day: dt.date, vanaf: dt.date, tot: dt.date | None) -> bool:
+    """`geldig_vanaf`/`geldig_tot` are both inclusive; no `geldig_tot`: open-ended."""
+    return vanaf <= day and (tot is None or day <= tot)
+
+
 class Regel(_Strict):
     id: StrictStr = Field(pattern=RULE_ID_PATTERN)
     titel: StrictStr = Field(min_length=3)
@@ -208,12 +219,11 @@ class Regel(_Strict):
 
     @model_validator(mode="after")
     def _period(self) -> Regel:
-        if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
-            raise ValueError("'geldig_tot' ligt voor 'geldig_vanaf'")
+        check_period(self.geldig_vanaf, self.geldig_tot)
         return self
 
     def valid_on(self, day: dt.date) -> bool:
-        return self.geldig_vanaf <= day and (self.geldig_tot is None or day <= self.geldig_tot)
+        return in_period(day, self.geldig_vanaf, self.geldig_tot)
 
 
 class ParameterPeriode(_Strict):
@@ -225,12 +235,11 @@ class ParameterPeriode(_Strict):
 
     @model_validator(mode="after")
     def _period(self) -> ParameterPeriode:
-        if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
-            raise ValueError("'geldig_tot' ligt voor 'geldig_vanaf'")
+        check_period(self.geldig_vanaf, self.geldig_tot)
         return self
 
     def valid_on(self, day: dt.date) -> bool:
-        return self.geldig_vanaf <= day and (self.geldig_tot is None or day <= self.geldig_tot)
+        return in_period(day, self.geldig_vanaf, self.geldig_tot)
 
 
 class GedateerdeWaarde(_Strict):

@@ -145,6 +145,12 @@ def test_a_national_value_missing_while_rules_are_in_force_is_refused(tmp_path: 
     ]
 
 
+def test_a_gap_between_national_periods_is_refused_at_its_first_day(tmp_path: Path) -> None:
+    text = DATED_PARAMS.replace("geldig_tot: 2026-06-30", "geldig_tot: 2025-12-31")
+    issues = issues_of(write(tmp_path, {"p.yaml": text, "r.yaml": RULE}))
+    assert len(issues) == 1 and "heeft geen waarde op 2026-01-01 (dan gelden er regels)" in issues[0], issues
+
+
 def test_a_standard_fills_the_days_no_period_covers(tmp_path: Path) -> None:
     text = DATED_PARAMS.replace("    perioden:\n", "    standaard: 1200\n    perioden:\n").replace(
         "geldig_vanaf: 2015-01-01", "geldig_vanaf: 2020-01-01"
