@@ -13,6 +13,7 @@ from rich.text import Text
 from engine import labels
 from engine.assessment import Beoordeling
 from engine.motivation import domein_in_words
+from engine.partial import aangenomen
 
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
 
@@ -48,7 +49,15 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         if shown:
             words = (f"{labels.veld('verwijzing.' + k).lower()}: {labels.waarde(k, v)}" for k, v in shown.items())
             head.add_row("", ", ".join(words))
-    head.add_row("Regelset", f"{b.regelset.versie} · {b.regelset.peildatum} · {b.regelset.gemeente or 'landelijk'}")
+    bon = b.regelset
+    head.add_row("Regelset", f"{bon.versie} · {bon.peildatum} · {bon.gemeente or 'landelijk'}")
+    head.add_row(
+        "Herkomst",
+        f"parameters {bon.parameters_versie} · regelmachine {bon.motor_versie} · regeltaal {bon.regeltaal_versie}"
+        f" · commit {bon.commit[:12] if bon.commit else '— (niet uit een vastgelegde git-versie)'}",
+    )
+    for w in b.toelichting.landelijke_waarden:
+        head.add_row("Landelijke waarde", w.uitleg)
 
     applied = Table(title="Toegepaste regels", expand=True, show_lines=False)
     applied.add_column("id", no_wrap=True)
@@ -73,7 +82,7 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         assumed.add_column("waarom")
         assumed.add_column("te bevestigen met de vraag")
         for assumption in b.aannames:
-            value = labels.aangenomen(assumption.feit, assumption.waarde)
+            value = aangenomen(assumption.feit, assumption.waarde)
             reason = f"{assumption.reden} (bron: {assumption.bron.citaat})"
             style = "bold red" if assumption.veiligheid else ""
             assumed.add_row(Text(labels.veld(assumption.feit), style=style), value, reason, assumption.vraag)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from engine.partial import show_presumed
-
 #: The parts of the case, as the intake form groups them.
 GROEP: dict[str, str] = {
     "jeugdige": "De jeugdige",
@@ -266,9 +264,21 @@ BESLUIT: dict[str, str] = {"volgen": "Advies gevolgd", "afwijken": "Afgeweken va
 ONBEKEND = "Weet ik nog niet"
 
 
+#: How rules name the outcome fields and the facts derived by rules (`uitkomst.toegang`, `afgeleid.x`).
+_OUTCOME_PREFIX = "uitkomst."
+_DERIVED_PREFIX = "afgeleid."
+
+
 def veld(path: str) -> str:
-    """The label of a case field (`situatie.veiligheidszorgen`) or an outcome field."""
-    return VELD.get(path) or UITKOMST_VELD.get(path) or path.rsplit(".", 1)[-1].replace("_", " ")
+    """The label of a case field (`situatie.veiligheidszorgen`), an outcome field (`toegang` or
+    `uitkomst.toegang`) or a derived fact (`afgeleid.wettelijke_verwijzer`: its name in words);
+    a path of none of these kinds is returned as it is."""
+    found = VELD.get(path) or UITKOMST_VELD.get(path) or UITKOMST_VELD.get(path.removeprefix(_OUTCOME_PREFIX))
+    if found:
+        return found
+    if path.startswith(_DERIVED_PREFIX):
+        return path.removeprefix(_DERIVED_PREFIX).replace("_", " ")
+    return path
 
 
 def groep(part: str) -> str:
@@ -285,15 +295,10 @@ def waarde(path: str, value: Any) -> str:
         return ", ".join(waarde(path, v) for v in value) or "geen"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    labels = WAARDE.get(path) or UITKOMST_WAARDE.get(path)
+    labels = WAARDE.get(path) or UITKOMST_WAARDE.get(path.removeprefix(_OUTCOME_PREFIX))
     if labels is not None and isinstance(value, str):
         return labels.get(value, value)
     return str(value)
-
-
-def aangenomen(path: str, value: Any) -> str:
-    """A presumed value: a bound (`kleiner dan 18`) in the engine's words, else as `waarde` says it."""
-    return show_presumed(value) if isinstance(value, dict) else waarde(path, value)
 
 
 def uitkomst(field: str, value: str) -> str:

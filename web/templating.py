@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from engine import labels
+from engine.partial import aangenomen
 from web.sessions import CSRF_FIELD, Sessie, sessions_of
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -37,7 +38,7 @@ def _join_labels(values: list[str], field: str) -> str:
 
 environment.filters["join_labels"] = _join_labels
 environment.filters["veldlabels"] = lambda paths: ", ".join(labels.veld(p) for p in paths)
-environment.globals["show_presumed"] = labels.aangenomen
+environment.globals["show_presumed"] = aangenomen
 
 
 def render(

@@ -77,6 +77,9 @@ def test_a_case_from_intake_to_decision_and_back(page: Any, served_site: Site) -
             check_page(page, "intake-onderweg")  # half-way: advice, assumptions and next questions
         assert "?" not in page.url and KENMERK not in page.url  # the case never travels in the URL
     assert page.locator("#advies-compleet").is_visible(), answered
+    # Typed while the answer to the previous change was under way, and still there.
+    assert page.get_by_label("Peildatum").input_value() == "2025-01-01"
+    assert page.get_by_label("Eigen kenmerk").input_value() == KENMERK
     assert page.locator('[data-uitkomst="reikwijdte"]').inner_text() == "Binnen de Jeugdwet"
     assert page.locator('[data-uitkomst="toegang"]').inner_text() == "Vrij toegankelijk"
     check_page(page, "intake-compleet")
@@ -86,6 +89,7 @@ def test_a_case_from_intake_to_decision_and_back(page: Any, served_site: Site) -
     assessment_url = page.url
     heading = page.get_by_role("heading", level=1).inner_text()
     assert KENMERK in heading
+    assert "op 01-01-2025" in page.locator("main > p").first.inner_text()  # the rules of the date entered
     for section in ("Advies", "Motivering", "Toegepaste regels", "Besluit"):
         assert page.get_by_role("heading", name=section, exact=True).is_visible()
     assert "Bron:" in page.locator("#regels-kop + ul").inner_text()

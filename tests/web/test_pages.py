@@ -186,9 +186,14 @@ def test_the_list_is_the_teams_searched_by_post_and_paginated(staff: Any, site: 
     assert found.text.count('href="/beoordelingen/') == 1 and "Binnen de Jeugdwet" in found.text
     bad = staff.post("/beoordelingen", data={"csrf": csrf_of(first), "vanaf": "gisteren", "kenmerk": "LIJST-07"})
     assert bad.status_code == 422 and "vul een datum in" in bad.text and 'value="gisteren"' in bad.text
+    assert ">wijkteam-noord<" not in first.text  # one team: no team column
     staff.cookies.clear()
     sign_in(staff, site.tokens["ander-team"])
     assert "LIJST-" not in staff.get("/beoordelingen").text
+    staff.cookies.clear()
+    sign_in(staff, site.tokens["audit"])
+    audited = staff.get("/beoordelingen")
+    assert "LIJST-20" in audited.text and ">wijkteam-noord<" in audited.text
 
 
 def test_forms_without_their_csrf_token_are_refused(staff: Any, site: Site) -> None:

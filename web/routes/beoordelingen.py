@@ -174,5 +174,7 @@ async def _list_page(request: Request, sessie: Sessie, form: FormData | dict[str
         "fouten": fouten,
         "pagina": pagina,
         "volgende": volgende,
+        # An auditor sees several teams; a team member only their own.
+        "toon_team": sessie.heeft("audit", "audit_landelijk"),
     }
     return render(request, "lijst.html", context, status=422 if fouten else 200, sessie=sessie)

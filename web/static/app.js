@@ -19,6 +19,23 @@ document.addEventListener("htmx:afterSettle", function (event) {
   }
 });
 
+// A preview answer that is older than what the form now holds must not replace it: while the
+// request was under way the user may have typed or chosen more. Such an answer is dropped and
+// the form is sent again as it is now, so nothing entered is ever lost.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var form = document.getElementById("intake");
+  var config = event.detail && event.detail.requestConfig;
+  if (!form || !config || config.elt !== form || !config.formData) {
+    return;
+  }
+  var sent = new URLSearchParams(config.formData).toString();
+  var now = new URLSearchParams(new FormData(form)).toString();
+  if (sent !== now) {
+    event.detail.shouldSwap = false;
+    htmx.trigger(form, "change");
+  }
+});
+
 // The sandbox's editor: the line numbers beside the textarea follow its lines and its scrolling,
 // and a link to an error's line puts the cursor on that line.
 (function () {
