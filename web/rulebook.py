@@ -18,7 +18,7 @@ from typing import Any
 
 from engine import labels, rule_text
 from engine.paths import REPO_ROOT, default_dir
-from engine.rule_model import Bron
+from engine.rule_model import Bron, GedateerdeWaarde
 from engine.rulebase import LoadedRule, RuleBase
 from leefwereld import dekking as coverage
 from leefwereld.run import lees_personas
@@ -192,7 +192,8 @@ class Rulebook:
         #: persona file stem -> the family's name, as the coverage record names personas by file
         self.persona_namen = {p.stem: p.naam for p in personas}
         today = today or dt.date.today()
-        defaults = {name: p.spec.standaard for name, p in base.parameters.items()}
+        self.today = today
+        defaults = base.parameters_on(None, today).values
         overriders: dict[str, set[str]] = {}
         for r in base.rules:
             for target in r.regel.uitzondering_op:
@@ -251,13 +252,15 @@ class Rulebook:
         bestand = found.bestand
         rows = []
         for name, p in sorted(self.base.parameters.items()):
+            spec = p.spec
+            national = [(per.waarde, per.geldig_vanaf, per.geldig_tot) for per in spec.perioden or ()]
             own = bestand.parameters.get(name)
             rows.append(
                 ParameterRij(
                     naam=name,
-                    omschrijving=" ".join(p.spec.omschrijving.split()),
-                    landelijk=_shown(name, p.spec.standaard),
-                    gemeentelijk=None if name not in bestand.parameters else _shown(name, own),
+                    omschrijving=" ".join(spec.omschrijving.split()),
+                    landelijk=_dated(name, spec.standaard if spec.has_standaard else None, national),
+                    gemeentelijk=None if name not in bestand.parameters else _own(name, own),
                     mag_afwijken=p.spec.gemeentelijk,
                     bron=p.spec.bron.citation(),
                 )
@@ -273,6 +276,24 @@ class Rulebook:
                 for n in bestand.niet_gevolgde_voorstellen
             ],
         )
+
+
+def _dated(name: str, plain: Any, periods: list[tuple[Any, dt.date, dt.date | None]]) -> str:
+    """A value with its periods in words: `1750 vanaf 2026-07-01; 1500 op andere dagen`."""
+    parts = [
+        f"{_shown(name, value)} {Versie(start, end).tekst.replace(' zonder einddatum', '')}"
+        for value, start, end in periods
+    ]
+    if plain is not None:
+        parts.append(f"{_shown(name, plain)} op andere dagen" if parts else _shown(name, plain))
+    return "; ".join(parts) or "geen"
+
+
+def _own(name: str, value: Any) -> str:
+    if isinstance(value, GedateerdeWaarde):
+        text = _dated(name, None, [(p.waarde, p.geldig_vanaf, p.geldig_tot) for p in value.perioden])
+        return f"{text}; daarbuiten de landelijke waarde"
+    return _shown(name, value)
 
 
 def _shown(name: str, value: Any) -> str:
