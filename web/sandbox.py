@@ -18,7 +18,6 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -190,11 +189,3 @@ class Concepten:
         limit = time.monotonic() - MAX_AGE_SECONDS
         for key in [k for k, c in self._drafts.items() if c.gebruikt < limit]:
             del self._drafts[key]
-
-
-def wait(run: Toetsrun, timeout: float, poll: Callable[[float], None] = time.sleep) -> bool:
-    """Wait until a run is done (tests); True when it finished within `timeout` seconds."""
-    end = time.monotonic() + timeout
-    while not run.klaar and time.monotonic() < end:
-        poll(0.05)
-    return run.klaar

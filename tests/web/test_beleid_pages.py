@@ -8,9 +8,7 @@ from typing import Any
 
 import pytest
 from test_sessie import csrf_of, sign_in
-from web_support import RULES, Site
-
-from web.sandbox import wait
+from web_support import RULES, Site, wait
 
 
 @pytest.fixture
@@ -167,3 +165,48 @@ def test_drafts_are_never_shared_between_users(client: Any, site: Site) -> None:
     sign_in(client, other)
     assert "alleen van mij" not in client.get("/proefomgeving").text
     assert client.get("/proefomgeving/concept").status_code == 404
+
+
+def test_two_users_running_at_once_each_see_only_their_own_draft(site: Site) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from api import tokens
+
+    other = tokens.create(site.db, "zuid-beleid", ["beleid"], "wijkteam-zuid")[0]
+    voorbeeldstad = (RULES / "gemeenten" / "voorbeeldstad.yaml").read_text(encoding="utf-8")
+    rivierdal = (RULES / "gemeenten" / "rivierdal.yaml").read_text(encoding="utf-8")
+    drafts = {
+        "a": ("gemeenten/voorbeeldstad.yaml", voorbeeldstad.replace("kostendrempel: 2500", "kostendrempel: 900")),
+        "b": (
+            "gemeenten/rivierdal.yaml",
+            rivierdal.replace("leeftijdsgrens_pleegzorg_wonen: 18", "leeftijdsgrens_pleegzorg_wonen: 21"),
+        ),
+    }
+    with TestClient(site.app) as a, TestClient(site.app) as b:
+        sign_in(a, site.tokens["beleid"])
+        sign_in(b, other)
+        for name, client in (("a", a), ("b", b)):
+            page = _post_draft(client, *drafts[name])
+            assert "Het concept is geldig" in _text(page), name
+            client.post("/proefomgeving/toets", data={"csrf": csrf_of(page)}, follow_redirects=False)
+        for concept in list(site.app.state.concepten._drafts.values()):
+            assert concept.run is not None and wait(concept.run, 180)
+        result_a, result_b = _text(a.get("/proefomgeving/toets")), _text(b.get("/proefomgeving/toets"))
+    assert "gemeenten/voorbeeldstad.yaml" in result_a and "rivierdal.yaml" not in result_a
+    assert "gemeenten/rivierdal.yaml" in result_b and "voorbeeldstad.yaml" not in result_b
+    assert "Gezin Meijer" in result_a and "Gezin Meijer" not in result_b
+
+
+def test_a_run_that_takes_too_long_stops_with_a_message(shipped_engine: Any) -> None:
+    from web.sandbox import Concepten
+
+    concepten = Concepten(seconds=0)
+    tekst = (RULES / "gemeenten" / "rivierdal.yaml").read_text(encoding="utf-8")
+    concept = concepten.check("sessie-1", RULES, "gemeenten/rivierdal.yaml", tekst)
+    run = concepten.start(concept, shipped_engine.base, RULES.parent / "personas")
+    assert wait(run, 60)
+    assert run.resultaat is None
+    assert run.melding is not None and "langer dan 0 seconden en is gestopt na 1 van" in run.melding

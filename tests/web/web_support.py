@@ -140,3 +140,11 @@ def check_page(page: Any, name: str) -> None:
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{width}.png"), full_page=True)
     finally:
         page.set_viewport_size(original)
+
+
+def wait(run: Any, timeout: float) -> bool:
+    """Wait until a sandbox run (`web.sandbox.Toetsrun`) is done; True when it finished within `timeout` seconds."""
+    end = time.monotonic() + timeout
+    while not run.klaar and time.monotonic() < end:
+        time.sleep(0.05)
+    return bool(run.klaar)
