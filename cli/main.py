@@ -24,6 +24,7 @@ from engine.evaluator import Engine
 from engine.loader import load_rulebase
 from engine.paths import default_dir
 from engine.rulebase import RuleSetError
+from engine.schemas import SCHEMA_DIR, SOORTEN, schema_text, write_schemas
 from leefwereld.personas import run_personas
 
 app = typer.Typer(help="Reikwijdte: hoe een jeugdhulpvraag onder de Jeugdwet bereikt wordt.", no_args_is_help=True)
@@ -66,6 +67,29 @@ def validate(rules_dir: Path | None = typer.Argument(None, help="Map met regelbe
         f"{directory}: geldig — {len(ids)} regels ({len(base.rules)} versies), "
         f"{len(base.parameters)} parameters, {len(base.gemeenten)} gemeenten; versie {base.digest}"
     )
+
+
+@app.command()
+def schema(
+    soort: str | None = typer.Argument(
+        None, help="regels | gemeente | casus | persona | bronnen; leeg met --map: alle."
+    ),
+    map_: Path | None = typer.Option(
+        None, "--map", help=f"Schrijf de schema's in deze map (in de repository: {SCHEMA_DIR}/)."
+    ),
+) -> None:
+    """Het JSON Schema van regel-, gemeente-, casus-, persona- of bronbestanden, gemaakt uit de modellen."""
+    if soort is not None and soort not in SOORTEN:
+        typer.echo(f"onbekende soort '{soort}': kies uit {', '.join(SOORTEN)}", err=True)
+        raise typer.Exit(2)
+    if map_ is None:
+        if soort is None:
+            typer.echo(f"geef een soort ({', '.join(SOORTEN)}) of --map MAP", err=True)
+            raise typer.Exit(2)
+        typer.echo(schema_text(soort), nl=False)
+        return
+    for path in write_schemas(map_, [soort] if soort else None):
+        typer.echo(f"geschreven: {path}")
 
 
 @app.command()
