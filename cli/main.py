@@ -18,6 +18,7 @@ from rich.table import Table
 from cli.api_commands import serve, team_app, token_app
 from cli.leefwereld import leefwereldtoets
 from cli.render import render_assessment
+from engine.algoritmeregister import entry, to_json, to_markdown
 from engine.casefile import CaseFileError, load_case_file
 from engine.compiler import SelectionError
 from engine.evaluator import Engine
@@ -90,6 +91,37 @@ def schema(
         return
     for path in write_schemas(map_, [soort] if soort else None):
         typer.echo(f"geschreven: {path}")
+
+
+@app.command()
+def algoritmeregister(
+    gemeente: str | None = typer.Option(
+        None, "--gemeente", help="Code van de gemeente; standaard de landelijke regels."
+    ),
+    peildatum: str | None = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard vandaag."),
+    markdown: Path | None = typer.Option(None, "--markdown", help="Schrijf de registratie als Markdown."),
+    json_file: Path | None = typer.Option(None, "--json", help="Schrijf de registratie als JSON."),
+    repository_url: str | None = typer.Option(
+        None, "--repository-url", help="Openbare vindplaats van deze repository (voor de links naar regels en code)."
+    ),
+    rules: Path | None = typer.Option(None, "--regels", help="Map met regelbestanden."),
+) -> None:
+    """De registratie voor het Algoritmeregister (publicatiestandaard 1.0.0), als Markdown en JSON."""
+    day = _date(peildatum) or dt.date.today()
+    engine = _engine(rules)
+    try:
+        data = entry(engine.base, day, gemeente, repository_url)
+    except SelectionError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    if markdown is None and json_file is None:
+        typer.echo(to_markdown(data), nl=False)
+        return
+    for target, text in ((markdown, to_markdown(data)), (json_file, to_json(data))):
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            typer.echo(f"geschreven: {target}")
 
 
 @app.command()
