@@ -122,18 +122,19 @@ class CompiledRuleSet:
     dependents: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)  # fact -> rules testing it
     safety_facts: frozenset[str] = frozenset()
     register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
-    _rendered: dict[tuple[dt.date | None, Bron], Bronvermelding] = field(default_factory=dict, repr=False)
+    _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
 
     def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:
         """A source as people read it, its law links dated at the peildatum (`render_bron`, cached:
-        an assessment shows the sources of every rule it names)."""
-        key = (peildatum, bron)
+        an assessment shows the sources of every rule it names). Keyed by the object, not its
+        value: hashing a source costs more than rendering it once."""
+        key = (peildatum, id(bron))
         found = self._rendered.get(key)
-        if found is None:
+        if found is None or found[0] is not bron:
             if len(self._rendered) >= 20_000:
                 self._rendered.clear()
-            found = self._rendered[key] = render_bron(bron, self.register, peildatum)
-        return found
+            found = self._rendered[key] = (bron, render_bron(bron, self.register, peildatum))
+        return found[1]
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:

@@ -202,3 +202,23 @@ def test_an_unknown_law_in_artikel_is_an_error(tmp_path: Path) -> None:
         load_rulebase(rules)
     (issue,) = exc.value.issues
     assert "onbekende wet 'Jeugdwett' — bedoelde je 'Jeugdwet'?" in issue.message
+
+
+def test_the_leefwereldtoets_reports_show_titles_not_file_names(tmp_path: Path) -> None:
+    now = tmp_path / "nu" / "rules"
+    shutil.copytree(RULES, now)
+    params = now / "parameters.yaml"
+    text = params.read_text(encoding="utf-8")
+    assert "    standaard: 1500\n" in text
+    params.write_text(text.replace("    standaard: 1500\n", "    standaard: 100\n", 1), encoding="utf-8")
+    md, html = tmp_path / "toets.md", tmp_path / "toets.html"
+    result = runner.invoke(
+        app,
+        ["leefwereldtoets", "--basis", str(RULES), "--regels", str(now), "--markdown", str(md), "--html", str(html)],
+    )
+    assert result.exit_code in (0, 1), result.output
+    for report in (md.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")):
+        assert "gezin-jansen-oudercursus" in report  # a family whose route changed, with the rules that did it
+        assert "Rapportage Werkgroep Reikwijdte en Preventie" in report
+        assert not FILE_NAME.search(report)
+    assert not FILE_NAME.search(result.output)
