@@ -61,6 +61,9 @@ BESCHRIJVINGEN: dict[str, str] = {
     "Parameter": "Een parameter met een landelijke standaardwaarde, die een gemeente mag instellen als hij "
     "gemeentelijk is.",
     "ParameterVerwijzing": "Een waarde die uit een parameter komt.",
+    "ParameterPeriode": "Eén gedateerde waarde van een parameter: geldt van geldig_vanaf tot en met geldig_tot.",
+    "GedateerdeWaarde": "Een gemeentelijke waarde die op een datum verandert: perioden met elk een waarde; "
+    "op een dag die geen periode dekt, geldt de landelijke waarde.",
     "Erkenning": "Een beredeneerde erkenning dat een regelwijziging een persona minder toegang geeft.",
     "Vermoeden": "Een vermoeden: zolang het feit onbekend is, gaat het advies uit van deze waarde (of grens), "
     "met reden en bron.",
@@ -134,6 +137,10 @@ VELDEN: dict[tuple[str, str], str] = {
     ("Parameter", "bron"): "Waar de parameter op steunt.",
     ("Parameter", "gemeentelijk"): "Mag een gemeente hem instellen? (standaard ja)",
     ("ParameterVerwijzing", "parameter"): "Naam van de parameter.",
+    ("ParameterPeriode", "geldig_vanaf"): "Eerste dag van de periode (JJJJ-MM-DD).",
+    ("ParameterPeriode", "geldig_tot"): "Laatste dag van de periode (JJJJ-MM-DD); leeg: zonder einde.",
+    ("GedateerdeWaarde", "perioden"): "De perioden, elk met een waarde; ze overlappen niet.",
+    ("Parameter", "perioden"): "Gedateerde waarden, elk met geldig_vanaf (en geldig_tot).",
     ("Erkenning", "datum"): "Datum van de erkenning (JJJJ-MM-DD).",
     ("Vermoeden", "bron"): "Waar het vermoeden op steunt.",
     ("Vermoeden", "maximaal"): "Het feit is hoogstens dit getal.",
