@@ -27,11 +27,11 @@ from pydantic import (
 
 Scalar = StrictBool | StrictInt | StrictFloat | StrictStr
 
-REGELTAAL_VERSIE = "1.1"
+REGELTAAL_VERSIE = "1.2"
 """The version of the rule language (the shape of the YAML files this code reads).
 
 The minor number rises with an addition that leaves every earlier file valid (1.1: dated
-parameter values, `perioden`); the major number with a change that makes earlier files invalid.
+parameter values, `perioden`; 1.2: the source register, `document:` by id); the major number with a change that makes earlier files invalid.
 Every assessment names it in its receipt (`regelset.regeltaal_versie`); `docs/rule-language.md`
 keeps the history."""
 
