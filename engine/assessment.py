@@ -40,7 +40,9 @@ class Bronpassage(_Out):
         description="Titel van het document (of het deel); tussen [ ] een omschrijving als de tekst geen titel heeft."
     )
     uitgever: str | None = None
-    datum: str | None = Field(None, description="Datum of jaar van het document, zoals in de tekst gelezen.")
+    verschenen: str | None = Field(
+        None, description="Wanneer het document verscheen (datum of jaar, in woorden), zoals in de tekst gelezen."
+    )
     url: str | None = Field(None, description="Openbare vindplaats van het document, als die er is.")
     regels: str = Field(description="Regelnummers in de tekst, voor wie de tekst heeft.")
     bestand: str | None = Field(None, description="Het lokale tekstbestand, voor wie de tekst heeft.")

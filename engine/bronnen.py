@@ -310,7 +310,7 @@ def _passage(p: BronPassage, register: Bronnenregister, peildatum: dt.date | Non
         document=document,
         titel=titel,
         uitgever=uitgever,
-        datum=wanneer,
+        verschenen=wanneer,
         url=url,
         regels=p.regels,
         bestand=bestand,
