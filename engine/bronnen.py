@@ -224,6 +224,7 @@ class Bronnenregister:
     bestand: BronnenBestand = field(default_factory=BronnenBestand)
     file: str | None = None  # where it was read; None: the directory has no register
     geleend: bool = False  # lent to the rules of an earlier revision that have none: not checked against
+    onleesbaar: bool = False  # the register failed its own check: references to it are not checked (one error, once)
     documents: dict[str, BronDocument] = field(init=False)
     by_file: dict[str, BronDocument] = field(init=False)
     by_title: dict[str, BronDocument] = field(init=False)

@@ -302,14 +302,18 @@ def _register(
     try:
         doc = read_source(path)
     except SourceError as exc:
-        return Bronnenregister(file=name), None, [Issue(name, exc.line, "-", exc.message)]
+        return Bronnenregister(file=name, onleesbaar=True), None, [Issue(name, exc.line, "-", exc.message)]
     issues = [
         Issue(name, line, "-", f"sleutel '{loc[-1]}' staat twee keer in het blok") for loc, line in doc.duplicate_keys
     ]
     try:
         bestand = BronnenBestand.model_validate(doc.data if doc.data is not None else {})
     except ValidationError as exc:
-        return Bronnenregister(file=name), doc, issues + _schema_issues(doc, exc, BronnenBestand, name)
+        return (
+            Bronnenregister(file=name, onleesbaar=True),
+            doc,
+            issues + _schema_issues(doc, exc, BronnenBestand, name),
+        )
     return Bronnenregister(bestand, name), doc, issues
 
 

@@ -1,6 +1,7 @@
 """Checks on sources: every `bron` names a document of the register, every `artikel` a known law.
 
-Only where the rules directory has its own register (`rules/bronnen.yaml`): rules of an earlier
+Only where the rules directory has its own, readable register (`rules/bronnen.yaml`; a register
+that fails its own check is reported there, once, not at every reference to it): rules of an earlier
 version, read without one or with the current register lent to them, name their documents as they
 were written and load as before. Each error names file and line, in Dutch, with a suggestion for a
 near miss, like every other rule-file error.
@@ -111,7 +112,7 @@ class _SourceChecker:
                     seen[marker] = f"wetten.{i}"
 
     def run(self) -> list[Issue]:
-        if not self.register.present or self.register.geleend:
+        if not self.register.present or self.register.geleend or self.register.onleesbaar:
             return []
         self.register_itself()
         for r in self.base.rules:

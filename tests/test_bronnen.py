@@ -222,3 +222,15 @@ def test_the_leefwereldtoets_reports_show_titles_not_file_names(tmp_path: Path) 
         assert "Rapportage Werkgroep Reikwijdte en Preventie" in report
         assert not FILE_NAME.search(report)
     assert not FILE_NAME.search(result.output)
+
+
+def test_a_broken_register_is_reported_once_where_it_is(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    register = rules / "bronnen.yaml"
+    text = register.read_text(encoding="utf-8")
+    register.write_text(text.replace("    bwb_id: BWBR0034925", "    bwb_id: BWB0034925"), encoding="utf-8")
+    with pytest.raises(RuleSetError) as exc:
+        load_rulebase(rules)
+    (issue,) = exc.value.issues  # not one more at every rule that cites the Jeugdwet
+    assert issue.file == "rules/bronnen.yaml" and "BWB0034925" in issue.message
