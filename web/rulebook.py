@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import labels, rule_text
+from engine.bronnen import Bronnenregister, citeer, render_bron
 from engine.paths import REPO_ROOT, default_dir
 from engine.rule_model import Bron, GedateerdeWaarde
 from engine.rulebase import LoadedRule, RuleBase
@@ -41,14 +42,16 @@ class Criterium:
 
 @dataclass(frozen=True)
 class Passage:
-    """One source passage: its citation and, where the text is on this machine, the lines themselves."""
+    """One source passage as people read it (`engine.bronnen.render_bron`: the document's title, never
+    a file name), its articles with their links, and, where the text is on this machine, the lines."""
 
-    citaat: str
-    document: str
+    titel: str
     regels: str
     artikel: str | None
     status: str
     opmerking: str | None
+    wetsartikelen: list[tuple[str, str | None]]
+    url: str | None
     tekst: str | None
     ingekort: bool = False
 
@@ -92,7 +95,7 @@ class RegelPagina:
             self.motivering or "",
             rule_text.Zin("", (self.voorwaarde,)).als_tekst(),
         ]
-        parts += [f"{p.citaat} {p.artikel or ''} {p.opmerking or ''}" for p in self.bronnen]
+        parts += [f"{p.titel} {p.artikel or ''} {p.opmerking or ''}" for p in self.bronnen]
         parts += sorted(self.feiten) + [labels.veld(f) for f in self.feiten]
         return " ".join(parts).lower()
 
@@ -166,12 +169,26 @@ def _passage_text(document: str, regels: str, root: Path) -> tuple[str | None, b
     return "\n".join(lines[:MAX_PASSAGE_LINES]), cut
 
 
-def passages(bron: Bron, root: Path | None = None) -> list[Passage]:
+def passages(bron: Bron, register: Bronnenregister, root: Path | None = None) -> list[Passage]:
+    """The rule's passages in words (the register's titles), each with its cited lines where available."""
     root = root or sources_dir()
+    shown = render_bron(bron, register)
     found = []
-    for p in (bron, *bron.aanvullend):
-        tekst, cut = _passage_text(p.document, p.regels, root)
-        found.append(Passage(p.citation(), p.document, p.regels, p.artikel, p.status, p.opmerking, tekst, cut))
+    for record, raw in zip((shown, *shown.aanvullend), (bron, *bron.aanvullend), strict=True):
+        tekst, cut = _passage_text(record.bestand, record.regels, root) if record.bestand else (None, False)
+        found.append(
+            Passage(
+                titel=record.titel,
+                regels=record.regels,
+                artikel=record.artikel,
+                status=record.status,
+                opmerking=raw.opmerking,
+                wetsartikelen=[(w.tekst, w.url) for w in record.wetsartikelen],
+                url=record.url,
+                tekst=tekst,
+                ingekort=cut,
+            )
+        )
     return found
 
 
@@ -217,7 +234,7 @@ class Rulebook:
                 conclusie=rule_text.conclusie(regel.dan),
                 voorwaarde=zin,
                 motivering=rule_text.motivering(regel.motivering) if regel.motivering else None,
-                bronnen=passages(regel.bron),
+                bronnen=passages(regel.bron, base.bronnen),
                 versies=[Versie(v.regel.geldig_vanaf, v.regel.geldig_tot) for v in versions],
                 uitzondering_op=list(regel.uitzondering_op),
                 uitgezonderd_door=sorted(overriders.get(rid, ())),
@@ -262,7 +279,7 @@ class Rulebook:
                     landelijk=_dated(name, spec.standaard if spec.has_standaard else None, national),
                     gemeentelijk=None if name not in bestand.parameters else _own(name, own),
                     mag_afwijken=p.spec.gemeentelijk,
-                    bron=p.spec.bron.citation(),
+                    bron=citeer(p.spec.bron, self.base.bronnen),
                 )
             )
         return GemeentePagina(
@@ -270,7 +287,7 @@ class Rulebook:
             naam=bestand.gemeente.naam,
             bestand=found.file,
             parameters=rows,
-            uitgesloten=[(u.waarde, u.bron.citation()) for u in bestand.uitgesloten_hulpvormen],
+            uitgesloten=[(u.waarde, citeer(u.bron, self.base.bronnen)) for u in bestand.uitgesloten_hulpvormen],
             niet_gevolgd=[
                 (n.regel, self.regels[n.regel].titel if n.regel in self.regels else n.regel, n.reden)
                 for n in bestand.niet_gevolgde_voorstellen
