@@ -52,7 +52,7 @@ def feit_label(path: str) -> str:
     if head == OUTCOME:
         return f"uitkomst '{labels.veld(rest)}'"
     if head == PARAMETER:
-        return f"gemeentelijke keuze '{rest.replace('_', ' ')}'"
+        return f"parameter '{rest}'"
     return labels.veld(path)
 
 
