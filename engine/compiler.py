@@ -69,6 +69,9 @@ class CompiledRule:
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
     awaited: tuple[str, ...] = ()  # case facts its own condition, as written, requires known (`bekend`)
+    #: `effective` without the presumptions: an unknown fact leaves it open (`engine.partial`)
+    unpresumed: c.Node = c.Const(False)
+    presence_paths: frozenset[str] = field(init=False)  # facts it tests for being known or not
     bronvermelding: Bronvermelding = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,6 +82,7 @@ class CompiledRule:
             object.__setattr__(self, "motivering", self.loaded.regel.motivering)
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
+        object.__setattr__(self, "presence_paths", frozenset(c.presence_tests(self.unpresumed)))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
@@ -233,12 +237,13 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
                 overriders[target].append(r.id)
 
     effective: dict[str, c.Node] = {}
+    unpresumed: dict[str, c.Node] = {}
 
-    def effective_of(rule_id: str) -> c.Node:
-        if rule_id not in effective:
-            blocks = [c.negate(effective_of(o)) for o in overriders[rule_id]]
-            effective[rule_id] = c.all_of([own[rule_id], *blocks])
-        return effective[rule_id]
+    def effective_of(rule_id: str, conditions: dict[str, c.Node] = own, done: dict[str, c.Node] = effective) -> c.Node:
+        if rule_id not in done:
+            blocks = [c.negate(effective_of(o, conditions, done)) for o in overriders[rule_id]]
+            done[rule_id] = c.all_of([conditions[rule_id], *blocks])
+        return done[rule_id]
 
     compiled: list[CompiledRule] = []
     patterns = PatternSet()
@@ -252,12 +257,32 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             afweging, sentence = declined(r, entry)
             compiled.append(
                 CompiledRule(
-                    r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence, awaited=awaited
+                    r,
+                    own[r.id],
+                    node,
+                    tuple(overriders[r.id]),
+                    {},
+                    {},
+                    index,
+                    afweging,
+                    sentence,
+                    awaited=awaited,
+                    unpresumed=effective_of(r.id, written, unpresumed),
                 )
             )
         else:
             compiled.append(
-                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited=awaited)
+                CompiledRule(
+                    r,
+                    own[r.id],
+                    node,
+                    tuple(overriders[r.id]),
+                    derives,
+                    adds,
+                    index,
+                    awaited=awaited,
+                    unpresumed=effective_of(r.id, written, unpresumed),
+                )
             )
     helper_paths = patterns.close()
 

@@ -73,10 +73,11 @@ def changed_outcomes(
     value: Any,
     stop_at_decided: bool = False,
     memo: Memo | None = None,
+    switched: set[str] | None = None,
 ) -> set[str]:
     """The outcome fields (`uitkomst.*`) that would differ had `path` the value `value`
     (`changed_outcomes_jointly` with one change)."""
-    return changed_outcomes_jointly(ruleset, facts, fired_ids, {path: value}, stop_at_decided, memo)
+    return changed_outcomes_jointly(ruleset, facts, fired_ids, {path: value}, stop_at_decided, memo, switched)
 
 
 def changed_outcomes_jointly(
@@ -86,6 +87,7 @@ def changed_outcomes_jointly(
     changes: dict[str, Any],
     stop_at_decided: bool = False,
     memo: Memo | None = None,
+    switched: set[str] | None = None,
 ) -> set[str]:
     """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
 
@@ -97,6 +99,7 @@ def changed_outcomes_jointly(
 
     `memo` (one per assessment) shares the work between facts whose other value switches the same
     rules: what follows from those switches is the same, unless a rule further on tests the fact.
+    `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
     """
     toggles: list[tuple[CompiledRule, Switch]] = []
     opened: list[CompiledRule] = []
@@ -122,6 +125,8 @@ def changed_outcomes_jointly(
                 facts[path] = value
     # a rule that was decided and is now open may still conclude another value: the engine then
     # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
+    if switched is not None:
+        switched.update(rule.id for rule, _ in toggles)
     toggles += [(rule, RIVAL) for rule in opened if c.predicate(rule.effective)(facts) is not None]
     if not toggles:
         return set()
@@ -252,11 +257,15 @@ def presumptions_that_matter(
     used: dict[str, UsedPresumption] = {}
     memo: Memo = {}
     presumed = list(presumed)
+    switched_by: dict[str, set[str]] = {}  # presumed fact -> rules one of its other values switches
     for path in presumed:
         presumption = ruleset.presumptions[path]
         changed: set[str] = set()
+        switched = switched_by[path] = set()
         for other in presumption.alternatives:
-            found = changed_outcomes(ruleset, facts, fired_ids, path, other, stop_at_decided=True, memo=memo)
+            found = changed_outcomes(
+                ruleset, facts, fired_ids, path, other, stop_at_decided=True, memo=memo, switched=switched
+            )
             changed |= found
             if any(p in facts for p in found):
                 break  # it matters; the other values add nothing to that
@@ -265,7 +274,8 @@ def presumptions_that_matter(
             opened = sorted(p.split(".", 1)[1] for p in changed if p not in facts)
             used[path] = UsedPresumption(presumption, decided, opened)
     alone = {path for path, u in used.items() if u.fields}
-    for group, changed in _joint_changes(ruleset, facts, fired_ids, [p for p in presumed if p not in alone], memo):
+    pending = [p for p in presumed if p not in alone]
+    for group, changed in _joint_changes(ruleset, facts, fired_ids, pending, switched_by, memo):
         decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
         for path in group:
             entry = used.setdefault(path, UsedPresumption(ruleset.presumptions[path], []))
@@ -280,7 +290,12 @@ _MAX_COMBINATIONS = 81
 
 
 def _joint_changes(
-    ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str], presumed: list[str], memo: Memo
+    ruleset: CompiledRuleSet,
+    facts: dict[str, Any],
+    fired_ids: set[str],
+    presumed: list[str],
+    switched_by: dict[str, set[str]],
+    memo: Memo,
 ) -> list[tuple[tuple[str, ...], set[str]]]:
     """Groups of presumed facts that change a decided field only together, with what they change.
 
@@ -305,14 +320,16 @@ def _joint_changes(
                     groups[group].append(rule)
     found: list[tuple[tuple[str, ...], set[str]]] = []
     for group, rules in groups.items():
-        # a rule one fact switches on its own was followed with that fact already
-        alone = {
-            rule.id
-            for p in group
-            for other in ruleset.presumptions[p].alternatives
-            for rule in _switched(rules, facts, fired_ids, {p: other})
-        }
-        rules = [rule for rule in rules if rule.id not in alone]
+        # a rule one fact switches on its own was followed with that fact already; one that is
+        # decided whatever values the unknown facts get (its condition without presumptions, unless
+        # it asks whether one of them is known) switches never
+        alone = set().union(*(switched_by[p] for p in group))
+        rules = [
+            rule
+            for rule in rules
+            if rule.id not in alone
+            and (not rule.presence_paths.isdisjoint(group) or c.evaluate(rule.unpresumed, facts) is None)
+        ]
         if not rules:
             continue
         options = [(_MISSING, *ruleset.presumptions[p].alternatives) for p in group]
