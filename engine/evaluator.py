@@ -365,6 +365,7 @@ def _assumptions(
             vraag=u.presumption.question,
             uitkomstvelden=u.fields,
             veiligheid=u.presumption.safety,
+            samen_met=u.together_with,
         )
         for u in used
         if u.mattered
@@ -488,8 +489,9 @@ def _motivate(
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[labels.veld(p) for p in ontbrekend],
         aannames=[
-            f"{labels.veld(a.feit)}: aangenomen {aangenomen(a.feit, a.waarde)}. {a.reden.rstrip('.')}. "
-            f"(bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
+            f"{labels.veld(a.feit)}: aangenomen {aangenomen(a.feit, a.waarde)}"
+            + (f" (telt samen met {', '.join(labels.veld(x) for x in a.samen_met)})" if a.samen_met else "")
+            + f". {a.reden.rstrip('.')}. (bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
         conflicten=[
