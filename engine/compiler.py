@@ -18,6 +18,7 @@ from typing import Any
 
 from engine import conditions as c
 from engine.assessment import Bronvermelding
+from engine.bronnen import Bronnenregister, citeer, render_bron
 from engine.durable import DurableRuleset, PatternSet, ruleset_for
 from engine.facts import (
     CASE_FACTS,
@@ -69,21 +70,22 @@ class CompiledRule:
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
     awaited: tuple[str, ...] = ()  # case facts its own condition, as written, requires known (`bekend`)
-    bronvermelding: Bronvermelding = field(init=False)
+    #: `effective` without the presumptions: an unknown fact leaves it open (`engine.partial`)
+    unpresumed: c.Node = c.Const(False)
+    presence_paths: frozenset[str] = field(init=False)  # facts it tests for being known or not
 
     def __post_init__(self) -> None:
-        bron = self.loaded.regel.bron
         object.__setattr__(self, "id", self.loaded.id)
         if self.afweging is None and self.motivering is None:
             object.__setattr__(self, "afweging", self.loaded.regel.dan.professionele_afweging)
             object.__setattr__(self, "motivering", self.loaded.regel.motivering)
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
+        object.__setattr__(self, "presence_paths", frozenset(c.presence_tests(self.unpresumed)))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
         object.__setattr__(self, "outcome_names", tuple(f.split(".", 1)[1] for f in self.outcome_fields))
-        object.__setattr__(self, "bronvermelding", Bronvermelding.of(bron))
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,7 @@ class CompiledPresumption:
     node: c.Cmp  # the presumption as a comparison on the fact, parameters folded in
     value: Any  # as the assessment shows it: the value, or {"maximaal": 1500}
     reden: str
-    bron: Bronvermelding
+    bron: Bron
     question: str
     safety: bool  # about safety: always shown, always asked first
     alternatives: tuple[Any, ...]  # the other values that some condition in force tells apart
@@ -126,6 +128,20 @@ class CompiledRuleSet:
     presumptions: dict[str, CompiledPresumption] = field(default_factory=dict)  # by fact
     dependents: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)  # fact -> rules testing it
     safety_facts: frozenset[str] = frozenset()
+    register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
+    _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
+
+    def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:
+        """A source as people read it, its law links dated at the peildatum (`render_bron`, cached:
+        an assessment shows the sources of every rule it names). Keyed by the object, not its
+        value: hashing a source costs more than rendering it once."""
+        key = (peildatum, id(bron))
+        found = self._rendered.get(key)
+        if found is None or found[0] is not bron:
+            if len(self._rendered) >= 20_000:
+                self._rendered.clear()
+            found = self._rendered[key] = (bron, render_bron(bron, self.register, peildatum))
+        return found[1]
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:
@@ -166,15 +182,17 @@ def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[st
     return derives, adds
 
 
-def declined(loaded: LoadedRule, entry: NietGevolgdVoorstel) -> tuple[ProfessioneleAfweging, str]:
+def declined(
+    loaded: LoadedRule, entry: NietGevolgdVoorstel, register: Bronnenregister
+) -> tuple[ProfessioneleAfweging, str]:
     """What a proposal this municipality does not follow becomes: a weighing point naming the
     proposal and its source, and a sentence for the motivation (the rule concludes nothing)."""
     bron = loaded.regel.bron
-    own = f" (besluit: {entry.bron.citation()})" if entry.bron else ""
+    own = f" (besluit: {citeer(entry.bron, register)})" if entry.bron else ""
     afweging = ProfessioneleAfweging(
         onderwerp=f"Voorstel niet gevolgd door de gemeente: {loaded.regel.titel}",
         te_wegen=[
-            f"het voorstel van de werkgroep ({bron.citation()}) zou de hulp hier uitsluiten",
+            f"het voorstel van de werkgroep ({citeer(bron, register)}) zou de hulp hier uitsluiten",
             f"reden van de gemeente{own}: {entry.reden}",
             "of de hulp in dit geval nodig en passend is; draagkracht en draaglast van het gezin",
         ],
@@ -233,12 +251,13 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
                 overriders[target].append(r.id)
 
     effective: dict[str, c.Node] = {}
+    unpresumed: dict[str, c.Node] = {}
 
-    def effective_of(rule_id: str) -> c.Node:
-        if rule_id not in effective:
-            blocks = [c.negate(effective_of(o)) for o in overriders[rule_id]]
-            effective[rule_id] = c.all_of([own[rule_id], *blocks])
-        return effective[rule_id]
+    def effective_of(rule_id: str, conditions: dict[str, c.Node] = own, done: dict[str, c.Node] = effective) -> c.Node:
+        if rule_id not in done:
+            blocks = [c.negate(effective_of(o, conditions, done)) for o in overriders[rule_id]]
+            done[rule_id] = c.all_of([conditions[rule_id], *blocks])
+        return done[rule_id]
 
     compiled: list[CompiledRule] = []
     patterns = PatternSet()
@@ -249,15 +268,35 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         awaited = tuple(sorted(p for p in c.known_tests(written[r.id]) if p not in presumed))
         entry = declines.get(r.id)
         if entry is not None:
-            afweging, sentence = declined(r, entry)
+            afweging, sentence = declined(r, entry, base.bronnen)
             compiled.append(
                 CompiledRule(
-                    r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence, awaited=awaited
+                    r,
+                    own[r.id],
+                    node,
+                    tuple(overriders[r.id]),
+                    {},
+                    {},
+                    index,
+                    afweging,
+                    sentence,
+                    awaited=awaited,
+                    unpresumed=effective_of(r.id, written, unpresumed),
                 )
             )
         else:
             compiled.append(
-                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited=awaited)
+                CompiledRule(
+                    r,
+                    own[r.id],
+                    node,
+                    tuple(overriders[r.id]),
+                    derives,
+                    adds,
+                    index,
+                    awaited=awaited,
+                    unpresumed=effective_of(r.id, written, unpresumed),
+                )
             )
     helper_paths = patterns.close()
 
@@ -280,6 +319,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         durable=durable,
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
         helper_paths=helper_paths,
+        register=base.bronnen,
         named_exclusions=(
             {u.waarde: u.bron for u in base.gemeenten[gemeente].bestand.uitgesloten_hulpvormen}
             if gemeente is not None
@@ -296,7 +336,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             dependents.setdefault(path, []).append(rule)
     result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
     result.safety_facts = safety_facts(compiled)
-    insisted = {p for r in selected for p in c.known_tests(written[r.id])}
+    insisted = {p for r in selected for p in c.presence_tests(written[r.id])}
     result.presumptions = {
         path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts, path in insisted)
         for path, loaded in sorted(base.presumptions(gemeente).items())
@@ -354,11 +394,13 @@ def _presumption_node(loaded: LoadedVermoeden, params: dict[str, Any], vocab: di
     return c.Cmp(v.feit, op, value, vocab[v.feit].kind == "list")
 
 
-def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[Any, ...]:
+def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule], insisted: bool = False) -> tuple[Any, ...]:
     """Values of a presumed fact to try, one on each side of every boundary a condition draws.
 
     Enough to tell whether any other value would change an outcome: conditions only compare a
     fact with constants, so between two adjacent constants every value behaves the same.
+    `insisted`: a rule tells a known value from an unknown one, so for a bound the values inside
+    it are tried too (knowing the costs are under the threshold can change the advice).
     """
     ft = CASE_FACTS[path]
     if node.op == "nin":  # the values it rules out are the ones to try
@@ -376,7 +418,10 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
         texts = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
         return tuple(o for o in texts if o != value)
     step = 1 if ft.kind == "int" else 0.01
-    bounds: list[float] = sorted({x for x in constants if isinstance(x, (int, float)) and not isinstance(x, bool)})
+    own = [node.value] if node.op != "eq" else []  # the presumption's own bound draws a boundary too
+    bounds: list[float] = sorted(
+        {x for x in [*constants, *own] if isinstance(x, (int, float)) and not isinstance(x, bool)}
+    )
     # each boundary itself, and one value in every region between and beyond them
     numbers: list[float] = sorted({*bounds, *(x - step for x in bounds[:1]), *(x + step for x in bounds)})
     numbers = [o for o in numbers if o != value and (ft.kind != "int" or o >= 0)]
@@ -384,7 +429,7 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
     if node.op != "eq":
         # a bound: what matters is a value outside it (inside, the comparisons it leaves open stay
         # open anyway); one value per region outside is enough
-        outside = [o for o in numbers if c.evaluate(node, {path: o}) is False]
+        outside = [o for o in numbers if insisted or c.evaluate(node, {path: o}) is False]
         regions: dict[tuple[bool, ...], Any] = {}
         for o in outside:
             regions.setdefault(tuple(bool(o >= b) for b in bounds) + tuple(bool(o == b) for b in bounds), o)
@@ -395,18 +440,19 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
 def _compile_presumption(
     loaded: LoadedVermoeden, node: c.Cmp, rules: list[CompiledRule], safety: frozenset[str], insisted: bool
 ) -> CompiledPresumption:
-    """`insisted`: some rule tests the fact with `bekend`, so confirming the presumed value can
-    change an outcome too; the presumed value is then among the values to try."""
+    """`insisted`: some rule tests whether the fact is known (`bekend`, `onbekend`), so confirming
+    the presumed value can change an outcome too; the presumed value is then among the values to try."""
     v = loaded.vermoeden
     return CompiledPresumption(
         path=v.feit,
         node=node,
         value=node.value if v.vorm == "waarde" else {v.vorm: list(node.value) if v.vorm == "niet_in" else node.value},
         reden=(v.reden or "").strip(),
-        bron=Bronvermelding.of(v.bron),
+        bron=v.bron,
         question=CASE_FACTS[v.feit].question,
         safety=v.feit in safety,
-        alternatives=((node.value,) if insisted and node.op == "eq" else ()) + _alternatives(v.feit, node, rules),
+        alternatives=((node.value,) if insisted and node.op == "eq" else ())
+        + _alternatives(v.feit, node, rules, insisted),
         file=loaded.file,
         line=loaded.line,
     )
