@@ -490,7 +490,7 @@ def _motivate(
         ontbrekend=[labels.veld(p) for p in ontbrekend],
         aannames=[
             f"{labels.veld(a.feit)}: aangenomen {aangenomen(a.feit, a.waarde)}"
-            + (f" (telt samen met {', '.join(labels.veld(x) for x in a.samen_met)})" if a.samen_met else "")
+            + (f" (telt samen met {', '.join(labels.veld(f) for f in a.samen_met)})" if a.samen_met else "")
             + f". {a.reden.rstrip('.')}. (bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
