@@ -169,10 +169,10 @@ def _print(result: WatAlsResultaat, console: Console) -> None:
             console.print(f"CONTROLE MISLUKT: {d}", style="bold red", markup=False, highlight=False)
     else:
         console.print(
-            f"Controle: {result.gecontroleerd} casussen ook met durable-rules beoordeeld; alle velden gelijk."
+            f"Controle: {result.gecontroleerd} casussen ook met durable-rules beoordeeld (basis en huidig); alle velden gelijk."
         )
     console.print(
-        f"{result.gewijzigd.height} gewijzigde beoordelingen; {result.gezinnen_minder_toegang} gezinnen met minder toegang."
+        f"{result.gewijzigd.height} gewijzigde beoordelingen; {result.gezinnen_minder_toegang} gezin(nen) met minder toegang."
     )
     alle = result.overgangen.filter(pl.col("groep") == "alle")
     table = Table(title="Overgangen (alle casussen)")

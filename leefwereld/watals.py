@@ -20,7 +20,7 @@ import polars as pl
 
 from engine.batch.caseload import GEMEENTE, GROEPEN, KENMERK, PEILDATUM
 from engine.batch.check import Disagreement, compare_rows
-from engine.batch.compile import OUTCOME_COLUMNS, applied_column
+from engine.batch.compile import OUTCOME_COLUMNS, applied_column, as_lists
 from engine.batch.evaluate import BatchEngine
 from engine.casefile import PROTECTED_GROUPS
 from engine.evaluator import Engine
@@ -162,7 +162,7 @@ def vergelijk(
         how="horizontal",
     )
     differs = {name: pl.col(f"oud.{name}").ne_missing(pl.col(f"nieuw.{name}")) for name in OUTCOME_COLUMNS}
-    changed = both.filter(pl.any_horizontal(list(differs.values())))
+    changed = as_lists(as_lists(both.filter(pl.any_horizontal(list(differs.values()))), "oud."), "nieuw.")
     if GROEPEN not in changed.columns:
         changed = changed.with_columns(pl.lit([], dtype=pl.List(pl.String)).alias(GROEPEN))
     every = sorted(set(old_rules) | set(new_rules))

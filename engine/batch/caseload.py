@@ -222,7 +222,7 @@ def _check(frame: pl.DataFrame) -> tuple[pl.DataFrame, list[RowProblem], pl.Seri
     meta = _meta_columns(frame, problems, bad)
     columns.extend(meta[0])
     bad = meta[1]
-    known = set(CASE_FACTS) | {GEMEENTE, PEILDATUM}
+    known = set(CASE_FACTS) | {GEMEENTE, PEILDATUM} | {s.name for s in meta[0]}
     columns.extend(frame[n] for n in frame.columns if n not in known)
     problems.sort(key=lambda p: (p.row, p.field))
     return pl.DataFrame(columns), problems, bad

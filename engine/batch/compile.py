@@ -58,8 +58,36 @@ def case_dtype(path: str) -> pl.DataType:
 
 
 def outcome_dtype(name: str) -> pl.DataType:
+    """The type of an outcome column: a list outcome is a bit mask of its members (`LIST_MEMBERS`),
+    which is cheap to compute and compare; `as_lists` turns masks into lists where they are shown."""
     ft = OUTCOME_FACTS[name]
-    return pl.List(pl.String()) if ft.kind == "list" else _DTYPES[ft.kind]
+    return pl.UInt32() if ft.kind == "list" else _DTYPES[ft.kind]
+
+
+#: The members of each list outcome, in the order of their bits in its mask column.
+LIST_MEMBERS: dict[str, tuple[str, ...]] = {n: ft.values for n, ft in OUTCOME_FACTS.items() if ft.kind == "list"}
+
+
+def members_of(name: str, mask: int | None) -> list[str]:
+    """The members a mask of list outcome `name` holds, in the contract's order."""
+    return [m for i, m in enumerate(LIST_MEMBERS[name]) if mask and mask >> i & 1]
+
+
+def as_lists(frame: pl.DataFrame, prefix: str = "") -> pl.DataFrame:
+    """`frame` with the mask columns of the list outcomes (named `prefix` + field) as lists of
+    members; each distinct mask is converted once."""
+    for name in LIST_MEMBERS:
+        column = f"{prefix}{name}"
+        if column not in frame.columns:
+            continue
+        masks = frame[column].unique().drop_nulls().to_list()
+        lookup = pl.DataFrame(
+            {column: masks, "__lijst": [members_of(name, m) for m in masks]},
+            schema={column: pl.UInt32, "__lijst": pl.List(pl.String)},
+        )
+        joined = frame.select(column).join(lookup, on=column, how="left", maintain_order="left")["__lijst"]
+        frame = frame.with_columns(joined.alias(column))
+    return frame
 
 
 def applied_column(rule_id: str) -> str:
@@ -377,10 +405,11 @@ class _Compiler:
             return pl.lit(None, dtype=outcome_dtype(name))
         return pl.when(self._closed(path)).then(pl.col(self.n.fact(path))).otherwise(pl.lit(None))
 
-    def _as_list(self, flags: list[tuple[str, pl.Expr]]) -> pl.Expr:
-        if not flags:
-            return pl.lit([], dtype=pl.List(pl.String))
-        return pl.concat_list([pl.when(f).then(pl.lit(m)) for m, f in flags]).list.drop_nulls()
+    def _as_mask(self, flags: list[tuple[str, pl.Expr]]) -> pl.Expr:
+        """Bit i set when member i holds (flags in the contract's order)."""
+        return pl.sum_horizontal(
+            [f.cast(pl.UInt32) * pl.lit(1 << i, dtype=pl.UInt32) for i, (_, f) in enumerate(flags)]
+        )
 
     def _outcomes(self) -> list[tuple[str, pl.Expr]]:
         exprs: list[tuple[str, pl.Expr]] = []
@@ -396,9 +425,9 @@ class _Compiler:
         for name, ft in OUTCOME_FACTS.items():
             path = f"{OUTCOME}.{name}"
             if name == "buiten_gronden":
-                expr = self._as_list(grounds)
+                expr = self._as_mask(grounds)
             elif ft.kind == "list":
-                expr = self._as_list([(m, self._members(path, m)) for m in ft.values])
+                expr = self._as_mask([(m, self._members(path, m)) for m in ft.values])
             elif name == "buiten_domein":
                 value = self._scalar(name)
                 outside = (self._scalar("reikwijdte") == pl.lit("buiten")).fill_null(False)

@@ -13,7 +13,7 @@ from typing import Any
 import polars as pl
 
 from engine.batch.caseload import GEMEENTE, PEILDATUM
-from engine.batch.compile import OUTCOME_COLUMNS, BatchRuleset, applied_column, compile_batch
+from engine.batch.compile import LIST_MEMBERS, OUTCOME_COLUMNS, BatchRuleset, applied_column, compile_batch, members_of
 from engine.compiler import CompiledRuleSet, RulesetCache
 from engine.facts import CASE_FACTS
 from engine.rulebase import RuleBase
@@ -82,7 +82,7 @@ def applied_ids(row: dict[str, Any]) -> frozenset[str]:
 
 def outcome_of_row(row: dict[str, Any]) -> dict[str, Any]:
     """The outcome fields of one result row, as `engine.evaluator.Uitkomsten.velden` flattens them."""
-    return {name: row[name] for name in OUTCOME_COLUMNS}
+    return {name: members_of(name, row[name]) if name in LIST_MEMBERS else row[name] for name in OUTCOME_COLUMNS}
 
 
 def flat_outcome(velden: dict[str, Any]) -> dict[str, Any]:

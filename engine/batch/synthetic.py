@@ -84,7 +84,7 @@ PROPORTIONS: tuple[Proportion, ...] = (
         "beschermde_groepen",
         "afgeleid uit de feiten: levenslang_chronisch, ernstig_acuut_ziek, veiligheid (veiligheidszorgen), "
         "gi_client (verwijzer gecertificeerde instelling)",
-        "bron voor de groepen: 004_82bfb980c5993adb.txt r. 3513-3535 (de leefwereldtoets); de aandelen volgen uit de aannames hierboven",
+        "bron: 004_82bfb980c5993adb.txt r. 3513-3535 voor de groepen (de leefwereldtoets); hun aandelen volgen uit de aannames hierboven",
     ),
 )
 
@@ -138,8 +138,9 @@ def synthetic_caseload(count: int, seed: int = 2015, gemeenten: list[str | None]
     columns = [_column(rng, path, count) for path in CASE_FACTS]
     frame = pl.DataFrame(columns)
     codes = gemeenten or [None]
+    picks = pl.Series("i", rng.integers(0, len(codes), count), dtype=pl.UInt32)
     frame = frame.with_columns(
-        pl.Series(GEMEENTE, np.array(codes, dtype=object)[rng.integers(0, len(codes), count)], dtype=pl.String),
+        pl.Series(GEMEENTE, codes, dtype=pl.String).gather(picks).alias(GEMEENTE),
         pl.lit(None, dtype=pl.Date).alias(PEILDATUM),
     )
     groups = [
