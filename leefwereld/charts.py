@@ -7,6 +7,7 @@ no creation date), and text stays text (`svg.fonttype: none`), so a report is sm
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -32,7 +33,11 @@ def _svg(figure: plt.Figure) -> str:
     figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(figure)
     text = buffer.getvalue()
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    # Inline in HTML5 an <svg> needs no namespace declarations, and the RDF metadata says nothing
+    # to a reader: both are dropped, so the page names no address at all.
+    text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
+    return re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", text)
 
 
 def gestapelde_balken(

@@ -54,6 +54,8 @@ _DTYPES: dict[str, pl.DataType] = {
 def case_dtype(path: str) -> pl.DataType:
     """The Polars type of a case fact's column (a list fact: a list of texts)."""
     ft = CASE_FACTS[path]
+    if ft.kind == "enum":
+        return pl.Enum(ft.values)
     return pl.List(pl.String()) if ft.kind == "list" else _DTYPES[ft.kind]
 
 
@@ -334,7 +336,7 @@ class _Compiler:
             self._stage(self._facts_of(paths))
         # 2. the open analysis, in the same order: which rules are undecided, which facts live
         for rules, paths in zip(levels, concluded, strict=True):
-            self._stage([(self.n.open_rule(r.id), self._open(r)) for r in rules])
+            self._stage([(self.n.open_rule(r.id), self._open(r)) for r in rules if self._matters(r)])
             self._stage([(self.n.live(p), self._live(p)) for p in paths])
         # 3. values an open rule may contradict, and the rules built on them, in the same order
         for rules, paths in zip(levels, concluded, strict=True):
@@ -348,14 +350,23 @@ class _Compiler:
 
     def _open(self, rule: CompiledRule) -> pl.Expr:
         node = rule.effective
-        plain = self._expr(node, lambda leaf: self._analysis_leaf(leaf, dead=False, awaited=()))
         with_dead = self._expr(node, lambda leaf: self._analysis_leaf(leaf, dead=True, awaited=rule.awaited))
+        if not rule.awaited:
+            # without awaited facts the dead facts only settle what was open: open stays open
+            # only if it was open before (Kleene logic is monotone), so one evaluation suffices
+            return with_dead.is_null()
+        plain = self._expr(node, lambda leaf: self._analysis_leaf(leaf, dead=False, awaited=()))
         result = plain.is_null() & with_dead.is_null()
         if rule.awaited:
             awaiting = _any(pl.col(p).is_null() for p in rule.awaited)
             kept = self._expr(node, lambda leaf: self._analysis_leaf(leaf, dead=False, awaited=rule.awaited))
             result = result | ((plain == pl.lit(False)).fill_null(False) & awaiting & kept.is_null())
         return result
+
+    def _matters(self, rule: CompiledRule) -> bool:
+        """Whether a rule's openness is used: it concludes something (a rule without conclusions
+        makes no fact live and contradicts no value)."""
+        return bool(rule.derives or rule.adds)
 
     def _live(self, path: str) -> pl.Expr:
         disputed = pl.col(self.n.disputed(path)) if path in self.scalar_paths else pl.lit(False)
