@@ -17,31 +17,16 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from cli.leefwereld import load_rules, stop
 from engine.batch.caseload import CaseloadError, read_caseload
 from engine.batch.synthetic import PROPORTIONS, synthetic_caseload
 from engine.compiler import SelectionError
-from engine.loader import load_rulebase
 from engine.paths import default_dir
-from engine.rulebase import RuleBase, RuleSetError
 from leefwereld.basis import BasisFout, zoek_basis
 from leefwereld.watals import LANDELIJK, WatAlsResultaat, voer_uit
 from leefwereld.watals_report import html_rapport
 
 _err = Console(stderr=True)
-
-
-def _stop(message: str, lines: list | None = None) -> typer.Exit:
-    for line in lines or []:
-        typer.echo(str(line), err=True)
-    _err.print(message, markup=False, highlight=False)
-    return typer.Exit(2)
-
-
-def _load(directory: Path, what: str) -> RuleBase:
-    try:
-        return load_rulebase(directory)
-    except RuleSetError as exc:
-        raise _stop(f"De {what} in {directory} zijn geweigerd: {len(exc.issues)} fout(en).", exc.issues) from exc
 
 
 def caseload(
@@ -57,7 +42,7 @@ def caseload(
     if gemeente:
         codes: list[str | None] = [None if g == "geen" else g for g in gemeente]
     else:
-        base = _load(rules or default_dir("rules", "REIKWIJDTE_REGELS"), "regels")
+        base = load_rules(rules or default_dir("rules", "REIKWIJDTE_REGELS"), "regels")
         codes = sorted(base.gemeenten)  # type: ignore[assignment]
     frame = synthetic_caseload(aantal, zaad, codes)
     uit.parent.mkdir(parents=True, exist_ok=True)
@@ -93,27 +78,27 @@ def wat_als(
     try:
         day = dt.date.fromisoformat(peildatum) if peildatum else dt.date.today()
     except ValueError as exc:
-        raise _stop(f"--peildatum: '{peildatum}' is geen datum (JJJJ-MM-DD)") from exc
+        raise stop(f"--peildatum: '{peildatum}' is geen datum (JJJJ-MM-DD)") from exc
     rules_dir = rules or default_dir("rules", "REIKWIJDTE_REGELS")
-    nieuw = _load(rules_dir, "huidige regels")
+    nieuw = load_rules(rules_dir, "huidige regels")
     unknown = [g for g in gemeente or [] if g != LANDELIJK and g not in nieuw.gemeenten]
     if unknown:
-        raise _stop(
+        raise stop(
             f"--gemeente: onbekende gemeente {', '.join(unknown)} (bekend: {', '.join(sorted(nieuw.gemeenten))})"
         )
     try:
         loaded = read_caseload(caseload_file)
     except CaseloadError as exc:
-        raise _stop(str(exc)) from exc
+        raise stop(str(exc)) from exc
     frame = loaded.frame
     named = set(frame["gemeente"].drop_nulls().unique().to_list())
     strangers = sorted(named - set(nieuw.gemeenten))
     if strangers:
-        raise _stop(f"{caseload_file}: onbekende gemeente in de caseload: {', '.join(strangers)}")
+        raise stop(f"{caseload_file}: onbekende gemeente in de caseload: {', '.join(strangers)}")
     if loaded.problems:
         shown = [str(p) for p in loaded.problems]
         if not skip_invalid:
-            raise _stop(
+            raise stop(
                 f"{caseload_file}: {loaded.bad_rows} ongeldige rij(en); de vergelijking is niet gestart "
                 "(--sla-ongeldige-over slaat ze over).",
                 shown,
@@ -125,11 +110,11 @@ def wat_als(
     try:
         found = zoek_basis(basis, rules_dir)
     except BasisFout as exc:
-        raise _stop(f"--basis: {exc}") from exc
+        raise stop(f"--basis: {exc}") from exc
     try:
         if found.map is None:
-            raise _stop(f"--basis {found.label}: de basis heeft nog geen regelmap")
-        oud = _load(found.map, f"regels van de basis {found.label}")
+            raise stop(f"--basis {found.label}: de basis heeft nog geen regelmap")
+        oud = load_rules(found.map, f"regels van de basis {found.label}")
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -148,7 +133,7 @@ def wat_als(
             try:
                 result = voer_uit(oud, nieuw, found.label, frame, gemeente, day, controle, zaad, progress)
             except SelectionError as exc:
-                raise _stop(str(exc)) from exc
+                raise stop(str(exc)) from exc
     finally:
         found.opruimen()
     _print(result, _console())

@@ -56,7 +56,9 @@ def gestapelde_balken(
         axes.set_xlabel("aantal")
         axes.spines[["top", "right"]].set_visible(False)
         if reeksen:
-            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=min(3, len(reeksen)), frameon=False)
+            longest = max(len(n) for n in reeksen)
+            columns = 1 if longest > 40 else min(3, len(reeksen))
+            axes.legend(loc="upper left", bbox_to_anchor=(0, -0.18), ncol=columns, frameon=False)
         return _svg(figure)
 
 

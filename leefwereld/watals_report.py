@@ -19,7 +19,8 @@ body{font-family:system-ui,sans-serif;margin:0;color:#222}main{max-width:70rem;m
 .ok{background:#d5f5e3;border:1px solid #1e8449}.amber{background:#fdebd0;border:1px solid #d68910}
 .fout{background:#fadbd8;border:1px solid #c0392b}table{border-collapse:collapse;margin:.5rem 0}
 td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}td.n{text-align:right}
-.meta{color:#555}.synth{color:#a04000}figure{margin:1rem 0}
+.meta{color:#555}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
+table{table-layout:fixed;width:100%}td,th{overflow-wrap:anywhere}
 """
 
 

@@ -3,6 +3,7 @@ comparison of two rule versions, acknowledgements for protected groups, the repo
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
@@ -133,3 +134,26 @@ def test_an_unknown_municipality_in_the_caseload_stops_the_run(tmp_path: Path) -
     result = runner.invoke(app, ["wat-als", "--caseload", str(csv), "--basis", str(ROOT / "rules"), "--peildatum", DAY])
     assert result.exit_code == 2
     assert "nergenshuizen" in result.output
+
+
+def test_a_cross_check_difference_stops_the_run_naming_case_and_field(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--controle`: a batch result that durable-rules contradicts fails the run (exit 1)."""
+    from engine.batch.evaluate import BatchEngine
+
+    real = BatchEngine.evaluate
+
+    def wrong(self: BatchEngine, frame: pl.DataFrame, peildatum: dt.date, gemeente: object = ...) -> pl.DataFrame:
+        result = real(self, frame, peildatum, gemeente)  # type: ignore[arg-type]
+        return result.with_columns(pl.lit("geen").alias("toegang"))
+
+    monkeypatch.setattr(BatchEngine, "evaluate", wrong)
+    csv = tmp_path / "c.csv"
+    csv.write_text("gemeente,situatie.opgroei_opvoedvragen,hulpvraag.soort\nvoorbeeldstad,true,cursus\n")
+    result = runner.invoke(
+        app, ["wat-als", "--caseload", str(csv), "--basis", str(ROOT / "rules"), "--peildatum", DAY, "--controle", "5"]
+    )
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "CONTROLE MISLUKT: casus 1 (voorbeeldstad): toegang: durable-rules" in said
