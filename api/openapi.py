@@ -42,6 +42,10 @@ SCHEMA_BESCHRIJVINGEN = {
     "kan beslissen; het meest beslissende eerst.",
     "Uitsluitingsgrond": "Een vastgestelde grond waarop de hulp buiten de Jeugdwet valt, met de regel, de basis "
     "(wet, voorstel van de landelijke werkgroep of gemeentelijk beleid), de bron en de uitleg in gewone taal.",
+    "Regelset": "Het ontvangstbewijs van de beoordeling: welke regels, parameterwaarden, regelmachine en regeltaal "
+    "haar maakten (inhoudshashes, versies, de git-commit van de regels), voor welke gemeente en peildatum.",
+    "LandelijkeWaarde": "Een parameter waarvoor de gemeente waarden met een periode geeft, maar geen op de "
+    "peildatum: daar gold de landelijke waarde.",
     "Hulpsoort": "Soorten hulp die de bronnen onderscheiden.",
     "Onderwijsvraag": "De grensgevallen met onderwijs.",
     "Hulpvorm": "Soorten hulp die een wet of verordening bij naam kan uitsluiten (004 r. 3167-3169); de "

@@ -17,14 +17,17 @@ each in its own process with its own tree first on PYTHONPATH, so that the basis
 code. Each side reads its own `rules/` unless `--regels DIR` names one rules directory for both
 (use that when the rules changed too, to compare only the code). Every assessment is compared as
 its JSON (`Beoordeling.model_dump_json()`), byte for byte; an assessment one side refuses (an
-error) is compared by its error. Every assessment that differs is listed with the fields that
+error) is compared by its error. The receipt's `regelset.commit` is left out (set to null on both
+sides): the sides always read their rules from different checkouts, so it would differ everywhere;
+the receipt's content hashes still compare what the rules say. Every assessment that differs is listed with the fields that
 differ; `--uitvoer DIR` also writes both JSON documents of the first `--details` differences.
 
 Exit codes: 0 no difference, 1 differences, 2 could not run (unknown revision, rules that do not
 load, a side that crashed).
 
 The worker side (`--worker JOB`) uses only what every version of the engine has had:
-`engine.loader.load_rulebase`, `engine.evaluator.Engine`, `engine.case.Casus`.
+`engine.loader.load_rulebase`, `engine.evaluator.Engine`, `engine.case.Casus` (and, where a version
+has them, the dated parameter values, whose change days join the reference dates).
 """
 
 from __future__ import annotations
@@ -77,6 +80,13 @@ def _worker(job_file: Path) -> int:
     if job["mode"] == "plan":
         days = {r.regel.geldig_vanaf for r in base.rules}
         days |= {r.regel.geldig_tot + dt.timedelta(days=1) for r in base.rules if r.regel.geldig_tot}
+        # Dated parameter values (`perioden`, rule language 1.1; absent in older versions).
+        dated = [getattr(p.spec, "perioden", None) for p in base.parameters.values()]
+        dated += [getattr(v, "perioden", None) for g in base.gemeenten.values() for v in g.bestand.parameters.values()]
+        for periode in (x for perioden in dated if perioden for x in perioden):
+            days.add(periode.geldig_vanaf)
+            if periode.geldig_tot is not None:
+                days.add(periode.geldig_tot + dt.timedelta(days=1))
         from engine.facts import CASE_FACTS
 
         # The case facts this version knows, with their values where they are an enumeration.
@@ -91,6 +101,11 @@ def _worker(job_file: Path) -> int:
             try:
                 casus = Casus.model_validate(job["cases"][index])
                 beoordeling = runner.evaluate(casus, gemeente=gemeente, peildatum=dt.date.fromisoformat(peildatum))
+                if getattr(beoordeling.regelset, "commit", None) is not None:
+                    # The two sides always come from different checkouts: the commit says where
+                    # the rules were read, not what they say (the content hashes do that).
+                    receipt = beoordeling.regelset.model_copy(update={"commit": None})
+                    beoordeling = beoordeling.model_copy(update={"regelset": receipt})
                 document = beoordeling.model_dump_json()
             except Exception as exc:  # noqa: BLE001 - an error is an outcome too: both sides must give the same
                 document = json.dumps({"fout": type(exc).__name__, "melding": str(exc)}, ensure_ascii=False)

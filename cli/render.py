@@ -57,7 +57,15 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         shown = {k: v for k, v in ref.model_dump(exclude={"status"}).items() if v is not None}
         if shown:
             head.add_row("", ", ".join(f"{_VERWIJZING_VELD[k]}: {'ja' if v else 'nee'}" for k, v in shown.items()))
-    head.add_row("Regelset", f"{b.regelset.versie} · {b.regelset.peildatum} · {b.regelset.gemeente or 'landelijk'}")
+    bon = b.regelset
+    head.add_row("Regelset", f"{bon.versie} · {bon.peildatum} · {bon.gemeente or 'landelijk'}")
+    head.add_row(
+        "Herkomst",
+        f"parameters {bon.parameters_versie} · regelmachine {bon.motor_versie} · regeltaal {bon.regeltaal_versie}"
+        f" · commit {bon.commit[:12] if bon.commit else '— (niet uit een vastgelegde git-versie)'}",
+    )
+    for w in b.toelichting.landelijke_waarden:
+        head.add_row("Landelijke waarde", w.uitleg)
 
     applied = Table(title="Toegepaste regels", expand=True, show_lines=False)
     applied.add_column("id", no_wrap=True)

@@ -139,14 +139,40 @@ class Vervolgvraag(_Out):
 
 
 class Regelset(_Out):
-    versie: str
-    peildatum: dt.date
-    gemeente: str | None
+    """The receipt: what produced this assessment, enough to tell whether two assessments were
+    made under the same conditions (docs/assessment.md says when each field changes). The case
+    itself is not part of it."""
+
+    versie: str = Field(description="Inhoudshash van de regels, parameterwaarden en vermoedens die golden.")
+    peildatum: dt.date = Field(description="De datum waarop de regels en parameterwaarden golden.")
+    gemeente: str | None = Field(description="De gemeente (code) waarvan de keuzes golden; null: landelijk.")
+    parameters_versie: str = Field(description="Inhoudshash van de parameterwaarden die op de peildatum golden.")
+    motor_versie: str = Field(description="Versie van de regelmachine (het pakket reikwijdte).")
+    regeltaal_versie: str = Field(description="Versie van de regeltaal waarin de regelbestanden zijn gelezen.")
+    commit: str | None = Field(
+        description="Git-commit van de regelbestanden, als ze precies uit die commit komen; anders null."
+    )
+
+
+class LandelijkeWaarde(_Out):
+    """A parameter for which the municipality gives dated values, none on the peildatum."""
+
+    parameter: str
+    waarde: Any = Field(description="De landelijke waarde die daarom gold.")
+    uitleg: str
 
 
 class Toelichting(_Out):
     toegepast: list[ToegepasteRegel]
     niet_toegepast: list[NietToegepasteRegel]
+    landelijke_waarden: list[LandelijkeWaarde] = Field(
+        default_factory=list,
+        exclude_if=lambda v: not v,
+        description=(
+            "Parameters waarvoor de gemeente waarden met een periode geeft, maar geen op de peildatum: "
+            "daar gold de landelijke waarde. Alleen aanwezig als dat zo is."
+        ),
+    )
 
 
 class Beoordeling(_Out):

@@ -30,6 +30,7 @@ from engine.facts import (
     flatten_outcome,
     full_vocabulary,
 )
+from engine.parameters import Parameterstand
 from engine.rule_model import Bron, Conditie, NietGevolgdVoorstel, ParameterVerwijzing, ProfessioneleAfweging
 from engine.rulebase import LoadedRule, LoadedVermoeden, RuleBase
 
@@ -116,6 +117,8 @@ class CompiledRuleSet:
     rules: list[CompiledRule]
     vocabulary: dict[str, FactType]
     durable: DurableRuleset | None
+    parameterstand: Parameterstand  # the parameter values in force and how they were found
+    commit: str | None = None  # where the rule files come from (`RuleBase.commit`)
     used_paths: frozenset[str] = frozenset()  # facts some condition tests; the rest stays out of durable-rules
     helper_paths: dict[int, str] = field(default_factory=dict)  # durable index -> flag of a split-off condition
     by_durable_index: dict[int, CompiledRule] = field(default_factory=dict)
@@ -214,7 +217,12 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     selected = [r for r in base.rules if r.regel.valid_on(peildatum)]
     if not selected:
         raise SelectionError(f"geen regels geldig op peildatum {peildatum.isoformat()}")
-    params = base.parameter_values(gemeente)
+    stand = base.parameters_on(gemeente, peildatum)
+    if stand.zonder_waarde:
+        raise SelectionError(
+            f"geen waarde op peildatum {peildatum.isoformat()} voor parameter(s): {', '.join(stand.zonder_waarde)}"
+        )
+    params = stand.values
     declines = (
         {n.regel: n for n in base.gemeenten[gemeente].bestand.niet_gevolgde_voorstellen} if gemeente is not None else {}
     )
@@ -270,6 +278,8 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         gemeente=gemeente,
         versie=version_of(selected, params, base.presumptions(gemeente)),
         parameters=params,
+        parameterstand=stand,
+        commit=base.commit,
         rules=compiled,
         vocabulary=vocab,
         durable=durable,
@@ -444,12 +454,14 @@ def _compile_presumption(
 
 
 class RulesetCache:
-    """Compiled rulesets by (rules in force, municipality): each is built and registered once."""
+    """Compiled rulesets by (rules in force, municipality, parameter values in force): each is
+    built and registered once. A parameter value that changes mid-period (its own `perioden`)
+    therefore gets its own ruleset from the day it changes."""
 
     def __init__(self, base: RuleBase) -> None:
         self.base = base
         self._lock = threading.Lock()
-        self._by_key: dict[tuple[frozenset[int], str | None], CompiledRuleSet] = {}
+        self._by_key: dict[tuple[frozenset[int], str | None, tuple[str, tuple[str, ...]]], CompiledRuleSet] = {}
         self._by_day: dict[tuple[dt.date, str | None], CompiledRuleSet] = {}
 
     def get(self, peildatum: dt.date, gemeente: str | None) -> CompiledRuleSet:
@@ -457,7 +469,11 @@ class RulesetCache:
         if found is not None:
             return found
         in_force = frozenset(i for i, r in enumerate(self.base.rules) if r.regel.valid_on(peildatum))
-        key = (in_force, gemeente)
+        # An unknown municipality has no values; compiling refuses it with its own message.
+        known = gemeente is None or gemeente in self.base.gemeenten
+        stand = self.base.parameters_on(gemeente, peildatum) if known else None
+        values = (stand.versie, stand.landelijk_in_gat) if stand is not None else ("", ())
+        key = (in_force, gemeente, values)
         with self._lock:
             found = self._by_key.get(key)
             if found is None:

@@ -20,6 +20,7 @@ from engine.assessment import (
     Afweging,
     Beoordeling,
     Conflict,
+    LandelijkeWaarde,
     NietToegepasteRegel,
     Regelset,
     ToegepasteRegel,
@@ -43,8 +44,10 @@ from engine.facts import (
 )
 from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
-from engine.motivation import build_motivation, fill_template, ground_in_words
+from engine.motivation import build_motivation, fill_template, ground_in_words, show_parameter
 from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions, show_presumed
+from engine.provenance import ENGINE_VERSION
+from engine.rule_model import REGELTAAL_VERSIE
 from engine.rulebase import RuleBase
 
 _VERWIJZING = "verwijzing."
@@ -445,8 +448,9 @@ def _has_referral(facts: dict[str, Any]) -> bool:
     return "verwijzing.verwijzer" in facts
 
 
-def _explain(ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[str, Any]) -> Toelichting:
-    """Every applied rule with the facts it used and what it concluded, and why each outcome rule did not apply."""
+def _explain(ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any]) -> Toelichting:
+    """Every applied rule with the facts it used and what it concluded, why each outcome rule did
+    not apply, and where a gap in the municipality's dated values let the national value apply."""
     fired_ids = {r.id for r in fired}
     toegepast = [
         ToegepasteRegel.model_validate(
@@ -465,7 +469,7 @@ def _explain(ruleset: CompiledRuleSet, fired: list[CompiledRule], facts: dict[st
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]
-    return Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast)
+    return Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast, landelijke_waarden=_fallbacks(ruleset, day))
 
 
 def _weighings(fired: list[CompiledRule], outcome: _Outcome) -> list[Afweging]:
@@ -515,6 +519,7 @@ def _motivate(
     conflicts: list[Conflict],
     gronden: list[Uitsluitingsgrond],
     aannames: list[Aanname],
+    landelijke_waarden: list[str],
 ) -> str:
     """The motivation text from the outcome fields and the rules that applied."""
     return build_motivation(
@@ -539,6 +544,7 @@ def _motivate(
             for a in aannames
         ],
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
+        landelijke_waarden=landelijke_waarden,
         peildatum=day,
         gemeente=ruleset.gemeente,
         verwijzing_status=(fields["verwijzing"] or {}).get("status"),
@@ -563,11 +569,21 @@ def _assess(
     missing, rival_needs = _missing_facts(analysis, outcome, open_fields, used)
     ontbrekend = sorted(missing)
     vervolgvragen = _next_questions(analysis, open_fields, used, rival_needs, aannames)
-    toelichting = _explain(ruleset, fired, facts)
+    toelichting = _explain(ruleset, day, fired, facts)
     afwegingen = _weighings(fired, outcome)
     fields = _outcome_fields(outcome, facts)
     motivering = _motivate(
-        ruleset, day, fired, facts, fields, afwegingen, ontbrekend, outcome.conflicts, outcome.gronden, aannames
+        ruleset,
+        day,
+        fired,
+        facts,
+        fields,
+        afwegingen,
+        ontbrekend,
+        outcome.conflicts,
+        outcome.gronden,
+        aannames,
+        [w.uitleg for w in toelichting.landelijke_waarden],
     )
     return Beoordeling(
         **fields,
@@ -579,5 +595,35 @@ def _assess(
         conflicten=outcome.conflicts,
         toelichting=toelichting,
         motivering=motivering,
-        regelset=Regelset(versie=ruleset.versie, peildatum=day, gemeente=ruleset.gemeente),
+        regelset=receipt(ruleset, day),
     )
+
+
+def receipt(ruleset: CompiledRuleSet, day: dt.date) -> Regelset:
+    """The assessment's receipt: every field but the date is the compiled ruleset's, found once
+    per rules load (the commit) or per compiled ruleset (the hashes), never per case."""
+    return Regelset(
+        versie=ruleset.versie,
+        peildatum=day,
+        gemeente=ruleset.gemeente,
+        parameters_versie=ruleset.parameterstand.versie,
+        motor_versie=ENGINE_VERSION,
+        regeltaal_versie=REGELTAAL_VERSIE,
+        commit=ruleset.commit,
+    )
+
+
+def _fallbacks(ruleset: CompiledRuleSet, day: dt.date) -> list[LandelijkeWaarde]:
+    """The municipal parameters with a gap on `day`, where the national value applied."""
+    where = ruleset.gemeente or "landelijk"
+    return [
+        LandelijkeWaarde(
+            parameter=name,
+            waarde=ruleset.parameters[name],
+            uitleg=(
+                f"Gemeente {where} geeft voor '{name}' waarden met een periode, maar geen die op "
+                f"{day.isoformat()} geldt; daarom geldt de landelijke waarde ({show_parameter(ruleset.parameters[name])})."
+            ),
+        )
+        for name in ruleset.parameterstand.landelijk_in_gat
+    ]

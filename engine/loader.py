@@ -7,14 +7,17 @@ from pathlib import Path
 
 from engine.compiler import compile_ruleset
 from engine.durable import EngineError
+from engine.parameters import change_days
+from engine.provenance import rules_commit
 from engine.rulebase import Issue, RuleBase, RuleSetError, parse_rulebase
 from engine.validation import check_rulebase
 
 
 def periods(base: RuleBase) -> list[dt.date]:
-    """One date in every period in which the set of rules in force is constant."""
+    """One date in every period in which the rules and the parameter values in force are constant."""
     starts = {r.regel.geldig_vanaf for r in base.rules}
     starts |= {r.regel.geldig_tot + dt.timedelta(days=1) for r in base.rules if r.regel.geldig_tot}
+    starts |= change_days((p.spec for p in base.parameters.values()), (g.bestand for g in base.gemeenten.values()))
     return sorted(starts)
 
 
@@ -53,4 +56,5 @@ def load_rulebase(root: Path | str) -> RuleBase:
         issues = compile_issues(base)
     if issues or base is None:
         raise RuleSetError(issues)
+    base.commit = rules_commit(base.root)
     return base

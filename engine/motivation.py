@@ -96,17 +96,23 @@ VERWIJZING_OPEN = (
 )
 
 
+def show_parameter(value: Any) -> str:
+    """A fact's or parameter's value in a Dutch sentence: ja/nee, whole numbers without '.0', a
+    list as its members separated by commas."""
+    if value is None:
+        return "(onbekend)"
+    if isinstance(value, list):
+        return ", ".join(show_value(v) for v in value)
+    return show_value(value)
+
+
 def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) -> str:
     """Replace `{pad}` by the fact's value (or `{parameter.naam}` by the parameter's)."""
 
     def replace(match: re.Match[str]) -> str:
         ref = match.group(1)
         value = parameters.get(ref.split(".", 1)[1]) if ref.startswith("parameter.") else facts.get(ref)
-        if value is None:
-            return "(onbekend)"
-        if isinstance(value, list):
-            return ", ".join(show_value(v) for v in value)
-        return show_value(value)
+        return show_parameter(value)
 
     return _FIELD.sub(replace, text)
 
@@ -133,6 +139,7 @@ def build_motivation(
     ontbrekend: Sequence[str],
     conflicten: Sequence[str],
     aannames: Sequence[str] = (),
+    landelijke_waarden: Sequence[str] = (),
     peildatum: dt.date,
     gemeente: str | None,
     verwijzing_status: str | None = None,
@@ -174,6 +181,10 @@ def build_motivation(
             "\n\nDit advies rust op aannames: deze feiten zijn nog onbekend, en het advies gaat uit van de "
             "waarde hieronder. Klopt een aanname niet, dan kan het advies anders uitvallen:\n"
             + "\n".join(f"- {a}" for a in aannames)
+        )
+    if landelijke_waarden:
+        text += "\n\nLandelijke waarden in plaats van gemeentelijke:\n" + "\n".join(
+            f"- {w}" for w in landelijke_waarden
         )
     if afwegingen:
         text += "\n\nDe professional moet nog afwegen:\n" + "\n".join(f"- {a}" for a in afwegingen)

@@ -9,11 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 
 Scalar = StrictBool | StrictInt | StrictFloat | StrictStr
+
+REGELTAAL_VERSIE = "1.1"
+"""The version of the rule language (the shape of the YAML files this code reads).
+
+The minor number rises with an addition that leaves every earlier file valid (1.1: dated
+parameter values, `perioden`); the major number with a change that makes earlier files invalid.
+Every assessment names it in its receipt (`regelset.regeltaal_versie`); `docs/rule-language.md`
+keeps the history."""
 
 RULE_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$"
 NAME_PATTERN = r"^[a-z][a-z0-9_]{0,63}$"
@@ -172,6 +192,17 @@ class Conclusie(_Strict):
         return self
 
 
+def check_period(vanaf: dt.date, tot: dt.date | None) -> None:
+    """A validity period (of a rule or a parameter value) ends on or after the day it starts."""
+    if tot is not None and tot < vanaf:
+        raise ValueError("'geldig_tot' ligt voor 'geldig_vanaf'")
+
+
+def in_period(day: dt.date, vanaf: dt.date, tot: dt.date | None) -> bool:
+    """`geldig_vanaf`/`geldig_tot` are both inclusive; no `geldig_tot`: open-ended."""
+    return vanaf <= day and (tot is None or day <= tot)
+
+
 class Regel(_Strict):
     id: StrictStr = Field(pattern=RULE_ID_PATTERN)
     titel: StrictStr = Field(min_length=3)
@@ -188,23 +219,76 @@ class Regel(_Strict):
 
     @model_validator(mode="after")
     def _period(self) -> Regel:
-        if self.geldig_tot is not None and self.geldig_tot < self.geldig_vanaf:
-            raise ValueError("'geldig_tot' ligt voor 'geldig_vanaf'")
+        check_period(self.geldig_vanaf, self.geldig_tot)
         return self
 
     def valid_on(self, day: dt.date) -> bool:
-        return self.geldig_vanaf <= day and (self.geldig_tot is None or day <= self.geldig_tot)
+        return in_period(day, self.geldig_vanaf, self.geldig_tot)
+
+
+class ParameterPeriode(_Strict):
+    """One dated value of a parameter: `waarde` holds from `geldig_vanaf` to `geldig_tot` (inclusive)."""
+
+    waarde: Any = Field(description="De waarde in deze periode, van het type van de parameter.")
+    geldig_vanaf: dt.date
+    geldig_tot: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _period(self) -> ParameterPeriode:
+        check_period(self.geldig_vanaf, self.geldig_tot)
+        return self
+
+    def valid_on(self, day: dt.date) -> bool:
+        return in_period(day, self.geldig_vanaf, self.geldig_tot)
+
+
+class GedateerdeWaarde(_Strict):
+    """A municipal parameter value that changes over time: `{perioden: [...]}` in the municipal file.
+
+    On a day no period covers, the national value applies (`engine.parameters`).
+    """
+
+    perioden: list[ParameterPeriode] = Field(min_length=1)
+
+
+def _value_form(value: Any) -> str:
+    return "GedateerdeWaarde" if isinstance(value, dict) else "waarde"
+
+
+#: A municipal parameter value: a plain value (valid always) or dated values. Only a mapping is
+#: read as dated values, so a plain value of any parameter type is never mistaken for one.
+GemeentelijkeWaarde = Annotated[
+    Annotated[GedateerdeWaarde, Tag("GedateerdeWaarde")]
+    | Annotated[Any, Tag("waarde"), WithJsonSchema({"not": {"type": "object"}})],
+    Discriminator(_value_form),
+]
 
 
 class Parameter(_Strict):
+    """A parameter declaration: an undated `standaard`, dated values (`perioden`), or both (the
+    standard then holds on the days no period covers)."""
+
     omschrijving: StrictStr
     type: Literal["getal", "ja_nee", "tekst", "lijst"]
-    standaard: Any
+    standaard: Any = Field(None, description="De waarde op elke dag waarop geen periode geldt.")
+    perioden: list[ParameterPeriode] | None = Field(
+        None, min_length=1, description="Waarden met hun eigen geldigheid (geldig_vanaf/geldig_tot)."
+    )
     bron: Bron
     gemeentelijk: StrictBool = True
     waarden: list[StrictInt | StrictFloat | StrictStr] | None = Field(
         None, description="Toegestane waarden (getallen bij type getal, tekst bij tekst of lijst)."
     )
+
+    @model_validator(mode="after")
+    def _some_value(self) -> Parameter:
+        if "standaard" not in self.model_fields_set and self.perioden is None:
+            raise ValueError("een parameter heeft een 'standaard' of 'perioden' (waarden met geldig_vanaf) nodig")
+        return self
+
+    @property
+    def has_standaard(self) -> bool:
+        return "standaard" in self.model_fields_set
 
 
 class Erkenning(_Strict):
@@ -337,7 +421,7 @@ class GemeenteBestand(_Strict):
     or overrides presumptions (`vermoedens`, by fact)."""
 
     gemeente: GemeenteInfo
-    parameters: dict[StrictStr, Any] = Field(default_factory=dict)
+    parameters: dict[StrictStr, GemeentelijkeWaarde] = Field(default_factory=dict)
     uitgesloten_hulpvormen: list[UitgeslotenHulpvorm] = Field(default_factory=list)
     niet_gevolgde_voorstellen: list[NietGevolgdVoorstel] = Field(default_factory=list)
     vermoedens: list[Vermoeden] = Field(default_factory=list)

@@ -9,6 +9,7 @@ file, line and rule id; one error anywhere refuses the whole set.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from engine.parameters import Parameterstand, parameters_in_force
 from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand, Vermoeden
 from engine.schema_messages import schema_problems
 from engine.yaml_source import SourceDocument, SourceError, read_source
@@ -148,6 +150,9 @@ class RuleBase:
     erkenningen: list[LoadedErkenning] = field(default_factory=list)
     unparsed: Unparsed = field(default_factory=Unparsed)
     vermoedens: list[LoadedVermoeden] = field(default_factory=list)  # national and municipal
+    #: The git commit the rule files were read from, when they are exactly that commit's
+    #: (`engine.provenance`; set by `load_rulebase`, None for a directory outside git or with changes).
+    commit: str | None = None
 
     def presumptions(self, gemeente: str | None) -> dict[str, LoadedVermoeden]:
         """The presumptions in force for a municipality, by fact: national ones, then its own
@@ -160,19 +165,16 @@ class RuleBase:
     def rule_versions(self, rule_id: str) -> list[LoadedRule]:
         return [r for r in self.rules if r.id == rule_id]
 
-    def parameter_values(self, gemeente: str | None) -> dict[str, Any]:
-        """Parameter values for a municipality (national defaults where it sets nothing)."""
-        values = {name: p.spec.standaard for name, p in self.parameters.items()}
-        if gemeente is not None:
-            bestand = self.gemeenten[gemeente].bestand
-            values.update(bestand.parameters)
-            if bestand.uitgesloten_hulpvormen and "uitgesloten_hulpvormen" in values:
-                values["uitgesloten_hulpvormen"] = list(values["uitgesloten_hulpvormen"]) + [
-                    u.waarde for u in bestand.uitgesloten_hulpvormen
-                ]
-            if "niet_gevolgde_voorstellen" in values:
-                values["niet_gevolgde_voorstellen"] = [n.regel for n in bestand.niet_gevolgde_voorstellen]
-        return values
+    def parameters_on(self, gemeente: str | None, peildatum: dt.date) -> Parameterstand:
+        """The parameter values in force for a municipality (None: national) on `peildatum`,
+        resolved by `engine.parameters.parameters_in_force` (national values where it sets
+        nothing, or where its dated values leave a gap)."""
+        bestand = self.gemeenten[gemeente].bestand if gemeente is not None else None
+        return parameters_in_force({n: p.spec for n, p in self.parameters.items()}, bestand, peildatum)
+
+    def parameter_values(self, gemeente: str | None, peildatum: dt.date) -> dict[str, Any]:
+        """Parameter values for a municipality on `peildatum` (see `parameters_on`)."""
+        return self.parameters_on(gemeente, peildatum).values
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -7,6 +7,7 @@ rule derives `x`, and all rules deriving `x` must agree on its type.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from typing import Any
@@ -23,7 +24,7 @@ from engine.facts import (
     full_vocabulary,
     scalar_kind,
 )
-from engine.rule_model import Conditie, ParameterVerwijzing, UitgeslotenHulpvorm
+from engine.rule_model import Conditie, GedateerdeWaarde, ParameterPeriode, ParameterVerwijzing, UitgeslotenHulpvorm
 from engine.rulebase import Issue, LoadedParameter, LoadedRule, LoadedVermoeden, RuleBase
 from engine.schema_messages import suggestion
 
@@ -72,11 +73,16 @@ class _Checker:
                         spec.file, spec.line, "-", f"parameternaam '{spec.name}' moet in kleine letters (a-z, 0-9, _)"
                     )
                 )
-            problem = self.parameter_value_problem(spec, spec.spec.standaard)
-            if problem:
-                doc = self.base.documents[spec.file]
-                line = doc.line_of(("parameters", spec.name, "standaard"))
-                self.issues.append(Issue(spec.file, line, "-", f"standaard: {problem}"))
+            doc = self.base.documents[spec.file]
+            if spec.spec.has_standaard:
+                problem = self.parameter_value_problem(spec, spec.spec.standaard)
+                if problem:
+                    line = doc.line_of(("parameters", spec.name, "standaard"))
+                    self.issues.append(Issue(spec.file, line, "-", f"standaard: {problem}"))
+            if spec.spec.perioden is not None:
+                self.check_periods(spec, spec.file, doc, ("parameters", spec.name), spec.spec.perioden)
+                if not spec.spec.has_standaard:
+                    self.check_coverage(spec)
         for gemeente in self.base.gemeenten.values():
             doc = self.base.documents[gemeente.file]
             for name, value in gemeente.bestand.parameters.items():
@@ -95,6 +101,8 @@ class _Checker:
                             f"parameter '{name}' is landelijk; een gemeente kan hem niet instellen",
                         )
                     )
+                elif isinstance(value, GedateerdeWaarde):
+                    self.check_periods(declared, gemeente.file, doc, ("parameters", name), value.perioden)
                 else:
                     problem = self.parameter_value_problem(declared, value)
                     if problem:
@@ -114,6 +122,53 @@ class _Checker:
                         "er is geen landelijke parameter 'uitgesloten_hulpvormen' die deze uitsluitingen ontvangt",
                     )
                 )
+
+    def check_periods(
+        self, spec: LoadedParameter, file: str, doc: Any, loc: tuple[Any, ...], perioden: list[ParameterPeriode]
+    ) -> None:
+        """Each dated value fits the parameter's type, and no two periods overlap (file:line of both)."""
+        for i, periode in enumerate(perioden):
+            problem = self.parameter_value_problem(spec, periode.waarde)
+            if problem:
+                line = doc.line_of(loc + ("perioden", i, "waarde"))
+                self.issues.append(Issue(file, line, "-", f"perioden: {problem}"))
+        ordered = sorted(enumerate(perioden), key=lambda item: item[1].geldig_vanaf)
+        for (i, earlier), (j, later) in zip(ordered, ordered[1:], strict=False):
+            if earlier.geldig_tot is None or earlier.geldig_tot >= later.geldig_vanaf:
+                other = doc.line_of(loc + ("perioden", i))
+                line = doc.line_of(loc + ("perioden", j, "geldig_vanaf"))
+                until = f"tot en met {earlier.geldig_tot}" if earlier.geldig_tot else "zonder einddatum"
+                self.issues.append(
+                    Issue(
+                        file,
+                        line,
+                        "-",
+                        f"parameter '{spec.name}': de periode vanaf {later.geldig_vanaf} overlapt met de periode "
+                        f"in {file}:{other} (vanaf {earlier.geldig_vanaf}, {until}); "
+                        "laat elke periode eindigen (geldig_tot) voor de volgende begint",
+                    )
+                )
+
+    def check_coverage(self, spec: LoadedParameter) -> None:
+        """A national parameter without a standard needs a value on every day that rules are in force."""
+        perioden = spec.spec.perioden or []
+        days = {r.regel.geldig_vanaf for r in self.base.rules}
+        days |= {r.regel.geldig_tot + dt.timedelta(days=1) for r in self.base.rules if r.regel.geldig_tot}
+        days |= {p.geldig_tot + dt.timedelta(days=1) for p in perioden if p.geldig_tot}
+        for day in sorted(days):
+            in_force = any(r.regel.valid_on(day) for r in self.base.rules)
+            if in_force and not any(p.valid_on(day) for p in perioden):
+                line = self.base.documents[spec.file].line_of(("parameters", spec.name, "perioden"))
+                self.issues.append(
+                    Issue(
+                        spec.file,
+                        line,
+                        "-",
+                        f"parameter '{spec.name}' heeft geen waarde op {day} (dan gelden er regels); "
+                        "geef een periode die die dag dekt, of een 'standaard' voor de dagen zonder periode",
+                    )
+                )
+                return
 
     def check_named_exclusions(self, file: str, doc: Any, entries: list[UitgeslotenHulpvorm]) -> None:
         """A named exclusion is a kind of help from the fixed list (004 r. 3167-3169), never free text."""

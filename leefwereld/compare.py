@@ -15,6 +15,7 @@ The classification is documented for policy makers in docs/leefwereldtoets.md; k
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -451,11 +452,28 @@ def gewijzigde_regels(oud: RuleBase, nieuw: RuleBase) -> dict[str, str]:
     return dict(sorted(result.items()))
 
 
-def gewijzigde_parameters(oud: RuleBase, nieuw: RuleBase, gemeente: str | None) -> dict[str, tuple[Any, Any]]:
-    """Parameter name -> (base value, current value) for one configuration, where they differ."""
-    a = oud.parameter_values(gemeente if gemeente in oud.gemeenten else None)
-    b = nieuw.parameter_values(gemeente if gemeente in nieuw.gemeenten else None)
-    return {k: (a.get(k), b.get(k)) for k in sorted(a.keys() | b.keys()) if a.get(k) != b.get(k)}
+def gewijzigde_parameters(
+    oud: RuleBase, nieuw: RuleBase, gemeente: str | None, peildata: Iterable[dt.date]
+) -> dict[str, tuple[Any, Any]]:
+    """Parameter name -> (base value, current value) for one configuration, where they differ on
+    one of the personas' reference dates (the values in force there: a parameter may carry its own
+    periods). A parameter whose change differs between those dates is listed once per date, as
+    "naam (op JJJJ-MM-DD)"."""
+    per_day: dict[str, dict[dt.date, tuple[Any, Any]]] = {}
+    for day in sorted(set(peildata)):
+        a = oud.parameter_values(gemeente if gemeente in oud.gemeenten else None, day)
+        b = nieuw.parameter_values(gemeente if gemeente in nieuw.gemeenten else None, day)
+        for k in a.keys() | b.keys():
+            if a.get(k) != b.get(k):
+                per_day.setdefault(k, {})[day] = (a.get(k), b.get(k))
+    found: dict[str, tuple[Any, Any]] = {}
+    for name, changes in sorted(per_day.items()):
+        pairs = list(changes.values())
+        if len(changes) == len(set(peildata)) and all(p == pairs[0] for p in pairs):
+            found[name] = pairs[0]
+        else:
+            found.update({f"{name} (op {day.isoformat()})": pair for day, pair in changes.items()})
+    return found
 
 
 _TEKST = {"nieuw": " (nieuwe regel)", "gewijzigd": " (regeltekst gewijzigd)", "verwijderd": " (regel verwijderd)"}
@@ -576,8 +594,9 @@ def landelijke_eenheid(
     national_ids = {r.id for r in landelijk.toelichting.toegepast}
     local_ids = {r.id for r in lokaal.toelichting.toegepast}
     differing = sorted(national_ids ^ local_ids)
-    defaults = base.parameter_values(None)
-    values = base.parameter_values(gemeente)
+    day = landelijk.regelset.peildatum
+    defaults = base.parameter_values(None, day)
+    values = base.parameter_values(gemeente, day)
     changed_params = {p for p in values if values[p] != defaults.get(p)}
     verklaring = []
     for rid in differing:

@@ -125,8 +125,10 @@ def voer_toets_uit(
     old_engine, new_engine = Engine(oud), Engine(nieuw)
     result.configuraties = [None, *sorted(oud.gemeenten.keys() | nieuw.gemeenten.keys())]
     result.regelwijzigingen = gewijzigde_regels(oud, nieuw)
+    # The values in force on each persona's reference date (a parameter may change mid-year).
+    peildata = {peildatum or p.case.peildatum or dt.date.today() for p in personas} or {peildatum or dt.date.today()}
     for config in result.configuraties:
-        params = gewijzigde_parameters(oud, nieuw, config)
+        params = gewijzigde_parameters(oud, nieuw, config, peildata)
         if params:
             result.parameterwijzigingen[config] = params
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -160,9 +161,28 @@ def peildatum(context: dict[str, Any], day: str) -> None:
     context["peildatum"] = dt.date.fromisoformat(day)
 
 
+_EXTRA_ENGINES: dict[tuple[str, str], Engine] = {}
+
+
+@given(parsers.parse('de regels met dit gemeentebestand "{code}":'))
+def regels_met_gemeentebestand(
+    context: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, code: str, docstring: str
+) -> None:
+    """The shipped rules plus one municipal file written in the scenario (loaded once per text),
+    for a municipal choice the shipped municipalities do not make, such as a mid-year change."""
+    key = (code, docstring)
+    if key not in _EXTRA_ENGINES:
+        root = tmp_path_factory.mktemp("regels") / "rules"
+        shutil.copytree(RULES, root)
+        (root / "gemeenten" / f"{code}.yaml").write_text(docstring + "\n", encoding="utf-8")
+        _EXTRA_ENGINES[key] = Engine(load_rulebase(root))
+    context["engine"] = _EXTRA_ENGINES[key]
+
+
 @when("de casus wordt beoordeeld")
 def beoordeel(context: dict[str, Any], engine: Engine) -> None:
     casus = Casus.model_validate(context["casus"])
+    engine = context.get("engine", engine)
     result = engine.evaluate(casus, gemeente=context["gemeente"], peildatum=context["peildatum"])
     _FIRED.update(r.id for r in result.toelichting.toegepast)
     _REACHED.update(reached_values(result))
@@ -301,6 +321,17 @@ def afweging(context: dict[str, Any], fragment: str) -> None:
 def conflict(context: dict[str, Any], field: str) -> None:
     b = _b(context)
     assert field in [c.veld for c in b.conflicten], _explain(b)
+
+
+@then(parsers.parse('geldt de landelijke waarde {value} voor "{name}"'))
+def landelijke_waarde(context: dict[str, Any], value: str, name: str) -> None:
+    shown = {w.parameter: str(w.waarde) for w in _b(context).toelichting.landelijke_waarden}
+    assert shown.get(name) == value, f"landelijke waarden in de toelichting: {shown}"
+
+
+@then("geldt geen landelijke waarde in plaats van een gemeentelijke")
+def geen_landelijke_waarde(context: dict[str, Any]) -> None:
+    assert _b(context).toelichting.landelijke_waarden == []
 
 
 @then("noemt de motivering bezwaar en beroep")

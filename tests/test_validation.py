@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rule_files import issues_of, write
 from typer.testing import CliRunner
 
 from cli.main import app
 from engine.loader import load_rulebase
-from engine.rulebase import RuleSetError
 
 PARAMS = """\
 parameters:
@@ -39,21 +39,6 @@ regels:
     dan:
       uitkomst: {toegang: beschikking}
 """
-
-
-def write(tmp_path: Path, files: dict[str, str]) -> Path:
-    root = tmp_path / "rules"
-    for name, text in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    return root
-
-
-def issues_of(root: Path) -> list[str]:
-    with pytest.raises(RuleSetError) as info:
-        load_rulebase(root)
-    return [str(i) for i in info.value.issues]
 
 
 def test_valid_set_loads(tmp_path: Path) -> None:

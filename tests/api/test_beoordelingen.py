@@ -16,6 +16,8 @@ from api.tables import beoordelingen
 from engine.case import Casus
 from engine.evaluator import Engine
 from engine.loader import load_rulebase
+from engine.provenance import ENGINE_VERSION
+from engine.rule_model import REGELTAAL_VERSIE
 
 PROBLEM = "application/problem+json"
 
@@ -82,10 +84,15 @@ def test_gemeente_and_peildatum_from_the_request_take_precedence(api: Api, refer
     record = posted.json()
     assert record["gemeente"] == gemeente
     assert record["peildatum"] == "2025-06-01"
+    ruleset = reference_engine.ruleset(dt.date(2025, 6, 1), gemeente)
     assert record["beoordeling"]["regelset"] == {
-        "versie": reference_engine.ruleset(dt.date(2025, 6, 1), gemeente).versie,
+        "versie": ruleset.versie,
         "peildatum": "2025-06-01",
         "gemeente": gemeente,
+        "parameters_versie": ruleset.parameterstand.versie,
+        "motor_versie": ENGINE_VERSION,
+        "regeltaal_versie": REGELTAAL_VERSIE,
+        "commit": reference_engine.base.commit,
     }
 
 
