@@ -290,10 +290,11 @@ def _thresholds(old_base: RuleBase, new_base: RuleBase, cases: pl.DataFrame, cod
     compared = _facts_per_parameter(new_base) | _facts_per_parameter(old_base)
     found = []
     for code in codes:
-        for name, (a, b) in gewijzigde_parameters(old_base, new_base, code).items():
+        days = cases.filter(pl.col(CONFIGURATIE) == (code or LANDELIJK))[PEILDATUM].unique().to_list()
+        for name, (a, b) in gewijzigde_parameters(old_base, new_base, code, days).items():
             if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (a, b)):
                 continue
-            for fact in sorted(compared.get(name, ())):
+            for fact in sorted(compared.get(name.split(" (op ", 1)[0], ())):
                 label = code or LANDELIJK
                 values = cases.filter(pl.col(CONFIGURATIE) == label)[fact].drop_nulls().cast(pl.Float64)
                 found.append(Drempel(name, label, float(a), float(b), fact, values.to_list()))
