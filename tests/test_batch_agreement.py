@@ -138,3 +138,36 @@ def test_the_cross_check_finds_a_difference(engine: Engine, batch: BatchEngine) 
     )
     found = compare_rows(engine, cases, flipped, [0, 1, 2], None, DAYS[1])
     assert [(d.row, d.field) for d in found] == [(2, "toegang")]
+
+
+def test_a_dated_parameter_value_applies_per_reference_date(tmp_path: Path) -> None:
+    """Parameter periods (issue 15) flow into the batch path: a case is evaluated with the value in
+    force on its own `peildatum`, and agrees with durable-rules on both sides of the change."""
+    import shutil
+
+    root = tmp_path / "rules"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "rules", root)
+    target = root / "gemeenten" / "voorbeeldstad.yaml"
+    text = target.read_text()
+    assert "  kostendrempel: 2500\n" in text
+    target.write_text(
+        text.replace(
+            "  kostendrempel: 2500\n",
+            "  kostendrempel:\n    perioden:\n"
+            "      - {waarde: 2500, geldig_vanaf: 2015-01-01, geldig_tot: 2026-06-30}\n"
+            "      - {waarde: 100, geldig_vanaf: 2026-07-01}\n",
+        )
+    )
+    engine = Engine(load_rulebase(root))
+    rng = random.Random(11)
+    drawn = [random_case(rng, 1.0) for _ in range(40)]
+    cases = [
+        c.model_copy(update={"gemeente": "voorbeeldstad", "peildatum": day})
+        for day in (dt.date(2026, 6, 30), dt.date(2026, 7, 1))
+        for c in drawn
+    ]
+    frame = frame_from_cases(cases)
+    results = BatchEngine(engine.base).evaluate(frame, dt.date(2026, 1, 1))
+    assert not compare_rows(engine, frame, results, list(range(frame.height)), ..., dt.date(2026, 1, 1))
+    before, after = results.head(40), results.tail(40)
+    assert not before.equals(after)  # the lower threshold from 1 July changes some cases
