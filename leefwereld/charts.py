@@ -68,6 +68,8 @@ def rond_drempel(titel: str, waarden: Sequence[float], oud: float, nieuw: float,
     low, high = sorted((oud, nieuw))
     span = max(high - low, abs(high) * 0.25, 1.0)
     start, end = low - span, high + span
+    if low >= 0 and all(v >= 0 for v in waarden):
+        start = max(start, 0.0)  # amounts and ages are never negative
     near = [v for v in waarden if start <= v <= end]
     with plt.rc_context(_STYLE):
         figure, axes = plt.subplots(figsize=(8, 2.8))
