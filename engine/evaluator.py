@@ -125,35 +125,94 @@ def _derive(ruleset: CompiledRuleSet, case_facts: dict[str, Any]) -> tuple[list[
     durable-rules keeps the first value concluded for a fact, so rules may fire on a value that a
     later rule disputes, and which rules fire then depends on the order. So a disputed fact is
     blocked and the case derived again: a blocked fact's concluded values are recorded but never
-    written, so every rule reads it as unknown. Only conflicts that depend on no other conflict of
-    the same run are blocked at a time (they are real whatever the order); the run ends when no
-    conflict outside the blocked facts remains, which is the order-free result (the same as the
-    vectorised evaluator's, `engine/batch`). A case without conflicts is derived once.
+    written. Only conflicts that depend on no other conflict of the same run are blocked at a time
+    (they are real whatever the order). A comparison on a blocked fact holds when it holds for every
+    disputed value, fails when it fails for every one, and is unknown otherwise (`_under_dispute`);
+    durable-rules cannot test that, so a rule it decides to apply is applied here: its conclusions
+    go into the working memory the case is derived again from. The run ends when no new conflict
+    and no such rule remains: the order-free result, the same as the vectorised evaluator's
+    (`engine/batch`). A case without conflicts is derived once.
     """
     blocked: frozenset[str] = frozenset()
+    forced: list[CompiledRule] = []
     while True:
         trace = _Trace(blocked=blocked)
+        start: dict[str, Any] = {}
+        for rule in forced:  # applied under the dispute: their conclusions are there from the start
+            start.update(_record(trace, rule))
         if ruleset.durable is None:
             run = RunResult(facts={}, fired=[])
         else:
             tested = {p: v for p, v in case_facts.items() if p in ruleset.used_paths}
-            run = ruleset.durable.run(
-                facts_to_wm(tested, ruleset.vocabulary), functools.partial(_conclude, ruleset, trace)
-            )
-        fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
+            wm = facts_to_wm(tested, ruleset.vocabulary)
+            wm.update(wm_updates(start, {p: m for r in forced for p, m in r.adds.items()}))
+            run = ruleset.durable.run(wm, functools.partial(_conclude, ruleset, trace))
+        fired = forced + [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
         new = {p for p in trace.conflicts if p not in blocked}
         first = {p for p in new if not ruleset.upstream.get(p, frozenset()).intersection(new)}
-        if not first:
+        if first:
+            blocked |= first
+            forced = []  # decided again under the larger dispute
+            continue
+        more = _applied_under_dispute(ruleset, fired, case_facts, trace)
+        if not more:
             return fired, trace
-        blocked |= first
+        forced = forced + more
 
 
-def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
-    """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
-    helper_path = ruleset.helper_paths.get(index)
-    if helper_path is not None:
-        return wm_updates({helper_path: True})
-    rule = ruleset.by_durable_index[index]
+def _applied_under_dispute(
+    ruleset: CompiledRuleSet, fired: list[CompiledRule], case_facts: dict[str, Any], trace: _Trace
+) -> list[CompiledRule]:
+    """Rules durable-rules did not fire that test a disputed fact and hold whatever its value."""
+    if not trace.blocked:
+        return []
+    candidates = {p: list(trace.conflicts[p].values()) for p in trace.blocked if p in trace.conflicts}
+    done = {r.id for r in fired}
+    facts = dict(case_facts)
+    facts.update(trace.values)
+    added: dict[str, set[str]] = {}
+    for rule in fired:
+        for path, members in rule.adds.items():
+            added.setdefault(path, set()).update(members)
+    return [
+        rule
+        for rule in ruleset.order
+        if rule.id not in done
+        and rule.durable_index is not None
+        and rule.effective_paths.intersection(candidates)
+        and _under_dispute(rule.effective, facts, added, candidates) is True
+    ]
+
+
+def _under_dispute(
+    node: c.Node, facts: dict[str, Any], added: dict[str, set[str]], candidates: dict[str, list[Any]]
+) -> bool | None:
+    """Three-valued evaluation as forward chaining sees it, with a disputed fact taken as any of its
+    values: a comparison on it holds if it holds for each, fails if it fails for each."""
+    if isinstance(node, c.Const):
+        return node.value
+    if isinstance(node, c.Not):
+        inner = _under_dispute(node.item, facts, added, candidates)
+        return None if inner is None else not inner
+    if isinstance(node, (c.All, c.AnyOf)):
+        values = [_under_dispute(i, facts, added, candidates) for i in node.items]
+        decisive = isinstance(node, c.AnyOf)
+        if decisive in values:
+            return decisive
+        return None if None in values else not decisive
+    if node.path in candidates:
+        results = {c.evaluate(node, {node.path: v}) for v in candidates[node.path]}
+        return results.pop() if len(results) == 1 else None
+    if node.path in added or (node.path not in CASE_FACTS and node.is_list):
+        present = node.value in added.get(node.path, set())  # a list outcome: true once added, else unknown
+        if node.op == "has":
+            return True if present else None
+        return False if present else None
+    return c.evaluate(node, facts)
+
+
+def _record(trace: _Trace, rule: CompiledRule) -> dict[str, Any]:
+    """Record what `rule` concludes (conflicts noted); the values it writes to working memory."""
     values: dict[str, Any] = {}
     for path, value in rule.derives.items():
         if path in trace.blocked:
@@ -167,7 +226,16 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
         trace.values[path] = value
         trace.setters[path] = rule.id
         values[path] = value
-    return wm_updates(values, rule.adds)
+    return values
+
+
+def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
+    """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
+    helper_path = ruleset.helper_paths.get(index)
+    if helper_path is not None:
+        return wm_updates({helper_path: True})
+    rule = ruleset.by_durable_index[index]
+    return wm_updates(_record(trace, rule), rule.adds)
 
 
 def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]:

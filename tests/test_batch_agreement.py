@@ -78,6 +78,13 @@ regels:
     geldig_vanaf: 2015-01-01
     als: {feit: uitkomst.reikwijdte, is: binnen}
     dan: {uitkomst: {toegang: beschikking}}
+  - id: E
+    titel: Een weging zodra de reikwijdte binnen of buiten is
+    bron: {document: 004_82bfb980c5993adb.txt, regels: 3434-3440}
+    geldig_vanaf: 2015-01-01
+    als: {feit: uitkomst.reikwijdte, in: [binnen, buiten]}
+    dan:
+      professionele_afweging: {onderwerp: Welke hulp past, te_wegen: [draagkracht en draaglast]}
   - id: D
     titel: Vrij toegankelijk volgt op buiten of een cursus
     bron: {document: 004_82bfb980c5993adb.txt, regels: 3434-3440}
@@ -114,7 +121,7 @@ def test_a_conflict_is_resolved_whatever_the_firing_order(tmp_path: Path, soort:
     )
     day = DAYS[1]
     seen = set()
-    for order in ([0, 1, 2, 3], [1, 0, 3, 2], [3, 2, 1, 0], [2, 3, 0, 1]):
+    for order in ([0, 1, 2, 3, 4], [1, 0, 4, 3, 2], [4, 3, 2, 1, 0], [2, 3, 0, 4, 1]):
         engine = _engine(tmp_path / (soort or "geen"), order)
         result = engine.outcomes(casus, None, day)
         seen.add((json.dumps(result.velden, sort_keys=True), result.toegepast))
@@ -125,6 +132,7 @@ def test_a_conflict_is_resolved_whatever_the_firing_order(tmp_path: Path, soort:
     velden_dict = json.loads(velden)
     assert velden_dict["reikwijdte"] == "onbeslist"
     assert "C" not in toegepast
+    assert "E" in toegepast  # it holds whichever value the dispute takes
     assert ("D" in toegepast) == bool(soort)
     assert velden_dict["toegang"] == "onbeslist"
 

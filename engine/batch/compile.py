@@ -234,7 +234,16 @@ class _Compiler:
         if node.path in self.list_paths and node.path not in CASE_FACTS:
             flag = pl.col(self.n.member(node.path, node.value))
             return flag if node.op == "has" else ~flag
-        return self._compare(node, self._col(node.path))
+        compared = self._compare(node, self._col(node.path))
+        if node.path not in self.scalar_paths or len(self._by_value(node.path)) < 2:
+            return compared
+        # a disputed fact counts as any of its values (`engine.evaluator._under_dispute`)
+        holds: list[pl.Expr] = []
+        fails: list[pl.Expr] = []
+        for value, rules in self._by_value(node.path):
+            (holds if c.evaluate(node, {node.path: value}) else fails).append(_any(self._applies(r) for r in rules))
+        for_each = pl.when(~_any(fails)).then(pl.lit(True)).when(~_any(holds)).then(pl.lit(False)).otherwise(_NULL_BOOL)
+        return pl.when(pl.col(self.n.disputed(node.path))).then(for_each).otherwise(compared)
 
     def _analysis_leaf(self, node: c.Cmp, dead: bool, awaited: tuple[str, ...]) -> pl.Expr:
         """A comparison as the open analysis sees it (`engine.partial._open_without`): a concluded
