@@ -147,7 +147,8 @@ def _derive(ruleset: CompiledRuleSet, case_facts: dict[str, Any]) -> tuple[list[
             wm = facts_to_wm(tested, ruleset.vocabulary)
             wm.update(wm_updates(start, {p: m for r in forced for p, m in r.adds.items()}))
             run = ruleset.durable.run(wm, functools.partial(_conclude, ruleset, trace))
-        fired = forced + [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
+        # the rules applied under a dispute come last: they follow from the values disputed
+        fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index] + forced
         new = {p for p in trace.conflicts if p not in blocked}
         first = {p for p in new if not ruleset.upstream.get(p, frozenset()).intersection(new)}
         if first:
