@@ -34,7 +34,12 @@ SCHEMA_BESCHRIJVINGEN = {
     "BesluitAanvraag": "Het besluit van de professional over een beoordeling.",
     "Besluit": "Een vastgelegd besluit; een later besluit verwijst naar het besluit ervoor.",
     "Besluiten": "Alle besluiten over een beoordeling, oudste eerst.",
-    "Bronvermelding": "De hoofdpassage van de regel, de verdere passages waarop zij steunt, en alle in één regel.",
+    "Bronvermelding": "De hoofdpassage van de regel, de verdere passages waarop zij steunt, en alle in één regel: "
+    "titel en artikel, nooit een bestandsnaam.",
+    "Bronpassage": "Eén geciteerde passage: de titel van het document, het artikel met Juriconnect-verwijzing en link, "
+    "en de regelnummers voor wie de tekst heeft.",
+    "Wetsartikel": "Een geciteerd wetsartikel met zijn BWB-id, Juriconnect-verwijzing en de tekst op "
+    "wetten.overheid.nl zoals die gold op de peildatum.",
     "Casus": "Eén casus zoals een toegangsteam die indient.",
     "Aanname": "Een vermoeden waarop het advies rust: het feit was onbekend en een andere waarde zou een "
     "uitkomst veranderen; met de reden, de bron en de vraag die het bevestigt.",

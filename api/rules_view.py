@@ -9,10 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 from api.models import Periode, RegelDetail, RegelSamenvatting, RegelsOverzicht
-from engine.assessment import Bronvermelding
 from engine.compiler import CompiledRule, CompiledRuleSet
 from engine.evaluator import Engine
-from engine.rule_model import Bron
 
 
 class RuleNotFound(LookupError):
@@ -23,16 +21,12 @@ class RuleNotFound(LookupError):
         self.message = message
 
 
-def _bron(bron: Bron) -> Bronvermelding:
-    return Bronvermelding.of(bron)
-
-
-def _summary_fields(rule: CompiledRule) -> dict[str, object]:
+def _summary_fields(ruleset: CompiledRuleSet, rule: CompiledRule, peildatum: dt.date) -> dict[str, object]:
     regel = rule.loaded.regel
     return {
         "id": rule.id,
         "titel": regel.titel,
-        "bron": _bron(regel.bron),
+        "bron": ruleset.bronvermelding(regel.bron, peildatum),
         "geldig_vanaf": regel.geldig_vanaf,
         "geldig_tot": regel.geldig_tot,
         "bestand": rule.loaded.file,
@@ -52,7 +46,7 @@ def overview(engine: Engine, gemeente: str | None, peildatum: dt.date) -> Regels
         peildatum=peildatum,
         versie=ruleset.versie,
         parameters=dict(ruleset.parameters),
-        regels=[RegelSamenvatting(**_summary_fields(r)) for r in ruleset.rules],  # type: ignore[arg-type]
+        regels=[RegelSamenvatting(**_summary_fields(ruleset, r, peildatum)) for r in ruleset.rules],  # type: ignore[arg-type]
     )
 
 
@@ -69,7 +63,7 @@ def detail(engine: Engine, rule_id: str, gemeente: str | None, peildatum: dt.dat
         raise RuleNotFound(f"Regel '{rule_id}' geldt niet op {peildatum.isoformat()} (geldig: {shown}).")
     regel = found.loaded.regel
     return RegelDetail(
-        **_summary_fields(found),  # type: ignore[arg-type]
+        **_summary_fields(ruleset, found, peildatum),  # type: ignore[arg-type]
         als=regel.als.model_dump(mode="json", by_alias=True, exclude_none=True),
         dan=regel.dan.model_dump(mode="json", by_alias=True, exclude_none=True),
         motivering=regel.motivering,

@@ -95,7 +95,8 @@ def leefwereldtoets(
         reden = "de basis heeft nog geen regelmap"
         if found.map is not None:
             try:
-                oud = load_rulebase(found.map)
+                # Rules of a revision before the source register still read their sources by title.
+                oud = load_rulebase(found.map, bronnen=nieuw.bronnen)
             except RuleSetError as exc:
                 if not allow_invalid_base:
                     raise stop(

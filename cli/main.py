@@ -19,12 +19,14 @@ from cli.api_commands import serve, team_app, token_app
 from cli.leefwereld import leefwereldtoets
 from cli.render import render_assessment
 from cli.watals import caseload, wat_als
+from engine.algoritmeregister import entry, to_json, to_markdown
 from engine.casefile import CaseFileError, load_case_file
 from engine.compiler import SelectionError
 from engine.evaluator import Engine
 from engine.loader import load_rulebase
 from engine.paths import default_dir
 from engine.rulebase import RuleSetError
+from engine.schemas import SCHEMA_DIR, SOORTEN, schema_text, write_schemas
 from leefwereld.personas import run_personas
 
 app = typer.Typer(help="Reikwijdte: hoe een jeugdhulpvraag onder de Jeugdwet bereikt wordt.", no_args_is_help=True)
@@ -67,6 +69,60 @@ def validate(rules_dir: Path | None = typer.Argument(None, help="Map met regelbe
         f"{directory}: geldig — {len(ids)} regels ({len(base.rules)} versies), "
         f"{len(base.parameters)} parameters, {len(base.gemeenten)} gemeenten; versie {base.digest}"
     )
+
+
+@app.command()
+def schema(
+    soort: str | None = typer.Argument(
+        None, help="regels | gemeente | casus | persona | bronnen; leeg met --map: alle."
+    ),
+    map_: Path | None = typer.Option(
+        None, "--map", help=f"Schrijf de schema's in deze map (in de repository: {SCHEMA_DIR}/)."
+    ),
+) -> None:
+    """Het JSON Schema van regel-, gemeente-, casus-, persona- of bronbestanden, gemaakt uit de modellen."""
+    if soort is not None and soort not in SOORTEN:
+        typer.echo(f"onbekende soort '{soort}': kies uit {', '.join(SOORTEN)}", err=True)
+        raise typer.Exit(2)
+    if map_ is None:
+        if soort is None:
+            typer.echo(f"geef een soort ({', '.join(SOORTEN)}) of --map MAP", err=True)
+            raise typer.Exit(2)
+        typer.echo(schema_text(soort), nl=False)
+        return
+    for path in write_schemas(map_, [soort] if soort else None):
+        typer.echo(f"geschreven: {path}")
+
+
+@app.command()
+def algoritmeregister(
+    gemeente: str | None = typer.Option(
+        None, "--gemeente", help="Code van de gemeente; standaard de landelijke regels."
+    ),
+    peildatum: str | None = typer.Option(None, "--peildatum", help="JJJJ-MM-DD; standaard vandaag."),
+    markdown: Path | None = typer.Option(None, "--markdown", help="Schrijf de registratie als Markdown."),
+    json_file: Path | None = typer.Option(None, "--json", help="Schrijf de registratie als JSON."),
+    repository_url: str | None = typer.Option(
+        None, "--repository-url", help="Openbare vindplaats van deze repository (voor de links naar regels en code)."
+    ),
+    rules: Path | None = typer.Option(None, "--regels", help="Map met regelbestanden."),
+) -> None:
+    """De registratie voor het Algoritmeregister (publicatiestandaard 1.0.0), als Markdown en JSON."""
+    day = _date(peildatum) or dt.date.today()
+    engine = _engine(rules)
+    try:
+        data = entry(engine.base, day, gemeente, repository_url)
+    except SelectionError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    if markdown is None and json_file is None:
+        typer.echo(to_markdown(data), nl=False)
+        return
+    for target, text in ((markdown, to_markdown(data)), (json_file, to_json(data))):
+        if target is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            typer.echo(f"geschreven: {target}")
 
 
 @app.command()

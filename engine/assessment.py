@@ -11,40 +11,53 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from engine.rule_model import Bron
-
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Wetsartikel(_Out):
+    """One cited article of a law, with its Juriconnect reference and a link to its text."""
+
+    tekst: str = Field(description="Het artikel zoals de regel het noemt, bijv. Jeugdwet art. 2.3 lid 1.")
+    wet: str = Field(description="De wet (citeertitel), of het document zelf bij een gemeentelijke verordening.")
+    artikel: str
+    lid: str | None = None
+    onderdeel: str | None = None
+    bwb_id: str | None = Field(None, description="Identificatienummer in het Basiswettenbestand (BWB).")
+    juriconnect: str | None = Field(None, description="Juriconnect-verwijzing, bijv. jci1.3:c:BWBR0034925&artikel=2.3.")
+    url: str | None = Field(None, description="De tekst op wetten.overheid.nl zoals die gold op de peildatum.")
+    tekst_gecontroleerd: bool = Field(
+        False, description="Is de verwijzing vergeleken met de wettekst zelf? Nee als het project die niet heeft."
+    )
+
+
 class Bronpassage(_Out):
-    document: str
-    regels: str
+    """One cited passage as people read it: the document's title, never a file name."""
+
+    document: str = Field(description="Id van het document in het bronnenregister (rules/bronnen.yaml).")
+    titel: str = Field(
+        description="Titel van het document (of het deel); tussen [ ] een omschrijving als de tekst geen titel heeft."
+    )
+    uitgever: str | None = None
+    verschenen: str | None = Field(
+        None, description="Wanneer het document verscheen (datum of jaar, in woorden), zoals in de tekst gelezen."
+    )
+    url: str | None = Field(None, description="Openbare vindplaats van het document, als die er is.")
+    regels: str = Field(description="Regelnummers in de tekst, voor wie de tekst heeft.")
+    bestand: str | None = Field(None, description="Het lokale tekstbestand, voor wie de tekst heeft.")
     artikel: str | None = None
+    wetsartikelen: list[Wetsartikel] = Field(default_factory=list)
     status: str
 
 
 class Bronvermelding(Bronpassage):
-    """The rule's main passage, the further passages it relies on, and all of them in one line."""
+    """The rule's main passage, the further passages it relies on, and all of them in one line.
+
+    Built by `engine.bronnen.render_bron`, the one place a source is rendered."""
 
     aanvullend: list[Bronpassage] = Field(default_factory=list, description="Verdere passages waarop de regel steunt.")
-    citaat: str = Field(description="Leesbare bronvermelding van alle passages.")
-
-    @classmethod
-    def of(cls, bron: Bron) -> Bronvermelding:
-        """The record of a rule's `Bron`, as the assessment and the API show it."""
-        return cls(
-            document=bron.document,
-            regels=bron.regels,
-            artikel=bron.artikel,
-            status=bron.status,
-            aanvullend=[
-                Bronpassage(document=a.document, regels=a.regels, artikel=a.artikel, status=a.status)
-                for a in bron.aanvullend
-            ],
-            citaat=bron.citation(),
-        )
+    citaat: str = Field(description="Leesbare bronvermelding van alle passages: titel en artikel, geen bestandsnaam.")
 
 
 class ToegepasteRegel(_Out):

@@ -19,6 +19,7 @@ from typing import Any
 
 from engine import conditions as c
 from engine.assessment import Bronvermelding
+from engine.bronnen import Bronnenregister, citeer, render_bron
 from engine.durable import DurableRuleset, PatternSet, ruleset_for
 from engine.facts import (
     CASE_FACTS,
@@ -70,10 +71,8 @@ class CompiledRule:
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
     awaited: tuple[str, ...] = ()  # case facts its own condition, as written, requires known (`bekend`)
-    bronvermelding: Bronvermelding = field(init=False)
 
     def __post_init__(self) -> None:
-        bron = self.loaded.regel.bron
         object.__setattr__(self, "id", self.loaded.id)
         if self.afweging is None and self.motivering is None:
             object.__setattr__(self, "afweging", self.loaded.regel.dan.professionele_afweging)
@@ -84,7 +83,6 @@ class CompiledRule:
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
         object.__setattr__(self, "outcome_names", tuple(f.split(".", 1)[1] for f in self.outcome_fields))
-        object.__setattr__(self, "bronvermelding", Bronvermelding.of(bron))
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,7 @@ class CompiledPresumption:
     node: c.Cmp  # the presumption as a comparison on the fact, parameters folded in
     value: Any  # as the assessment shows it: the value, or {"maximaal": 1500}
     reden: str
-    bron: Bronvermelding
+    bron: Bron
     question: str
     safety: bool  # about safety: always shown, always asked first
     alternatives: tuple[Any, ...]  # the other values that some condition in force tells apart
@@ -131,6 +129,20 @@ class CompiledRuleSet:
     upstream: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the rules in an order where every rule comes after the rules concluding what it tests
     order: tuple[CompiledRule, ...] = ()
+    register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
+    _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
+
+    def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:
+        """A source as people read it, its law links dated at the peildatum (`render_bron`, cached:
+        an assessment shows the sources of every rule it names). Keyed by the object, not its
+        value: hashing a source costs more than rendering it once."""
+        key = (peildatum, id(bron))
+        found = self._rendered.get(key)
+        if found is None or found[0] is not bron:
+            if len(self._rendered) >= 20_000:
+                self._rendered.clear()
+            found = self._rendered[key] = (bron, render_bron(bron, self.register, peildatum))
+        return found[1]
 
 
 def _value(value: Any, params: dict[str, Any]) -> Any:
@@ -171,15 +183,17 @@ def _conclusions(loaded: LoadedRule) -> tuple[dict[str, Any], dict[str, tuple[st
     return derives, adds
 
 
-def declined(loaded: LoadedRule, entry: NietGevolgdVoorstel) -> tuple[ProfessioneleAfweging, str]:
+def declined(
+    loaded: LoadedRule, entry: NietGevolgdVoorstel, register: Bronnenregister
+) -> tuple[ProfessioneleAfweging, str]:
     """What a proposal this municipality does not follow becomes: a weighing point naming the
     proposal and its source, and a sentence for the motivation (the rule concludes nothing)."""
     bron = loaded.regel.bron
-    own = f" (besluit: {entry.bron.citation()})" if entry.bron else ""
+    own = f" (besluit: {citeer(entry.bron, register)})" if entry.bron else ""
     afweging = ProfessioneleAfweging(
         onderwerp=f"Voorstel niet gevolgd door de gemeente: {loaded.regel.titel}",
         te_wegen=[
-            f"het voorstel van de werkgroep ({bron.citation()}) zou de hulp hier uitsluiten",
+            f"het voorstel van de werkgroep ({citeer(bron, register)}) zou de hulp hier uitsluiten",
             f"reden van de gemeente{own}: {entry.reden}",
             "of de hulp in dit geval nodig en passend is; draagkracht en draaglast van het gezin",
         ],
@@ -254,7 +268,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         awaited = tuple(sorted(p for p in c.known_tests(written[r.id]) if p not in presumed))
         entry = declines.get(r.id)
         if entry is not None:
-            afweging, sentence = declined(r, entry)
+            afweging, sentence = declined(r, entry, base.bronnen)
             compiled.append(
                 CompiledRule(
                     r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence, awaited=awaited
@@ -285,6 +299,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         durable=durable,
         used_paths=frozenset(p for rule in compiled for p in c.paths(rule.effective)),
         helper_paths=helper_paths,
+        register=base.bronnen,
         named_exclusions=(
             {u.waarde: u.bron for u in base.gemeenten[gemeente].bestand.uitgesloten_hulpvormen}
             if gemeente is not None
@@ -444,7 +459,7 @@ def _compile_presumption(
         node=node,
         value=node.value if v.vorm == "waarde" else {v.vorm: list(node.value) if v.vorm == "niet_in" else node.value},
         reden=(v.reden or "").strip(),
-        bron=Bronvermelding.of(v.bron),
+        bron=v.bron,
         question=CASE_FACTS[v.feit].question,
         safety=v.feit in safety,
         alternatives=((node.value,) if insisted and node.op == "eq" else ()) + _alternatives(v.feit, node, rules),

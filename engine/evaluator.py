@@ -340,20 +340,22 @@ def _grounds(
                     grond=member,
                     regel=rule.id,
                     basis=basis_of(bron),  # type: ignore[arg-type]
-                    bron=bron.citation(),
-                    uitleg=ground_in_words(member, in_words(bron, ruleset.gemeente)),
+                    bron=ruleset.bronvermelding(bron).citaat,
+                    uitleg=ground_in_words(member, in_words(bron, ruleset.gemeente, ruleset.register)),
                 )
             )
     return found
 
 
-def _not_applied(rule: CompiledRule, reason: str, unknown: list[str]) -> NietToegepasteRegel:
+def _not_applied(
+    ruleset: CompiledRuleSet, day: dt.date, rule: CompiledRule, reason: str, unknown: list[str]
+) -> NietToegepasteRegel:
     # Validated from a dict: pydantic's validator (native code) is faster than `model_construct`.
     return NietToegepasteRegel.model_validate(
         {
             "id": rule.id,
             "titel": rule.loaded.regel.titel,
-            "bron": rule.bronvermelding,
+            "bron": ruleset.bronvermelding(rule.loaded.regel.bron, day),
             "uitkomstvelden": rule.outcome_names,
             "reden": reason,
             "ontbrekend": unknown,
@@ -472,7 +474,7 @@ def _missing_facts(
 
 
 def _assumptions(
-    ruleset: CompiledRuleSet, facts: dict[str, Any], fired: list[CompiledRule], presumed: list[str]
+    ruleset: CompiledRuleSet, day: dt.date, facts: dict[str, Any], fired: list[CompiledRule], presumed: list[str]
 ) -> tuple[list[UsedPresumption], list[Aanname]]:
     """The presumptions another value of which changes or decides a field, and those the advice rests on."""
     used = presumptions_that_matter(ruleset, facts, {r.id for r in fired}, presumed) if presumed else []
@@ -481,7 +483,7 @@ def _assumptions(
             feit=u.presumption.path,
             waarde=u.presumption.value,
             reden=u.presumption.reden,
-            bron=u.presumption.bron,
+            bron=ruleset.bronvermelding(u.presumption.bron, day),
             vraag=u.presumption.question,
             uitkomstvelden=u.fields,
             veiligheid=u.presumption.safety,
@@ -526,7 +528,7 @@ def _explain(ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], 
             {
                 "id": r.id,
                 "titel": r.loaded.regel.titel,
-                "bron": r.bronvermelding,
+                "bron": ruleset.bronvermelding(r.loaded.regel.bron, day),
                 "gebruikte_feiten": {p: facts[p] for p in r.own_paths if p in facts},
                 "conclusies": {**r.derives, **{p: list(m) for p, m in r.adds.items()}},
             }
@@ -534,7 +536,7 @@ def _explain(ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], 
         for r in fired
     ]
     niet_toegepast = [
-        _not_applied(rule, *_why_not(rule, fired_ids, facts))
+        _not_applied(ruleset, day, rule, *_why_not(rule, fired_ids, facts))
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]
@@ -600,7 +602,7 @@ def _motivate(
         reasons=[
             (
                 fill_template((r.motivering or r.loaded.regel.titel).strip(), facts, ruleset.parameters),
-                r.loaded.regel.bron.citation(),
+                ruleset.bronvermelding(r.loaded.regel.bron).citaat,
             )
             for r in fired
             if r.outcome_fields or r.motivering or r.afweging
@@ -634,7 +636,7 @@ def _assess(
     analysis = OpenAnalysis(ruleset, facts, frozenset(trace.conflicts))
     outcome = _resolve_outcomes(ruleset, fired, facts, trace, analysis)
     open_fields = _open_fields(outcome, facts)
-    used, aannames = _assumptions(ruleset, facts, fired, presumed)
+    used, aannames = _assumptions(ruleset, day, facts, fired, presumed)
     missing, rival_needs = _missing_facts(analysis, outcome, open_fields, used)
     ontbrekend = sorted(missing)
     vervolgvragen = _next_questions(analysis, open_fields, used, rival_needs, aannames)

@@ -8,6 +8,7 @@ assessment carries its footing, and the motivation says it in plain Dutch.
 
 from __future__ import annotations
 
+from engine.bronnen import Bronnenregister
 from engine.rule_model import Bron
 
 WET = "wet"
@@ -25,14 +26,15 @@ def basis_of(bron: Bron) -> str:
     return VOORSTEL
 
 
-def in_words(bron: Bron, gemeente: str | None) -> str:
+def in_words(bron: Bron, gemeente: str | None, register: Bronnenregister) -> str:
     """The footing as a family reads it, e.g. 'volgens het voorstel van de landelijke werkgroep,
-    dat deze gemeente volgt'."""
+    dat deze gemeente volgt'; a municipal ordinance by its title, never a file name or id."""
     basis = basis_of(bron)
     if basis == WET:
         return f"volgens de wet ({bron.artikel})" if bron.artikel else "volgens de wet"
     if basis == GEMEENTELIJK_BELEID:
-        where = bron.artikel or bron.document
+        document = register.document(bron.document)
+        where = bron.artikel or (document.naam if document is not None else bron.document)
         return f"volgens het eigen beleid van deze gemeente ({where})"
     if bron.status == "advies":
         follows = "dat deze gemeente volgt" if gemeente else "dat de landelijke regels volgen"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from engine.bronnen import Bronnenregister
 from engine.compiler import compile_ruleset
 from engine.durable import EngineError
 from engine.parameters import change_days
@@ -40,18 +41,20 @@ def compile_issues(base: RuleBase) -> list[Issue]:
     return issues
 
 
-def rule_issues(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
+def rule_issues(root: Path | str, bronnen: Bronnenregister | None = None) -> tuple[RuleBase | None, list[Issue]]:
     """Every error of the rules under `root` in one run: each file's own, and the cross-file checks
-    on all parts that could be read (those stay quiet about names the unreadable parts may hold)."""
-    base, issues = parse_rulebase(root)
+    on all parts that could be read (those stay quiet about names the unreadable parts may hold).
+    `bronnen`: the source register to lend when `root` has none (rules of an earlier revision)."""
+    base, issues = parse_rulebase(root, bronnen)
     if base is not None:
         issues = issues + check_rulebase(base)
     return base, issues
 
 
-def load_rulebase(root: Path | str) -> RuleBase:
-    """A validated rule base, or `RuleSetError` listing every problem with file and line."""
-    base, issues = rule_issues(root)
+def load_rulebase(root: Path | str, bronnen: Bronnenregister | None = None) -> RuleBase:
+    """A validated rule base, or `RuleSetError` listing every problem with file and line.
+    `bronnen`: the source register to lend when `root` has none (see `rule_issues`)."""
+    base, issues = rule_issues(root, bronnen)
     if base is not None and not issues:
         issues = compile_issues(base)
     if issues or base is None:

@@ -27,11 +27,11 @@ from pydantic import (
 
 Scalar = StrictBool | StrictInt | StrictFloat | StrictStr
 
-REGELTAAL_VERSIE = "1.1"
+REGELTAAL_VERSIE = "1.2"
 """The version of the rule language (the shape of the YAML files this code reads).
 
 The minor number rises with an addition that leaves every earlier file valid (1.1: dated
-parameter values, `perioden`); the major number with a change that makes earlier files invalid.
+parameter values, `perioden`; 1.2: the source register, `document:` by id); the major number with a change that makes earlier files invalid.
 Every assessment names it in its receipt (`regelset.regeltaal_versie`); `docs/rule-language.md`
 keeps the history."""
 
@@ -55,19 +55,17 @@ examples after "bijvoorbeeld"), never a rule by itself."""
 class BronPassage(_Strict):
     """One cited passage: a source text with its line range, and the legal article if any."""
 
-    document: StrictStr = Field(min_length=1, description="Bestandsnaam van de brontekst.")
+    document: StrictStr = Field(
+        min_length=1,
+        description=(
+            "Id van het document in het bronnenregister (rules/bronnen.yaml); "
+            "regelbestanden van een vorige versie noemen hier de bestandsnaam."
+        ),
+    )
     regels: StrictStr = Field(pattern=r"^\d+(-\d+)?$", description="Regelnummers, bijv. 3103-3139.")
     artikel: StrictStr | None = Field(None, description="Wetsartikel, bijv. Jeugdwet art. 2.3 lid 1.")
     status: BronStatus = Field("wet", description="Wat de passage is: " + ", ".join(BRON_STATUSES) + ".")
     opmerking: StrictStr | None = None
-
-    def citation(self) -> str:
-        parts = [f"{self.document} r. {self.regels}"]
-        if self.artikel:
-            parts.insert(0, self.artikel)
-        if self.status != "wet":
-            parts.append(f"({self.status})")
-        return ", ".join(parts)
 
 
 class Bron(BronPassage):
@@ -93,9 +91,6 @@ class Bron(BronPassage):
                 raise ValueError("gebruik een lijst van passages of 'aanvullend', niet allebei")
             return {**first, "aanvullend": rest}
         return data
-
-    def citation(self) -> str:
-        return "; ".join([BronPassage.citation(self), *(p.citation() for p in self.aanvullend)])
 
     def passages(self) -> tuple[BronPassage, ...]:
         return (BronPassage(**self.model_dump(exclude={"aanvullend"})), *self.aanvullend)

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from engine.bronnen import EMPTY_REGISTER, REGISTER_FILE, BronnenBestand, Bronnenregister
 from engine.parameters import Parameterstand, parameters_in_force
 from engine.rule_model import Erkenning, GemeenteBestand, Parameter, Regel, RegelBestand, Vermoeden
 from engine.schema_messages import schema_problems
@@ -150,6 +151,7 @@ class RuleBase:
     erkenningen: list[LoadedErkenning] = field(default_factory=list)
     unparsed: Unparsed = field(default_factory=Unparsed)
     vermoedens: list[LoadedVermoeden] = field(default_factory=list)  # national and municipal
+    bronnen: Bronnenregister = field(default_factory=Bronnenregister)  # the source register (rules/bronnen.yaml)
     #: The git commit the rule files were read from, when they are exactly that commit's
     #: (`engine.provenance`; set by `load_rulebase`, None for a directory outside git or with changes).
     commit: str | None = None
@@ -283,16 +285,57 @@ def _municipal_file(doc: SourceDocument, name: str, gaps: Unparsed) -> tuple[Gem
 
 
 def _yaml_files(directory: Path) -> list[Path]:
-    """Every `*.yaml`/`*.yml` entry, also those that are not regular files: the reader reports them."""
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml"))
+    """Every `*.yaml`/`*.yml` entry, also those that are not regular files: the reader reports them.
+    The source register is not a rule file; `_register` reads it."""
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml") and p.name != REGISTER_FILE)
 
 
-def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
+def _register(
+    root: Path, fallback: Bronnenregister | None
+) -> tuple[Bronnenregister, SourceDocument | None, list[Issue]]:
+    """The directory's source register; without one, `fallback` (the leefwereldtoets lends the
+    current register to the rules of an earlier revision), else an empty register."""
+    path = root / REGISTER_FILE
+    if not path.exists() and not path.is_symlink():
+        return (fallback.lent() if fallback is not None else EMPTY_REGISTER), None, []
+    name = _relative(path, root)
+    try:
+        doc = read_source(path)
+    except SourceError as exc:
+        return Bronnenregister(file=name, onleesbaar=True), None, [Issue(name, exc.line, "-", exc.message)]
+    issues = [
+        Issue(name, line, "-", f"sleutel '{loc[-1]}' staat twee keer in het blok") for loc, line in doc.duplicate_keys
+    ]
+    try:
+        bestand = BronnenBestand.model_validate(doc.data if doc.data is not None else {})
+    except ValidationError as exc:
+        return (
+            Bronnenregister(file=name, onleesbaar=True),
+            doc,
+            issues + _schema_issues(doc, exc, BronnenBestand, name),
+        )
+    return Bronnenregister(bestand, name), doc, issues
+
+
+def _canonical_sources(parts: _NationalParts, register: Bronnenregister) -> None:
+    """Name every document by its register id, so a rule citing the file name (an earlier version)
+    and the same rule citing the id are the same rule."""
+    if not register.bestand.documenten:
+        return
+    parts.rules = [(i, r.model_copy(update={"bron": register.canonical(r.bron)})) for i, r in parts.rules]
+    parts.parameters = {
+        k: p.model_copy(update={"bron": register.canonical(p.bron)}) for k, p in parts.parameters.items()
+    }
+    parts.vermoedens = [(i, v.model_copy(update={"bron": register.canonical(v.bron)})) for i, v in parts.vermoedens]
+
+
+def parse_rulebase(root: Path | str, bronnen: Bronnenregister | None = None) -> tuple[RuleBase | None, list[Issue]]:
     """Read and shape-check every rule file under `root` (cross-file checks are separate).
 
     The rule base holds every part that passed its schema check, also when other parts failed,
     so the cross-file checks can still report their own errors in the same run; `unparsed` says
     which names the failed parts may hold. It is `None` only when there is nothing to read.
+    `bronnen` is the source register to use when `root` has none (see `_register`).
     """
     root = Path(root)
     if not root.is_dir():
@@ -309,6 +352,12 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
         files += [(p, True) for p in _yaml_files(root / MUNICIPAL_DIR)]
     if not files:
         return None, [Issue(str(root), 1, "-", "geen regelbestanden (*.yaml) gevonden")]
+    register, register_doc, register_issues = _register(root, bronnen)
+    issues.extend(register_issues)
+    if register_doc is not None and register.file is not None:
+        # Titles show in every assessment, so the register is part of the rule set's version.
+        hasher.update(register.file.encode() + b"\0" + register_doc.raw + b"\0")
+        documents[register.file] = register_doc
     for path, is_municipal in files:
         name = _relative(path, root)
         try:
@@ -337,6 +386,7 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
     erkenningen: list[LoadedErkenning] = []
     vermoedens: list[LoadedVermoeden] = []
     for parts in national:
+        _canonical_sources(parts, register)
         name, doc = parts.name, parts.doc
         for index, vermoeden in parts.vermoedens:
             vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index))
@@ -381,5 +431,7 @@ def parse_rulebase(root: Path | str) -> tuple[RuleBase | None, list[Issue]]:
             vermoedens.append(LoadedVermoeden(vermoeden, name, doc.line_of(("vermoedens", index)), index, code))
 
     digest = hasher.hexdigest()[:16]
-    base = RuleBase(root, rules, parameters, gemeenten, digest, documents, erkenningen, gaps, vermoedens)
+    base = RuleBase(
+        root, rules, parameters, gemeenten, digest, documents, erkenningen, gaps, vermoedens, bronnen=register
+    )
     return base, issues

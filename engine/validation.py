@@ -27,6 +27,7 @@ from engine.facts import (
 from engine.rule_model import Conditie, GedateerdeWaarde, ParameterPeriode, ParameterVerwijzing, UitgeslotenHulpvorm
 from engine.rulebase import Issue, LoadedParameter, LoadedRule, LoadedVermoeden, RuleBase
 from engine.schema_messages import suggestion
+from engine.source_checks import check_sources
 
 PARAMETER_KINDS = {"getal": ("int", "float"), "ja_nee": ("bool",), "tekst": ("str", "enum"), "lijst": ()}
 _TEMPLATE_FIELD = re.compile(r"\{([a-z_][a-z0-9_.]*)\}")
@@ -551,4 +552,4 @@ def _parameter_fact_problem(spec: LoadedParameter, op: str, operand: Any) -> str
 
 
 def check_rulebase(base: RuleBase) -> list[Issue]:
-    return _Checker(base).run()
+    return _Checker(base).run() + check_sources(base)

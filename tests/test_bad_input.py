@@ -219,7 +219,7 @@ def test_a_persona_file_with_a_near_miss_enum_value(tmp_path: Path) -> None:
     )
     result = _invoke(["evaluate", str(case)])
     assert result.exit_code == 2, result.output
-    assert f"{case}:28: verwacht.toegang: 'vrij_toegankelik' is geen toegestane waarde" in result.output
+    assert f"{case}:29: verwacht.toegang: 'vrij_toegankelik' is geen toegestane waarde" in result.output
     assert "bedoelde je 'vrij_toegankelijk'?" in result.output, result.output
 
 

@@ -164,8 +164,8 @@ def test_chronic_persona_losing_its_beschikking_fails_and_names_persona_rule_and
     failing = report.split("### Falende wijzigingen", 1)[1].split("### Alle wijzigingen", 1)[0]
     assert "chronisch-kind" in failing
     assert "`R-GEBRUIKELIJK` nu toegepast (nieuwe regel)" in failing
-    assert "smalbron.txt r. 40-44" in failing
-    assert "`R-BINNEN` niet meer toegepast" in failing and "testbron.txt r. 10-12" in failing
+    assert "smalbron.txt, r. 40-44" in failing
+    assert "`R-BINNEN` niet meer toegepast" in failing and "testbron.txt, r. 10-12" in failing
     assert "toegang: beschikking → geen" in failing
     assert "alledaags" not in failing
     assert "FAALT" in result.output
@@ -552,7 +552,7 @@ def test_a_judgement_that_disappears_for_a_protected_persona_fails_in_every_repo
     assert "chronisch-kind" in failing and "alledaags" not in failing
     assert "▼ professionele afweging vervalt: Extra waarborgen bij een chronisch ziek kind (R-WAARBORG)" in failing
     assert "`R-WAARBORG` niet meer toegepast (regel verwijderd)" in failing
-    assert "waarborgbron.txt r. 50-52" in failing
+    assert "waarborgbron.txt, r. 50-52" in failing
     text = page.read_text(encoding="utf-8")
     assert '<th scope="col">Afwegingen</th>' in text
     assert 'class="k-minder_toegang" data-kolom="Afwegingen"' in text

@@ -11,6 +11,7 @@ from rule_files import issues_of, write
 from typer.testing import CliRunner
 
 from cli.main import app
+from engine.bronnen import render_bron
 from engine.loader import load_rulebase
 
 PARAMS = """\
@@ -220,8 +221,9 @@ def test_a_rule_may_cite_several_passages(tmp_path: Path) -> None:
     base = load_rulebase(write(tmp_path, {"p.yaml": PARAMS, "r.yaml": several}))
     bron = base.rules[0].regel.bron
     assert [p.regels for p in bron.passages()] == ["5811-5812", "6442-6445"]
-    assert bron.citation() == (
-        "Jeugdwet art. 2.6, 004_82bfb980c5993adb.txt r. 5811-5812; 004_82bfb980c5993adb.txt r. 6442-6445, (standpunt)"
+    # Without a register of its own the directory's documents are shown as written (engine.bronnen).
+    assert render_bron(bron, base.bronnen).citaat == (
+        "Jeugdwet art. 2.6 — 004_82bfb980c5993adb.txt, r. 5811-5812; 004_82bfb980c5993adb.txt, r. 6442-6445 (standpunt)"
     )
 
 
@@ -303,7 +305,7 @@ def test_a_declined_proposal_becomes_a_weighing_that_names_it(tmp_path: Path) ->
     assert local.buiten_gronden == []
     (afweging,) = local.professionele_afweging
     assert afweging.regel == "VOORSTEL-1"
-    assert "004_82bfb980c5993adb.txt r. 3161-3165" in " ".join(afweging.te_wegen)
+    assert "004_82bfb980c5993adb.txt, r. 3161-3165 (voorstel)" in " ".join(afweging.te_wegen)
     assert "de Wmo-toegang is hier te traag" in " ".join(afweging.te_wegen)
     assert "deze gemeente volgt dat voorstel niet" in local.motivering
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import uuid
 
 import pytest
@@ -94,6 +95,11 @@ def test_gemeente_and_peildatum_from_the_request_take_precedence(api: Api, refer
         "regeltaal_versie": REGELTAAL_VERSIE,
         "commit": reference_engine.base.commit,
     }
+    # Sources in the API's JSON: title and article, links dated at the request's peildatum, no file name.
+    sources = [r["bron"] for r in record["beoordeling"]["toelichting"]["toegepast"]]
+    assert not any(re.search(r"\d{3}_[0-9a-f]{16}\.txt", b["citaat"] + b["titel"]) for b in sources)
+    links = [a["url"] for b in sources for a in b["wetsartikelen"]]
+    assert links and all(url.endswith("&z=2025-06-01&g=2025-06-01") for url in links)
 
 
 @pytest.mark.parametrize(

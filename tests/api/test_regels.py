@@ -11,6 +11,7 @@ import pytest
 from api_support import RULES, Api, shared_engine
 
 DAY = "2025-01-01"
+DAY_DATE = dt.date.fromisoformat(DAY)
 
 
 def _tree_digest(root: Path) -> str:
@@ -35,7 +36,8 @@ def test_rules_in_force_match_what_the_engine_applies(sqlite_api: Api) -> None:
         assert overview["parameters"] == ruleset.parameters
         for shown, compiled in zip(overview["regels"], ruleset.rules, strict=False):
             assert shown["bron"]["document"] == compiled.loaded.regel.bron.document
-            assert shown["bron"]["citaat"] == compiled.loaded.regel.bron.citation()
+            assert shown["bron"] == ruleset.bronvermelding(compiled.loaded.regel.bron, DAY_DATE).model_dump(mode="json")
+            assert ".txt" not in shown["bron"]["citaat"]
             assert shown["van_toepassing"] is (compiled.durable_index is not None)
             assert shown["bestand"] == compiled.loaded.file
 
@@ -93,7 +95,7 @@ def test_errors_come_with_file_line_and_rule_and_nothing_is_published(sqlite_api
         "regels:\n"
         "  - id: NIEUW-01\n"
         "    titel: Een regel met een onbekend feit\n"
-        "    bron: {document: verordening.txt, regels: '1-2', status: beleid}\n"
+        "    bron: {document: verordening-jeugdhulp-voorbeeldstad, regels: '1-2', status: beleid}\n"
         "    geldig_vanaf: 2015-01-01\n"
         "    als: {feit: hulpvraag.kleur, is: blauw}\n"
         "    dan: {uitkomst: {toegang: beschikking}}\n"
