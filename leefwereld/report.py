@@ -250,8 +250,10 @@ def _md(text: Any) -> str:
 
 def markdown(r: Toetsresultaat) -> str:
     """Markdown for a pull request: verdict first, failures in full, the rest as one table."""
-    mark = "✅" if not r.faalt else "❌"
-    lines = [f"## {mark} Leefwereldtoets: {verdict(r).lower()}", ""]
+    losing = 0 if r.geen_basis else gezinnen_minder_toegang(r)
+    mark = "❌" if r.faalt else ("🟠" if losing else "✅")
+    suffix = "" if r.geen_basis else f" — {verlies_tekst(losing)}"
+    lines = [f"## {mark} Leefwereldtoets: {verdict(r).lower()}{suffix}", ""]
     lines += [f"Basis: `{r.basis}` · huidige regels: `{r.regels}` (versie `{r.huidig_versie}`)", ""]
     lines += [samenvatting(r), ""]
     if r.geen_basis:

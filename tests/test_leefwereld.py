@@ -784,9 +784,21 @@ def test_html_report_opens_with_a_chart_a_banner_with_the_losses_and_a_page_per_
     when the run passes all the same), and per municipality only what differs from national."""
     base = write_rules(tmp_path / "basis" / "rules")
     now = write_rules(tmp_path / "nu" / "rules", extra=GEBRUIKELIJK, erkenningen=ERKENNING, gemeente=RUIMSTAD)
-    page = tmp_path / "r.html"
-    result = run("--basis", str(base), "--regels", str(now), "--personas", str(personas), "--html", str(page))
+    page, md = tmp_path / "r.html", tmp_path / "r.md"
+    result = run(
+        "--basis",
+        str(base),
+        "--regels",
+        str(now),
+        "--personas",
+        str(personas),
+        "--html",
+        str(page),
+        "--markdown",
+        str(md),
+    )
     assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8").startswith("## 🟠 Leefwereldtoets: geslaagd — 1 gezin krijgt minder toegang")
     text = page.read_text(encoding="utf-8")
     banner = re.search(r'<div class="verdict (\w+)">([^<]*)</div>', text)
     assert banner is not None
