@@ -13,6 +13,15 @@ assessment is timed in CPU time of its thread (`time.thread_time`), which anothe
 on a shared machine disturbs far less than wall-clock time. Prints the
 median and mean per assessment of each side and the ratio; exits 1 when this checkout is more
 than `--limit` (default 20%) slower on the median.
+
+What one step adds, on this checkout alone:
+
+    .venv/bin/python bench/partial_bench.py --zonder rangorde [--cases 3000] [--rounds 6]
+
+The "base" side is then this checkout with that step switched off in its worker process:
+`rangorde` the ranking of the next questions (`vervolgvragen` stays empty), `aannames` the check
+which presumptions mattered (`aannames` stays empty). Both sides run the same code otherwise, so
+the difference is what the step costs an explained assessment.
 """
 
 from __future__ import annotations
@@ -29,7 +38,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def worker(root: Path) -> None:
+#: Steps that `--zonder` can switch off, and how: the evaluator's step function replaced by one
+#: that returns what the step returns when there is nothing to report.
+STEPS = {
+    "rangorde": ("_next_questions", lambda *args, **kwargs: []),
+    "aannames": ("_assumptions", lambda *args, **kwargs: ([], [])),
+}
+
+
+def worker(root: Path, without: str | None = None) -> None:
     """Serve `<seed> <count>` requests on stdin: evaluate, answer the per-case times as JSON."""
     sys.path.insert(0, str(root))
     import datetime as dt
@@ -38,6 +55,11 @@ def worker(root: Path) -> None:
     from engine.evaluator import Engine
     from engine.loader import load_rulebase
 
+    if without is not None:
+        import engine.evaluator
+
+        name, replacement = STEPS[without]
+        setattr(engine.evaluator, name, replacement)
     engine = Engine(load_rulebase(root / "rules"))
     gemeenten: list[str | None] = [None, *sorted(engine.base.gemeenten)]
     day = dt.date(2025, 1, 1)
@@ -54,9 +76,9 @@ def worker(root: Path) -> None:
         print(json.dumps(times), flush=True)
 
 
-def start(root: Path) -> subprocess.Popen[str]:
+def start(root: Path, without: str | None = None) -> subprocess.Popen[str]:
     process = subprocess.Popen(
-        [sys.executable, __file__, "--worker", str(root)],
+        [sys.executable, __file__, "--worker", str(root), *(["--zonder", without] if without else [])],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -82,11 +104,17 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=3000, help="cases per round and side")
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--limit", type=float, default=0.20)
+    parser.add_argument(
+        "--zonder", choices=sorted(STEPS), help="compare with this checkout with the step switched off (no --base)"
+    )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker)
+        worker(args.worker, args.zonder)
         return 0
+    if args.zonder:
+        times = run_sides({"base": (ROOT, args.zonder), "this": (ROOT, None)}, args.rounds, args.cases)
+        return report(times, f"this checkout without {args.zonder}", args.rounds, args.cases, args.limit)
 
     commit = subprocess.run(
         ["git", "rev-parse", "--short", args.base], cwd=ROOT, check=True, capture_output=True, text=True
@@ -97,26 +125,37 @@ def main() -> int:
             ["git", "worktree", "add", "--detach", str(base_root), commit], cwd=ROOT, check=True, capture_output=True
         )
         try:
-            sides = {"base": start(base_root), "this": start(ROOT)}
-            times: dict[str, list[float]] = {"base": [], "this": []}
-            for round_ in range(args.rounds):
-                order = ["base", "this"] if round_ % 2 == 0 else ["this", "base"]
-                for side in order:
-                    times[side].extend(ask(sides[side], 2015 + round_, args.cases))
-            for process in sides.values():
-                assert process.stdin is not None
-                process.stdin.close()
-                process.wait()
+            times = run_sides({"base": (base_root, None), "this": (ROOT, None)}, args.rounds, args.cases)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base_root)], cwd=ROOT, check=False)
+    return report(times, f"base {commit}", args.rounds, args.cases, args.limit)
+
+
+def run_sides(sides: dict[str, tuple[Path, str | None]], rounds: int, cases: int) -> dict[str, list[float]]:
+    """Both workers evaluate the same cases, batch by batch in turns; per-case CPU times by side."""
+    processes = {side: start(root, without) for side, (root, without) in sides.items()}
+    times: dict[str, list[float]] = {side: [] for side in sides}
+    for round_ in range(rounds):
+        order = ["base", "this"] if round_ % 2 == 0 else ["this", "base"]
+        for side in order:
+            times[side].extend(ask(processes[side], 2015 + round_, cases))
+    for process in processes.values():
+        assert process.stdin is not None
+        process.stdin.close()
+        process.wait()
+    return times
+
+
+def report(times: dict[str, list[float]], base_name: str, rounds: int, cases: int, limit: float) -> int:
+    """Print both sides' median and mean and the ratio; 1 when this side is over `limit` slower."""
     median = {side: statistics.median(t) * 1000 for side, t in times.items()}
     mean = {side: statistics.fmean(t) * 1000 for side, t in times.items()}
     ratio = median["this"] / median["base"] - 1
-    print(f"cases per side: {len(times['this'])} ({args.rounds} rounds of {args.cases}, sides alternating)")
-    print(f"base {commit}: median {median['base']:.3f} ms, mean {mean['base']:.3f} ms")
+    print(f"cases per side: {len(times['this'])} ({rounds} rounds of {cases}, sides alternating)")
+    print(f"{base_name}: median {median['base']:.3f} ms, mean {mean['base']:.3f} ms")
     print(f"this checkout: median {median['this']:.3f} ms, mean {mean['this']:.3f} ms")
     print(f"difference: median {ratio:+.1%}, mean {mean['this'] / mean['base'] - 1:+.1%}")
-    return 1 if ratio > args.limit else 0
+    return 1 if ratio > limit else 0
 
 
 if __name__ == "__main__":

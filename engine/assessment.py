@@ -137,6 +137,10 @@ class Aanname(_Out):
     vraag: str = Field(description="De vraag waarmee de aanname bevestigd of weerlegd wordt.")
     uitkomstvelden: list[str] = Field(description="De uitkomstvelden die een andere waarde zou veranderen.")
     veiligheid: bool = Field(False, description="Een aanname over veiligheid: altijd getoond en eerst gevraagd.")
+    samen_met: list[str] = Field(
+        default_factory=list,
+        description="Andere aangenomen feiten die alleen samen met dit feit een uitkomstveld veranderen.",
+    )
 
 
 class Vervolgvraag(_Out):

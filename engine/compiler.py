@@ -71,6 +71,9 @@ class CompiledRule:
     own_paths: tuple[str, ...] = field(init=False)  # facts its own condition tests, sorted
     effective_paths: frozenset[str] = field(init=False)  # also the facts of the rules overriding it
     awaited: tuple[str, ...] = ()  # case facts its own condition, as written, requires known (`bekend`)
+    #: `effective` without the presumptions: an unknown fact leaves it open (`engine.partial`)
+    unpresumed: c.Node = c.Const(False)
+    presence_paths: frozenset[str] = field(init=False)  # facts it tests for being known or not
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", self.loaded.id)
@@ -79,6 +82,7 @@ class CompiledRule:
             object.__setattr__(self, "motivering", self.loaded.regel.motivering)
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
+        object.__setattr__(self, "presence_paths", frozenset(c.presence_tests(self.unpresumed)))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
@@ -252,12 +256,13 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
                 overriders[target].append(r.id)
 
     effective: dict[str, c.Node] = {}
+    unpresumed: dict[str, c.Node] = {}
 
-    def effective_of(rule_id: str) -> c.Node:
-        if rule_id not in effective:
-            blocks = [c.negate(effective_of(o)) for o in overriders[rule_id]]
-            effective[rule_id] = c.all_of([own[rule_id], *blocks])
-        return effective[rule_id]
+    def effective_of(rule_id: str, conditions: dict[str, c.Node] = own, done: dict[str, c.Node] = effective) -> c.Node:
+        if rule_id not in done:
+            blocks = [c.negate(effective_of(o, conditions, done)) for o in overriders[rule_id]]
+            done[rule_id] = c.all_of([conditions[rule_id], *blocks])
+        return done[rule_id]
 
     compiled: list[CompiledRule] = []
     patterns = PatternSet()
@@ -271,12 +276,32 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             afweging, sentence = declined(r, entry, base.bronnen)
             compiled.append(
                 CompiledRule(
-                    r, own[r.id], node, tuple(overriders[r.id]), {}, {}, index, afweging, sentence, awaited=awaited
+                    r,
+                    own[r.id],
+                    node,
+                    tuple(overriders[r.id]),
+                    {},
+                    {},
+                    index,
+                    afweging,
+                    sentence,
+                    awaited=awaited,
+                    unpresumed=effective_of(r.id, written, unpresumed),
                 )
             )
         else:
             compiled.append(
-                CompiledRule(r, own[r.id], node, tuple(overriders[r.id]), derives, adds, index, awaited=awaited)
+                CompiledRule(
+                    r,
+                    own[r.id],
+                    node,
+                    tuple(overriders[r.id]),
+                    derives,
+                    adds,
+                    index,
+                    awaited=awaited,
+                    unpresumed=effective_of(r.id, written, unpresumed),
+                )
             )
     helper_paths = patterns.close()
 
@@ -317,7 +342,7 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
     result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
     result.safety_facts = safety_facts(compiled)
     result.upstream, result.order = dependency_order(compiled)
-    insisted = {p for r in selected for p in c.known_tests(written[r.id])}
+    insisted = {p for r in selected for p in c.presence_tests(written[r.id])}
     result.presumptions = {
         path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts, path in insisted)
         for path, loaded in sorted(base.presumptions(gemeente).items())
@@ -410,11 +435,13 @@ def _presumption_node(loaded: LoadedVermoeden, params: dict[str, Any], vocab: di
     return c.Cmp(v.feit, op, value, vocab[v.feit].kind == "list")
 
 
-def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[Any, ...]:
+def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule], insisted: bool = False) -> tuple[Any, ...]:
     """Values of a presumed fact to try, one on each side of every boundary a condition draws.
 
     Enough to tell whether any other value would change an outcome: conditions only compare a
     fact with constants, so between two adjacent constants every value behaves the same.
+    `insisted`: a rule tells a known value from an unknown one, so for a bound the values inside
+    it are tried too (knowing the costs are under the threshold can change the advice).
     """
     ft = CASE_FACTS[path]
     if node.op == "nin":  # the values it rules out are the ones to try
@@ -432,7 +459,10 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
         texts = [*dict.fromkeys(x for x in constants if isinstance(x, str)), "(een andere waarde)"]
         return tuple(o for o in texts if o != value)
     step = 1 if ft.kind == "int" else 0.01
-    bounds: list[float] = sorted({x for x in constants if isinstance(x, (int, float)) and not isinstance(x, bool)})
+    own = [node.value] if node.op != "eq" else []  # the presumption's own bound draws a boundary too
+    bounds: list[float] = sorted(
+        {x for x in [*constants, *own] if isinstance(x, (int, float)) and not isinstance(x, bool)}
+    )
     # each boundary itself, and one value in every region between and beyond them
     numbers: list[float] = sorted({*bounds, *(x - step for x in bounds[:1]), *(x + step for x in bounds)})
     numbers = [o for o in numbers if o != value and (ft.kind != "int" or o >= 0)]
@@ -440,7 +470,7 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
     if node.op != "eq":
         # a bound: what matters is a value outside it (inside, the comparisons it leaves open stay
         # open anyway); one value per region outside is enough
-        outside = [o for o in numbers if c.evaluate(node, {path: o}) is False]
+        outside = [o for o in numbers if insisted or c.evaluate(node, {path: o}) is False]
         regions: dict[tuple[bool, ...], Any] = {}
         for o in outside:
             regions.setdefault(tuple(bool(o >= b) for b in bounds) + tuple(bool(o == b) for b in bounds), o)
@@ -451,8 +481,8 @@ def _alternatives(path: str, node: c.Cmp, rules: list[CompiledRule]) -> tuple[An
 def _compile_presumption(
     loaded: LoadedVermoeden, node: c.Cmp, rules: list[CompiledRule], safety: frozenset[str], insisted: bool
 ) -> CompiledPresumption:
-    """`insisted`: some rule tests the fact with `bekend`, so confirming the presumed value can
-    change an outcome too; the presumed value is then among the values to try."""
+    """`insisted`: some rule tests whether the fact is known (`bekend`, `onbekend`), so confirming
+    the presumed value can change an outcome too; the presumed value is then among the values to try."""
     v = loaded.vermoeden
     return CompiledPresumption(
         path=v.feit,
@@ -462,7 +492,8 @@ def _compile_presumption(
         bron=v.bron,
         question=CASE_FACTS[v.feit].question,
         safety=v.feit in safety,
-        alternatives=((node.value,) if insisted and node.op == "eq" else ()) + _alternatives(v.feit, node, rules),
+        alternatives=((node.value,) if insisted and node.op == "eq" else ())
+        + _alternatives(v.feit, node, rules, insisted),
         file=loaded.file,
         line=loaded.line,
     )

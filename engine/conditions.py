@@ -484,6 +484,18 @@ def known_tests(node: Node) -> set[str]:
     return set()
 
 
+def presence_tests(node: Node) -> set[str]:
+    """The facts a condition tells apart by being known or not: `bekend`, `onbekend` or
+    `zonder_vermoeden` (for such a fact, confirming a presumed value can change the outcome)."""
+    if isinstance(node, Cmp):
+        return {node.path} if node.op in ("known", "unknown") or node.as_written else set()
+    if isinstance(node, (All, AnyOf)):
+        return set().union(*(presence_tests(item) for item in node.items))
+    if isinstance(node, Not):
+        return presence_tests(node.item)
+    return set()
+
+
 def paths(node: Node) -> set[str]:
     if isinstance(node, Cmp):
         return {node.path}

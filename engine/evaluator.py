@@ -487,6 +487,7 @@ def _assumptions(
             vraag=u.presumption.question,
             uitkomstvelden=u.fields,
             veiligheid=u.presumption.safety,
+            samen_met=u.together_with,
         )
         for u in used
         if u.mattered
@@ -610,8 +611,9 @@ def _motivate(
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
         ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
         aannames=[
-            f"{a.feit}: aangenomen {show_presumed(a.waarde)}. {a.reden.rstrip('.')}. "
-            f"(bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
+            f"{a.feit}: aangenomen {show_presumed(a.waarde)}"
+            + (f" (telt samen met {', '.join(a.samen_met)})" if a.samen_met else "")
+            + f". {a.reden.rstrip('.')}. (bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
         conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],

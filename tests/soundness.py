@@ -104,3 +104,46 @@ def violations(
             elif later != value or type(later) is not type(value):
                 found.append(Violation(name, value, later, extra))
     return found
+
+
+def unlisted_presumptions(
+    engine: Engine,
+    casus: Casus,
+    gemeente: str | None,
+    day: dt.date,
+    rng: random.Random,
+    completions: int = 4,
+) -> list[Violation]:
+    """Changes to decided outcomes when presumed facts get values, none of which the assessment
+    lists as an assumption (`aannames`): the advice rested on a presumption without saying so.
+
+    Random values for a random share of the presumed unknown facts, several at once, so that
+    presumptions that matter only together are tried too.
+    """
+    ruleset = engine.ruleset(day, gemeente)
+    assessment = engine.evaluate(casus, gemeente=gemeente, peildatum=day)
+    before = decided(assessment)
+    if not before:
+        return []
+    listed = {a.feit for a in assessment.aannames}
+    known = case_to_facts(casus)
+    names = [
+        "elders",
+        *(v for p in ruleset.parameters.values() if isinstance(p, list) for v in p if isinstance(v, str)),
+    ]
+    presumed = sorted(p for p in ruleset.presumptions if p not in known)
+    found: list[Violation] = []
+    for _ in range(completions):
+        share = rng.choice((0.2, 0.5, 1.0))
+        extra = {p: _value(rng, p, names) for p in presumed if rng.random() < share}
+        if listed.intersection(extra):
+            continue  # a listed presumption changed: the advice said it rests on it
+        after = decided(engine.evaluate(_with(casus, extra), gemeente=gemeente, peildatum=day))
+        for name, value in before.items():
+            later = after.get(name)
+            if isinstance(value, set):
+                if not value <= (later or set()):
+                    found.append(Violation(name, sorted(value), sorted(later or ()), extra))
+            elif later != value or type(later) is not type(value):
+                found.append(Violation(name, value, later, extra))
+    return found

@@ -358,3 +358,95 @@ def test_zonder_vermoeden_keeps_a_comparison_open(tmp_path: Path) -> None:
     with pytest.raises(RuleSetError) as raised:
         load_rulebase(write(tmp_path / "bad", {"r.yaml": bad}))
     assert "zonder_vermoeden" in str(raised.value)
+
+
+# --- presumptions that matter only together, or by leaving a field open ---------------------
+
+
+def test_presumptions_that_change_a_field_only_together_are_both_listed(tmp_path: Path) -> None:
+    """One fact at a time, neither presumption changes anything: SAMEN needs both facts to be
+    true. Together they turn `binnen` into `buiten`, so the advice rests on both."""
+    rules = RULES + textwrap.indent(
+        textwrap.dedent(f"""
+        - id: SAMEN
+          titel: Buiten als Wlz en monitoring samen ontbreken
+          {BRON}
+          geldig_vanaf: 2015-01-01
+          uitzondering_op: [BINNEN]
+          als:
+            alle:
+              - {{feit: hulpvraag.onaanvaardbaar_risico, is: true}}
+              - {{feit: hulpvraag.bij_naam_uitgesloten, is: true}}
+          dan: {{uitkomst: {{reikwijdte: buiten, buiten_domein: wlz}}}}
+        """),
+        "  ",
+    )
+    vermoedens = VERMOEDENS + textwrap.indent(
+        textwrap.dedent(f"""
+        - feit: hulpvraag.onaanvaardbaar_risico
+          waarde: false
+          reden: Een risico telt als het is vastgesteld.
+          {BRON}
+        - feit: hulpvraag.bij_naam_uitgesloten
+          waarde: false
+          reden: Een uitsluiting telt als ze is vastgesteld.
+          {BRON}
+        """),
+        "  ",
+    )
+    engine = Engine(load_rulebase(write(tmp_path / "rules", {"r.yaml": rules, "vermoedens.yaml": vermoedens})))
+    b = engine.evaluate(
+        case(situatie={"opgroei_opvoedvragen": True}, andere_wetten={"recht_op_wlz": False}), peildatum=DAY
+    )
+    assert b.reikwijdte == "binnen"
+    listed = {a.feit: a for a in b.aannames}
+    assert listed["hulpvraag.onaanvaardbaar_risico"].samen_met == ["hulpvraag.bij_naam_uitgesloten"]
+    assert listed["hulpvraag.bij_naam_uitgesloten"].samen_met == ["hulpvraag.onaanvaardbaar_risico"]
+    assert "reikwijdte" in listed["hulpvraag.onaanvaardbaar_risico"].uitkomstvelden
+    assert "telt samen met hulpvraag.bij_naam_uitgesloten" in b.motivering
+
+
+def test_a_presumption_whose_other_value_leaves_a_field_open_is_listed(tmp_path: Path) -> None:
+    """With `recht_op_wlz: true` WLZ-OPEN waits on a fact nobody knows yet and could still
+    contradict `binnen`: the field would be open, so the advice rests on the presumption."""
+    rules = RULES.replace(
+        "    als: {feit: andere_wetten.recht_op_wlz, is: true}\n    dan: {uitkomst: {reikwijdte: buiten, buiten_domein: wlz}}",
+        "    als:\n      alle:\n        - {feit: andere_wetten.recht_op_wlz, is: true}\n"
+        "        - {feit: andere_wetten.meerdere_oorzaken, is: false}\n"
+        "    dan: {uitkomst: {reikwijdte: buiten, buiten_domein: wlz}}",
+    ).replace("        - {feit: andere_wetten.recht_op_wlz, is: false}\n", "")
+    assert "meerdere_oorzaken" in rules
+    engine = Engine(load_rulebase(write(tmp_path / "rules", {"r.yaml": rules, "vermoedens.yaml": VERMOEDENS})))
+    b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True}), peildatum=DAY)
+    assert b.reikwijdte == "binnen"
+    assert [a.feit for a in b.aannames] == ["andere_wetten.recht_op_wlz"]
+    assert b.aannames[0].uitkomstvelden == ["reikwijdte"]
+
+
+def test_knowing_a_value_inside_a_bound_can_matter(tmp_path: Path) -> None:
+    """ONBEKEND-DUUR applies while the length is unknown; a known length of 4 weeks (inside the
+    presumed "at most 6") ends it, so the presumption is listed although no rule tells values
+    outside the bound apart."""
+    rules = f"""
+    regels:
+      - id: BINNEN
+        titel: Binnen bij opvoedvragen
+        {BRON}
+        geldig_vanaf: 2015-01-01
+        als: {{feit: situatie.opgroei_opvoedvragen, is: true}}
+        dan: {{uitkomst: {{reikwijdte: binnen}}}}
+      - id: ONBEKEND-DUUR
+        titel: Zolang de duur onbekend is, signaleren
+        {BRON}
+        geldig_vanaf: 2015-01-01
+        als:
+          alle:
+            - {{feit: uitkomst.reikwijdte, is: binnen}}
+            - {{feit: hulpvraag.duur_weken, onbekend: true}}
+        dan: {{uitkomst: {{signalen: [individuele_toekenning_mogelijk]}}}}
+    """
+    bound = GEMEENTE.replace("waarde: 4", "maximaal: 6")
+    engine = Engine(load_rulebase(write(tmp_path / "rules", {"r.yaml": rules, "gemeenten/kort.yaml": bound})))
+    b = engine.evaluate(case(situatie={"opgroei_opvoedvragen": True}), gemeente="kort", peildatum=DAY)
+    assert b.signalen == ["individuele_toekenning_mogelijk"]
+    assert [(a.feit, a.uitkomstvelden) for a in b.aannames] == [("hulpvraag.duur_weken", ["signalen"])]

@@ -15,7 +15,7 @@ import random
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from soundness import violations
+from soundness import unlisted_presumptions, violations
 
 from engine.case_generator import random_case
 from engine.evaluator import Engine
@@ -37,6 +37,23 @@ def test_decided_outcomes_hold_for_every_completion(
     casus = random_case(rng, known)
     for gemeente in gemeenten:
         found = violations(engine, casus, gemeente, DAY, rng, completions=4)
+        assert not found, (
+            f"gemeente {gemeente or 'landelijk'}, casus {casus.model_dump(exclude_none=True)}:\n"
+            + "\n".join(str(v) for v in found[:5])
+        )
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), known=st.sampled_from([0.2, 0.4, 0.6, 0.8]))
+def test_every_presumption_the_advice_rests_on_is_listed(
+    engine: Engine, gemeenten: list[str | None], seed: int, known: float
+) -> None:
+    """Values for presumed facts that `aannames` does not list, alone or several together, leave
+    every decided outcome field as it was."""
+    rng = random.Random(seed)
+    casus = random_case(rng, known)
+    for gemeente in gemeenten:
+        found = unlisted_presumptions(engine, casus, gemeente, DAY, rng, completions=4)
         assert not found, (
             f"gemeente {gemeente or 'landelijk'}, casus {casus.model_dump(exclude_none=True)}:\n"
             + "\n".join(str(v) for v in found[:5])
@@ -69,3 +86,18 @@ def test_the_check_finds_a_silent_presumption(tmp_path_factory: pytest.TempPathF
     silent = Engine(load_rulebase(root))
     found = violations(silent, Casus(), None, DAY, random.Random(1), completions=12)
     assert any(v.field == "reikwijdte" and v.after is None for v in found)
+
+
+def test_the_check_finds_an_unlisted_presumption(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check itself can fail: with the list of assumptions left empty, a case whose advice
+    rests on presumed facts is caught."""
+    import engine.evaluator as evaluator
+
+    monkeypatch.setattr(evaluator, "presumptions_that_matter", lambda *args, **kwargs: [])
+    rng = random.Random(3)
+    found = []
+    for _ in range(40):
+        found += unlisted_presumptions(engine, random_case(rng, 0.5), None, DAY, rng, completions=4)
+        if found:
+            break
+    assert found
