@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -19,7 +19,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from api import docs_ui, openapi, problems
 from api.auth import refusal_before_body
 from api.database import make_engine, migrate
-from api.http_policy import HttpPolicy
+from api.http_policy import HttpPolicy, PathPolicy
 from api.middleware import API_VERSION, RequestGuard
 from api.ratelimit import make_limiter
 from api.routes import audit, beoordelingen, besluiten, regels, systeem
@@ -43,10 +43,13 @@ def _warm(engine: Engine) -> None:
             engine.ruleset(today, gemeente)
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, engine: Engine | None = None, policies: Sequence[PathPolicy] = ()
+) -> FastAPI:
     """A ready app; raises `RuleSetError` when the rules are invalid.
 
-    `engine` lets a caller that already loaded `settings.rules_dir` share it (the tests do).
+    `engine` lets a caller that already loaded `settings.rules_dir` share it (the tests do);
+    `policies` give the headers of paths that are not the API's (the web application's pages).
     """
     settings = settings or Settings.from_env()
     engine = engine or Engine(load_rulebase(settings.rules_dir))
@@ -95,7 +98,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         RequestGuard,
         limit_for=lambda path: settings.max_rules_body_bytes if path == VALIDATION_PATH else settings.max_body_bytes,
     )
-    app.add_middleware(HttpPolicy)  # outermost: every answer carries its headers
+    app.add_middleware(HttpPolicy, policies=policies)  # outermost: every answer carries its headers
     app.include_router(systeem.router)
     app.include_router(docs_ui.router)
     app.include_router(beoordelingen.router)

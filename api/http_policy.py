@@ -11,9 +11,14 @@
   declare; HTTP says a `GET` resource answers `HEAD` too).
 
 Pure ASGI and outermost, so the answers of the other layers (413, 429, 500) carry the headers too.
+Another part of the service served by the same app (the web application's pages) brings its own
+headers for its paths as a `PathPolicy`; the API's paths keep the API's.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -34,10 +39,30 @@ _COMMON = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-re
 _API_HEADERS = [*_COMMON, (b"content-security-policy", API_CSP.encode()), (b"cache-control", b"no-store")]
 _DOCS_HEADERS = [*_COMMON, (b"content-security-policy", DOCS_CSP.encode()), (b"cache-control", b"no-store")]
 _STATIC_HEADERS = [*_COMMON, (b"content-security-policy", DOCS_CSP.encode()), (b"cache-control", b"max-age=3600")]
+#: Headers this layer owns: a handler's own values for them are dropped (a policy may add more).
 _REPLACED = {name for name, _ in _API_HEADERS}
 
 
-def headers_for(path: str) -> list[tuple[bytes, bytes]]:
+Headers = list[tuple[bytes, bytes]]
+
+
+@dataclass(frozen=True)
+class PathPolicy:
+    """The headers for the paths `applies` accepts (checked before the API's own)."""
+
+    applies: Callable[[str], bool]
+    headers: Headers
+
+
+def common_headers(csp: str, cache_control: str) -> Headers:
+    """`nosniff`, `no-referrer`, the CSP and the cache rule, as every answer of this service carries them."""
+    return [*_COMMON, (b"content-security-policy", csp.encode()), (b"cache-control", cache_control.encode())]
+
+
+def headers_for(path: str, policies: Sequence[PathPolicy] = ()) -> Headers:
+    for policy in policies:
+        if policy.applies(path):
+            return policy.headers
     if path.startswith(DOCS_STATIC_PREFIX):
         return _STATIC_HEADERS
     if path == DOCS_PREFIX or path.startswith(DOCS_PREFIX + "/"):
@@ -46,8 +71,9 @@ def headers_for(path: str) -> list[tuple[bytes, bytes]]:
 
 
 class HttpPolicy:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, policies: Sequence[PathPolicy] = ()) -> None:
         self.app = app
+        self.policies = tuple(policies)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -56,7 +82,7 @@ class HttpPolicy:
         head = scope["method"] == "HEAD"
         if head:
             scope = {**scope, "method": "GET", ORIGINAL_METHOD: "HEAD"}
-        added = headers_for(scope["path"])
+        added = headers_for(scope["path"], self.policies)
 
         async def send_with_policy(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -27,7 +27,7 @@ from api.problems import invalid_param, problem_response
 log = logging.getLogger("reikwijdte.api")
 
 #: The full version of the API, sent in every response; `docs/api-changelog.md` lists what changed.
-API_VERSION = "1.4.0"
+API_VERSION = "1.4.1"
 
 
 class RequestGuard:

@@ -25,6 +25,7 @@ ENV_REDIS_URL = "REIKWIJDTE_REDIS_URL"
 ENV_CONTACT_NAAM = "REIKWIJDTE_CONTACT_NAAM"
 ENV_CONTACT_EMAIL = "REIKWIJDTE_CONTACT_EMAIL"
 ENV_CONTACT_URL = "REIKWIJDTE_CONTACT_URL"
+ENV_WEB_IDLE = "REIKWIJDTE_WEB_INACTIEF_MINUTEN"
 
 SQLITE_FILE = "reikwijdte.sqlite3"
 
@@ -56,6 +57,8 @@ class Settings:
     contact_naam: str = "Beheer van de Reikwijdte API"
     contact_email: str = "beheer@reikwijdte.invalid"
     contact_url: str = "https://reikwijdte.invalid/contact"
+    #: The web application signs a user out after this many minutes without a request.
+    web_idle_minutes: int = 30
 
     @classmethod
     def from_env(cls, data_dir: Path | None = None, rules_dir: Path | None = None) -> Settings:
@@ -75,6 +78,7 @@ class Settings:
             contact_naam=os.environ.get(ENV_CONTACT_NAAM) or cls.contact_naam,
             contact_email=os.environ.get(ENV_CONTACT_EMAIL) or cls.contact_email,
             contact_url=os.environ.get(ENV_CONTACT_URL) or cls.contact_url,
+            web_idle_minutes=_int_env(ENV_WEB_IDLE, cls.web_idle_minutes),
         )
 
 

@@ -1,4 +1,4 @@
-"""The tables: teams, tokens, their revocations, assessments, decisions and the read audit.
+"""The tables: teams, tokens, their revocations, assessments, decisions, the read audit, web sign-outs.
 
 Assessments and decisions are append-only: rows are inserted once and never updated or deleted
 (the migration installs database triggers that refuse both), so what a family may object to is
@@ -117,5 +117,32 @@ leesregistratie = Table(
     Index("ix_leesregistratie_team_id", "team_id", "gelezen_op"),
 )
 
+websleutels = Table(
+    "websleutels",
+    metadata,
+    #: One row (id 1): the key that signs the web application's session cookies, shared by every
+    #: worker and server on this database; written once at the first start (migration 0004).
+    Column("id", Integer, primary_key=True),
+    Column("sleutel", String(128), nullable=False),
+    Column("aangemaakt_op", DateTime(timezone=True), nullable=False),
+)
+
+web_afmeldingen = Table(
+    "web_afmeldingen",
+    metadata,
+    #: SHA-256 of a web session's id: a signed-out session cookie is refused from then on.
+    Column("sessie_hash", String(64), primary_key=True),
+    Column("afgemeld_op", DateTime(timezone=True), nullable=False),
+)
+
 #: Tables whose rows may never change once written.
-APPEND_ONLY = ("beoordelingen", "besluiten", "tokens", "teams", "token_intrekkingen", "leesregistratie")
+APPEND_ONLY = (
+    "beoordelingen",
+    "besluiten",
+    "tokens",
+    "teams",
+    "token_intrekkingen",
+    "leesregistratie",
+    "websleutels",
+    "web_afmeldingen",
+)

@@ -164,6 +164,26 @@ def authenticate(engine: Engine, token: str) -> Principal | None:
     return Principal(row.id, row.naam, frozenset(row.rollen.split(",")), row.team_id, row.gemeente)
 
 
+_ACTIVE_BY_ID = (
+    select(tokens.c.id, tokens.c.naam, tokens.c.rollen, teams.c.id.label("team_id"), teams.c.gemeente)
+    .join(teams, teams.c.id == tokens.c.team_id)
+    .where(tokens.c.id == bindparam("token_id"), ~_REVOKED)
+)
+
+
+def active_principal(engine: Engine, token_id: str) -> Principal | None:
+    """The holder of the token with this id while it is active (not revoked), else None.
+
+    For a session that remembers which token signed in, not the token itself (the web
+    application): a revocation ends the session at its next request.
+    """
+    with engine.connect() as conn:
+        row = conn.execute(_ACTIVE_BY_ID, {"token_id": token_id}).first()
+    if row is None:
+        return None
+    return Principal(row.id, row.naam, frozenset(row.rollen.split(",")), row.team_id, row.gemeente)
+
+
 class TokenCache:
     """Recently authenticated tokens, so a busy client does not cost a database read per request.
 

@@ -68,16 +68,17 @@ def serve(
 
     import uvicorn
 
-    from api.app import create_app, freeze_startup_objects
+    from api.app import freeze_startup_objects
     from api.settings import ENV_DATA, ENV_DATABASE_URL, ENV_RULES, Settings
     from engine.rulebase import RuleSetError
+    from web.app import create_site
 
     logging.config.dictConfig(log_config())
     settings = Settings.from_env(data_dir=data, rules_dir=rules)
     # Built here even when worker processes will serve: invalid rules stop the start with their
     # errors listed, and the database is migrated once, before any worker could race on it.
     try:
-        app = create_app(settings)
+        app = create_site(settings)
     except RuleSetError as exc:
         for issue in exc.issues:
             typer.echo(str(issue), err=True)
@@ -102,7 +103,7 @@ def serve(
     os.environ[ENV_DATA] = str(settings.data_dir)
     os.environ[ENV_RULES] = str(settings.rules_dir)
     os.environ[ENV_DATABASE_URL] = settings.database_url
-    uvicorn.run("api.app:create_served_app", factory=True, workers=workers, **options)
+    uvicorn.run("web.app:create_served_site", factory=True, workers=workers, **options)
 
 
 @token_app.command("aanmaken")

@@ -1,4 +1,7 @@
-"""A readable Dutch assessment on a terminal, for access-team staff."""
+"""A readable Dutch assessment on a terminal, for access-team staff.
+
+Fields, values and outcomes are named by `engine.labels`, the words the web pages use too.
+"""
 
 from __future__ import annotations
 
@@ -7,56 +10,45 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from engine import labels
 from engine.assessment import Beoordeling
-from engine.motivation import VERWIJZING_STATUS_KORT, domein_in_words
-from engine.partial import show_presumed
+from engine.motivation import domein_in_words
+from engine.partial import aangenomen
 
-#: Referral fields and states in Dutch words, as a professional says them.
-_VERWIJZING_VELD = {
-    "toegestaan": "toegestaan",
-    "toestemming_vooraf": "toestemming vooraf nodig",
-    "toetsing_achteraf": "gemeente toetst achteraf",
-    "gemeente_moet_betalen": "gemeente moet betalen",
-    "gemeente_niet_verplicht": "gemeente niet verplicht te betalen",
-    "start_niet_blokkeren": "goedkeuring houdt de start niet tegen",
-}
-_VERWIJZING_STATUS = VERWIJZING_STATUS_KORT
 _COLOUR = {"binnen": "green", "buiten": "yellow", "onbeslist": "magenta"}
-_BASIS = {
-    "wet": "wet",
-    "voorstel": "voorstel van de landelijke werkgroep",
-    "gemeentelijk_beleid": "beleid van de gemeente",
-}
 
 
 def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordeling") -> None:
     head = Table.grid(padding=(0, 2))
     head.add_column(style="bold")
     head.add_column()
-    head.add_row("Reikwijdte", Text(b.reikwijdte, style=_COLOUR[b.reikwijdte]))
+    head.add_row("Reikwijdte", Text(labels.uitkomst("reikwijdte", b.reikwijdte), style=_COLOUR[b.reikwijdte]))
     if b.buiten_domein:
         head.add_row("Gaat voor", domein_in_words(b.buiten_domein))
     if b.buiten_gronden_basis:
         # Every ground, in words, with its footing: a proposal must never read as law.
         head.add_row(
             "Gronden buiten",
-            Text("\n".join(f"{g.uitleg} ({_BASIS[g.basis]}; {g.regel}; {g.bron})" for g in b.buiten_gronden_basis)),
+            Text(
+                "\n".join(f"{g.uitleg} ({labels.BASIS[g.basis]}; {g.regel}; {g.bron})" for g in b.buiten_gronden_basis)
+            ),
         )
-    head.add_row("Toegang", b.toegang)
+    head.add_row("Toegang", labels.uitkomst("toegang", b.toegang))
     if b.onmiddellijk_handelen:
         head.add_row("Veiligheid", Text("direct handelen", style="bold red"))
     if b.gedwongen_kader:
         head.add_row("Kader", "gedwongen kader (maatregel of strafrechtelijke beslissing)")
     if b.grondslagen:
-        head.add_row("Grondslagen", ", ".join(b.grondslagen))
+        head.add_row("Grondslagen", ", ".join(labels.uitkomst("grondslagen", g) for g in b.grondslagen))
     if b.signalen:
-        head.add_row("Signalen", ", ".join(b.signalen))
+        head.add_row("Aandachtspunten", ", ".join(labels.uitkomst("signalen", s) for s in b.signalen))
     if b.verwijzing:
         ref = b.verwijzing
-        head.add_row("Verwijzing", _VERWIJZING_STATUS[ref.status] if ref.status else "nog open")
+        head.add_row("Verwijzing", labels.VERWIJZING_STATUS_KORT[ref.status] if ref.status else "nog open")
         shown = {k: v for k, v in ref.model_dump(exclude={"status"}).items() if v is not None}
         if shown:
-            head.add_row("", ", ".join(f"{_VERWIJZING_VELD[k]}: {'ja' if v else 'nee'}" for k, v in shown.items()))
+            words = (f"{labels.veld('verwijzing.' + k).lower()}: {labels.waarde(k, v)}" for k, v in shown.items())
+            head.add_row("", ", ".join(words))
     bon = b.regelset
     head.add_row("Regelset", f"{bon.versie} · {bon.peildatum} · {bon.gemeente or 'landelijk'}")
     head.add_row(
@@ -90,10 +82,10 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         assumed.add_column("waarom")
         assumed.add_column("te bevestigen met de vraag")
         for assumption in b.aannames:
-            value = show_presumed(assumption.waarde)
+            value = aangenomen(assumption.feit, assumption.waarde)
             reason = f"{assumption.reden} (bron: {assumption.bron.citaat})"
             style = "bold red" if assumption.veiligheid else ""
-            assumed.add_row(Text(assumption.feit, style=style), value, reason, assumption.vraag)
+            assumed.add_row(Text(labels.veld(assumption.feit), style=style), value, reason, assumption.vraag)
         parts.append(assumed)
     if b.vervolgvragen:
         ask = Table(title=f"Eerst te vragen ({min(5, len(b.vervolgvragen))} van {len(b.vervolgvragen)})", expand=True)
@@ -101,12 +93,18 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
         ask.add_column("vraag")
         ask.add_column("kan beslissen")
         for number, q in enumerate(b.vervolgvragen[:5], start=1):
-            settles = ", ".join(q.kan_beslissen) + (" (nu aangenomen)" if q.aanname else "")
+            settles = ", ".join(labels.veld(f) for f in q.kan_beslissen) + (" (nu aangenomen)" if q.aanname else "")
             ask.add_row(str(number), q.vraag, settles)
         parts.append(ask)
     if b.ontbrekende_gegevens:
-        parts.append(Text("Ontbrekende gegevens: " + ", ".join(b.ontbrekende_gegevens), style="magenta"))
+        missing = ", ".join(labels.veld(p) for p in b.ontbrekende_gegevens)
+        parts.append(Text("Ontbrekende gegevens: " + missing, style="magenta"))
     if b.conflicten:
-        parts.append(Text("Conflicten: " + "; ".join(f"{c.veld}: {c.waarden}" for c in b.conflicten), style="red"))
+        conflicts = "; ".join(
+            f"{labels.veld(c.veld)}: "
+            + ", ".join(f"{rid} zegt {labels.waarde(c.veld, v)}" for rid, v in c.waarden.items())
+            for c in b.conflicten
+        )
+        parts.append(Text("Conflicten: " + conflicts, style="red"))
     parts.append(Panel(b.motivering, title="Motivering"))
     console.print(Panel(Group(*parts), title=title))

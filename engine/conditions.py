@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from engine import labels
+
 _NEGATED_OP = {
     "eq": "neq",
     "neq": "eq",
@@ -387,17 +389,27 @@ def describe(node: Node) -> str:
 
 def _describe(node: Node) -> str:
     if isinstance(node, Cmp):
+        # Fields and values in the words of `engine.labels`, as the pages and the terminal show them.
+        name = labels.veld(node.path)
         if node.op in ("known", "unknown"):
-            return f"{node.path} {_DUTCH_OP[node.op]}"
+            return f"{name} {_DUTCH_OP[node.op]}"
         value = node.value
-        shown = ", ".join(show_value(v) for v in value) if isinstance(value, (list, tuple)) else show_value(value)
-        return f"{node.path} {_DUTCH_OP[node.op]} {shown}"
+        if isinstance(value, (list, tuple)):
+            shown = ", ".join(_show_label(node.path, v) for v in value)
+        else:
+            shown = _show_label(node.path, value)
+        return f"{name} {_DUTCH_OP[node.op]} {shown}"
     if isinstance(node, Const):
         return "altijd" if node.value else "nooit"
     if isinstance(node, Not):
         return f"niet ({describe(node.item)})"
     joiner = " en " if isinstance(node, All) else " of "
     return "(" + joiner.join(describe(i) for i in node.items) + ")"
+
+
+def _show_label(path: str, value: Any) -> str:
+    """A value of fact `path` by its label (an enum value's words), else as `show_value` shows it."""
+    return labels.waarde(path, value) if isinstance(value, str) else show_value(value)
 
 
 def show_value(value: Any) -> str:
@@ -436,7 +448,7 @@ def _build_explainer(node: Node) -> Explainer:
 
         def comparison(facts: dict[str, Any]) -> list[str]:
             if path in facts:
-                return [f"{text} (in deze casus: {_show_fact(facts[path])})"]
+                return [f"{text} (in deze casus: {_show_fact(path, facts[path])})"]
             return [text]
 
         return comparison
@@ -464,10 +476,10 @@ def _build_explainer(node: Node) -> Explainer:
     return disjunction
 
 
-def _show_fact(value: Any) -> str:
+def _show_fact(path: str, value: Any) -> str:
     if isinstance(value, list):
-        return ", ".join(show_value(v) for v in value) or "leeg"
-    return show_value(value)
+        return ", ".join(_show_label(path, v) for v in value) or "leeg"
+    return _show_label(path, value)
 
 
 def known_tests(node: Node) -> set[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import conditions as c
+from engine import labels
 from engine.assessment import (
     Aanname,
     Afweging,
@@ -45,7 +46,13 @@ from engine.facts import (
 from engine.footing import basis_of, in_words
 from engine.loader import load_rulebase
 from engine.motivation import build_motivation, fill_template, ground_in_words, show_parameter
-from engine.partial import OpenAnalysis, UsedPresumption, presumptions_that_matter, rank_questions, show_presumed
+from engine.partial import (
+    OpenAnalysis,
+    UsedPresumption,
+    aangenomen,
+    presumptions_that_matter,
+    rank_questions,
+)
 from engine.provenance import ENGINE_VERSION
 from engine.rule_model import REGELTAAL_VERSIE
 from engine.rulebase import RuleBase
@@ -284,12 +291,13 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
         return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
     if own is None:
         unknown = sorted(own_unknown)
-        return "nog niet te beoordelen: " + ", ".join(unknown) + " onbekend", unknown
+        return "nog niet te beoordelen: " + ", ".join(labels.veld(u) for u in unknown) + " onbekend", unknown
     applying = [o for o in rule.overriders if o in fired_ids]
     if applying:
         return f"uitgezonderd door {', '.join(applying)} (bijzondere regel gaat voor)", []
     unknown = sorted(c.unknown_facts(rule.effective, facts))
-    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + ", ".join(unknown), unknown
+    named = ", ".join(labels.veld(u) for u in unknown)
+    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + named, unknown
 
 
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
@@ -609,14 +617,18 @@ def _motivate(
             if r.outcome_fields or r.motivering or r.afweging
         ],
         afwegingen=[f"{a.onderwerp}: {', '.join(a.te_wegen)}" for a in afwegingen],
-        ontbrekend=[f"{p} ({CASE_FACTS[p].description})" if CASE_FACTS[p].description else p for p in ontbrekend],
+        ontbrekend=[labels.veld(p) for p in ontbrekend],
         aannames=[
-            f"{a.feit}: aangenomen {show_presumed(a.waarde)}"
-            + (f" (telt samen met {', '.join(a.samen_met)})" if a.samen_met else "")
+            f"{labels.veld(a.feit)}: aangenomen {aangenomen(a.feit, a.waarde)}"
+            + (f" (telt samen met {', '.join(labels.veld(f) for f in a.samen_met)})" if a.samen_met else "")
             + f". {a.reden.rstrip('.')}. (bron: {a.bron.citaat}; te bevestigen met de vraag: {a.vraag})"
             for a in aannames
         ],
-        conflicten=[f"{k.veld}: " + ", ".join(f"{rid} zegt {v}" for rid, v in k.waarden.items()) for k in conflicts],
+        conflicten=[
+            f"{labels.veld(k.veld)}: "
+            + ", ".join(f"{rid} zegt {labels.waarde(k.veld, v)}" for rid, v in k.waarden.items())
+            for k in conflicts
+        ],
         landelijke_waarden=landelijke_waarden,
         peildatum=day,
         gemeente=ruleset.gemeente,

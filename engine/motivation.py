@@ -83,14 +83,6 @@ VERWIJZING_UITLEG = {
     "specialist, gecertificeerde instelling of lokaal team). U kunt zich zelf melden bij de gemeentelijke toegang "
     "(het lokale team); die bekijkt samen met u welke hulp nodig is.",
 }
-#: Each referral state in a few words, for tables and reports (the CLI and the leefwereldtoets).
-VERWIJZING_STATUS_KORT = {
-    "toegestaan": "toegestaan",
-    "goedkeuring_vooraf_nodig": "goedkeuring van de gemeente vooraf nodig",
-    "goedkeuring_achteraf": "hulp kan starten, de gemeente toetst achteraf",
-    "geen_verwijsvraag": "geen verwijzing nodig (zelf aanmelden)",
-    "via_gemeentelijke_toegang": "geen wettelijke verwijzer: via de gemeentelijke toegang",
-}
 VERWIJZING_OPEN = (
     "Waar de verwijzing staat (toegestaan, goedkeuring nodig of geen verwijzing nodig) is nog niet te zeggen."
 )

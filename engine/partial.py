@@ -24,6 +24,7 @@ from itertools import islice, product
 from typing import Any
 
 from engine import conditions as c
+from engine import labels
 from engine.compiler import CompiledPresumption, CompiledRule, CompiledRuleSet
 from engine.facts import CASE_FACTS, OUTCOME, OUTCOME_FACTS
 
@@ -228,6 +229,11 @@ def show_presumed(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(c.show_value(v) for v in value) or "leeg"
     return c.show_value(value)
+
+
+def aangenomen(path: str, value: Any) -> str:
+    """A presumed value of fact `path` in words: a bound as `show_presumed` says it, else its label."""
+    return show_presumed(value) if isinstance(value, dict) else labels.waarde(path, value)
 
 
 def _same(a: Any, b: Any) -> bool:

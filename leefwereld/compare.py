@@ -24,7 +24,7 @@ from typing import Any
 from engine.assessment import Beoordeling
 from engine.casefile import PROTECTED_GROUPS, CaseFile, PersonaInfo
 from engine.facts import OUTCOME_FACTS
-from engine.motivation import VERWIJZING_STATUS_KORT
+from engine.labels import VERWIJZING_STATUS_KORT
 from engine.rule_model import Conditie, ParameterVerwijzing
 from engine.rulebase import LoadedErkenning, RuleBase
 

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from engine.casefile import PROTECTED_GROUPS
-from engine.motivation import VERWIJZING_STATUS_KORT
+from engine.labels import VERWIJZING_STATUS_KORT
 from engine.rulebase import LoadedErkenning
 from leefwereld.charts import KLEUREN, gestapelde_balken
 from leefwereld.compare import (

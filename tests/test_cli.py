@@ -20,6 +20,10 @@ def test_evaluate_prints_a_readable_dutch_assessment() -> None:
     result = runner.invoke(app, ["evaluate", str(SAMPLE)])
     assert result.exit_code == 0, result.output
     assert "Reikwijdte" in result.output and "Motivering" in result.output
+    head = result.output.split("Toegepaste regels")[0]
+    # The words of engine.labels, as the web pages show them; never the codes.
+    assert "Binnen de Jeugdwet" in head and "Vrij toegankelijk" in head, head
+    assert "vrij_toegankelijk" not in head, head
 
 
 def test_evaluate_shows_the_referral_state_in_dutch_words(tmp_path: Path) -> None:

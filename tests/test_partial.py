@@ -403,7 +403,7 @@ def test_presumptions_that_change_a_field_only_together_are_both_listed(tmp_path
     assert listed["hulpvraag.onaanvaardbaar_risico"].samen_met == ["hulpvraag.bij_naam_uitgesloten"]
     assert listed["hulpvraag.bij_naam_uitgesloten"].samen_met == ["hulpvraag.onaanvaardbaar_risico"]
     assert "reikwijdte" in listed["hulpvraag.onaanvaardbaar_risico"].uitkomstvelden
-    assert "telt samen met hulpvraag.bij_naam_uitgesloten" in b.motivering
+    assert "telt samen met Bij naam uitgesloten" in b.motivering  # the label (engine.labels), not the path
 
 
 def test_a_presumption_whose_other_value_leaves_a_field_open_is_listed(tmp_path: Path) -> None:
