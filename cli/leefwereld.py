@@ -30,18 +30,18 @@ def _console() -> Console:
     return Console(width=None if sys.stdout.isatty() else 160)
 
 
-def _stop(message: str, issues: list | None = None) -> typer.Exit:
+def stop(message: str, issues: list | None = None) -> typer.Exit:
     for issue in issues or []:  # one unwrapped line each: `file:line: id: message` stays whole for tools
         typer.echo(str(issue), err=True)
     _err.print(message, markup=False, highlight=False)
     return typer.Exit(2)
 
 
-def _load(directory: Path, what: str) -> RuleBase:
+def load_rules(directory: Path, what: str) -> RuleBase:
     try:
         return load_rulebase(directory)
     except RuleSetError as exc:
-        raise _stop(f"De {what} in {directory} zijn geweigerd: {len(exc.issues)} fout(en).", exc.issues) from exc
+        raise stop(f"De {what} in {directory} zijn geweigerd: {len(exc.issues)} fout(en).", exc.issues) from exc
 
 
 def _write(result: Toetsresultaat, md_file: Path | None, html_file: Path | None) -> None:
@@ -77,19 +77,19 @@ def leefwereldtoets(
         try:
             day = dt.date.fromisoformat(peildatum)
         except ValueError as exc:
-            raise _stop(f"--peildatum: '{peildatum}' is geen datum (JJJJ-MM-DD)") from exc
+            raise stop(f"--peildatum: '{peildatum}' is geen datum (JJJJ-MM-DD)") from exc
     rules_dir = rules or default_dir("rules", "REIKWIJDTE_REGELS")
     persona_dir = personas_dir or default_dir("personas", "REIKWIJDTE_PERSONAS")
     if not persona_dir.is_dir():
-        raise _stop(f"{persona_dir}: map met persona's bestaat niet")
-    nieuw = _load(rules_dir, "huidige regels")
+        raise stop(f"{persona_dir}: map met persona's bestaat niet")
+    nieuw = load_rules(rules_dir, "huidige regels")
     personas, errors, warnings = lees_personas(persona_dir)
     if errors:
-        raise _stop(f"{len(errors)} personabestand(en) onleesbaar; de toets kan niet draaien.", errors)
+        raise stop(f"{len(errors)} personabestand(en) onleesbaar; de toets kan niet draaien.", errors)
     try:
         found = zoek_basis(basis, rules_dir)
     except BasisFout as exc:
-        raise _stop(f"--basis: {exc}") from exc
+        raise stop(f"--basis: {exc}") from exc
     try:
         oud = None
         reden = "de basis heeft nog geen regelmap"
@@ -99,7 +99,7 @@ def leefwereldtoets(
                 oud = load_rulebase(found.map, bronnen=nieuw.bronnen)
             except RuleSetError as exc:
                 if not allow_invalid_base:
-                    raise _stop(
+                    raise stop(
                         f"De regels van de basis {found.label} zijn ongeldig: {len(exc.issues)} fout(en).", exc.issues
                     ) from exc
                 reden = f"de regels van de basis zijn ongeldig ({len(exc.issues)} fout(en))"
@@ -109,7 +109,7 @@ def leefwereldtoets(
             try:
                 result = voer_toets_uit(oud, nieuw, personas, found.label, persona_dir, day)
             except SelectionError as exc:
-                raise _stop(str(exc)) from exc
+                raise stop(str(exc)) from exc
         result.waarschuwingen = warnings + result.waarschuwingen
     finally:
         found.opruimen()

@@ -18,6 +18,7 @@ from rich.table import Table
 from cli.api_commands import serve, team_app, token_app
 from cli.leefwereld import leefwereldtoets
 from cli.render import render_assessment
+from cli.watals import caseload, wat_als
 from engine.algoritmeregister import entry, to_json, to_markdown
 from engine.casefile import CaseFileError, load_case_file
 from engine.compiler import SelectionError
@@ -196,6 +197,8 @@ def personas(
 
 
 app.command("leefwereldtoets")(leefwereldtoets)
+app.command("caseload")(caseload)
+app.command("wat-als")(wat_als)
 app.command("serve")(serve)
 app.add_typer(token_app, name="token")
 app.add_typer(team_app, name="team")

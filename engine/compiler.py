@@ -10,6 +10,7 @@ condition holds and the condition of every rule that overrides it is false.
 from __future__ import annotations
 
 import datetime as dt
+import graphlib
 import hashlib
 import json
 import threading
@@ -128,6 +129,10 @@ class CompiledRuleSet:
     presumptions: dict[str, CompiledPresumption] = field(default_factory=dict)  # by fact
     dependents: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)  # fact -> rules testing it
     safety_facts: frozenset[str] = frozenset()
+    #: concluded fact -> the concluded facts it depends on, directly or through other rules
+    upstream: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the rules in an order where every rule comes after the rules concluding what it tests
+    order: tuple[CompiledRule, ...] = ()
     register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
 
@@ -336,12 +341,48 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
             dependents.setdefault(path, []).append(rule)
     result.dependents = {p: tuple(rules) for p, rules in dependents.items()}
     result.safety_facts = safety_facts(compiled)
+    result.upstream, result.order = dependency_order(compiled)
     insisted = {p for r in selected for p in c.presence_tests(written[r.id])}
     result.presumptions = {
         path: _compile_presumption(loaded, presumed[path], compiled, result.safety_facts, path in insisted)
         for path, loaded in sorted(base.presumptions(gemeente).items())
     }
     return result
+
+
+class CycleError(SelectionError):
+    """Concluded facts depend on each other in a circle: there is no order to derive them in."""
+
+
+def dependency_order(rules: list[CompiledRule]) -> tuple[dict[str, frozenset[str]], tuple[CompiledRule, ...]]:
+    """Which concluded facts each concluded fact depends on, and the rules in dependency order.
+
+    A conflict on a fact leaves open only what depends on it; this is what makes the resolution
+    order-independent (the durable path and the vectorised evaluator use the same relation).
+    Validation keeps the rule base free of circles; one is refused here all the same.
+    """
+    concluded = {p for r in rules for p in (*r.derives, *r.adds)}
+    direct: dict[str, set[str]] = {p: set() for p in concluded}
+    for rule in rules:
+        tested = {p for p in rule.effective_paths if p in concluded}
+        for path in (*rule.derives, *rule.adds):
+            direct[path] |= tested
+    try:
+        path_order = list(graphlib.TopologicalSorter(direct).static_order())
+    except graphlib.CycleError as exc:
+        raise CycleError(f"afgeleide feiten hangen in een kring van elkaar af: {exc.args[1]}") from exc
+    upstream: dict[str, frozenset[str]] = {}
+    for path in path_order:
+        found = set(direct[path])
+        for before in direct[path]:
+            found |= upstream[before]
+        upstream[path] = frozenset(found)
+    rank = {p: i for i, p in enumerate(path_order)}
+
+    def level(rule: CompiledRule) -> int:
+        return max((rank[p] for p in rule.effective_paths if p in rank), default=-1)
+
+    return upstream, tuple(sorted(rules, key=level))
 
 
 def safety_facts(rules: list[CompiledRule]) -> frozenset[str]:

@@ -9,6 +9,7 @@ facts it used, why each outcome rule did not apply, and which unknown facts keep
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,16 @@ class _Trace:
     values: dict[str, Any] = field(default_factory=dict)  # every derived/outcome value set so far
     setters: dict[str, str] = field(default_factory=dict)
     conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    blocked: frozenset[str] = frozenset()  # disputed facts: concluded values recorded, never written
+
+
+@dataclass(frozen=True)
+class Uitkomsten:
+    """The outcome fields of one case (as the assessment shows them) and the rules that applied,
+    without the explanation: what the batch path must reproduce, and what it is checked against."""
+
+    velden: dict[str, Any]
+    toegepast: frozenset[str]
 
 
 class Engine:
@@ -96,28 +107,125 @@ class Engine:
         case_facts = case_to_facts(casus)
         # Unknown facts with a presumption: the compiled conditions already read them as presumed.
         presumed = [p for p in ruleset.presumptions if p not in case_facts]
-        trace = _Trace()
-        if ruleset.durable is None:
-            run = RunResult(facts={}, fired=[])
-        else:
-            tested = {p: v for p, v in case_facts.items() if p in ruleset.used_paths}
-            run = ruleset.durable.run(
-                facts_to_wm(tested, ruleset.vocabulary), lambda i, wm: _conclude(ruleset, trace, i, wm)
-            )
-        fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index]
+        fired, trace = _derive(ruleset, case_facts)
         facts = dict(case_facts)
         facts.update(_concluded_facts(fired, trace))
         return _assess(ruleset, day, fired, facts, trace, presumed)
 
+    def outcomes(self, casus: Casus, gemeente: str | None = None, peildatum: dt.date | None = None) -> Uitkomsten:
+        """The outcome fields and the applied rules, derived by durable-rules without the explanation
+        (no motivation, missing facts, presumptions or questions): the cheap check of the batch path."""
+        gemeente = gemeente if gemeente is not None else casus.gemeente
+        ruleset = self.cache.get(peildatum or casus.peildatum or dt.date.today(), gemeente)
+        case_facts = case_to_facts(casus)
+        fired, trace = _derive(ruleset, case_facts)
+        facts = dict(case_facts)
+        facts.update(_concluded_facts(fired, trace))
+        analysis = OpenAnalysis(ruleset, facts, frozenset(trace.conflicts))
+        outcome = _resolve_outcomes(ruleset, fired, facts, trace, analysis)
+        return Uitkomsten(_outcome_fields(outcome, facts), frozenset(r.id for r in fired))
 
-def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
-    """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
-    helper_path = ruleset.helper_paths.get(index)
-    if helper_path is not None:
-        return wm_updates({helper_path: True})
-    rule = ruleset.by_durable_index[index]
+
+def _derive(ruleset: CompiledRuleSet, case_facts: dict[str, Any]) -> tuple[list[CompiledRule], _Trace]:
+    """Forward chaining by durable-rules, with conflicts resolved independently of firing order.
+
+    durable-rules keeps the first value concluded for a fact, so rules may fire on a value that a
+    later rule disputes, and which rules fire then depends on the order. So a disputed fact is
+    blocked and the case derived again: a blocked fact's concluded values are recorded but never
+    written. Only conflicts that depend on no other conflict of the same run are blocked at a time
+    (they are real whatever the order). A comparison on a blocked fact holds when it holds for every
+    disputed value, fails when it fails for every one, and is unknown otherwise (`_under_dispute`);
+    durable-rules cannot test that, so a rule it decides to apply is applied here: its conclusions
+    go into the working memory the case is derived again from. The run ends when no new conflict
+    and no such rule remains: the order-free result, the same as the vectorised evaluator's
+    (`engine/batch`). A case without conflicts is derived once.
+    """
+    blocked: frozenset[str] = frozenset()
+    forced: list[CompiledRule] = []
+    while True:
+        trace = _Trace(blocked=blocked)
+        start: dict[str, Any] = {}
+        for rule in forced:  # applied under the dispute: their conclusions are there from the start
+            start.update(_record(trace, rule))
+        if ruleset.durable is None:
+            run = RunResult(facts={}, fired=[])
+        else:
+            tested = {p: v for p, v in case_facts.items() if p in ruleset.used_paths}
+            wm = facts_to_wm(tested, ruleset.vocabulary)
+            wm.update(wm_updates(start, {p: m for r in forced for p, m in r.adds.items()}))
+            run = ruleset.durable.run(wm, functools.partial(_conclude, ruleset, trace))
+        # the rules applied under a dispute come last: they follow from the values disputed
+        fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index] + forced
+        new = {p for p in trace.conflicts if p not in blocked}
+        first = {p for p in new if not ruleset.upstream.get(p, frozenset()).intersection(new)}
+        if first:
+            blocked |= first
+            forced = []  # decided again under the larger dispute
+            continue
+        more = _applied_under_dispute(ruleset, fired, case_facts, trace)
+        if not more:
+            return fired, trace
+        forced = forced + more
+
+
+def _applied_under_dispute(
+    ruleset: CompiledRuleSet, fired: list[CompiledRule], case_facts: dict[str, Any], trace: _Trace
+) -> list[CompiledRule]:
+    """Rules durable-rules did not fire that test a disputed fact and hold whatever its value."""
+    if not trace.blocked:
+        return []
+    candidates = {p: list(trace.conflicts[p].values()) for p in trace.blocked if p in trace.conflicts}
+    done = {r.id for r in fired}
+    facts = dict(case_facts)
+    facts.update(trace.values)
+    added: dict[str, set[str]] = {}
+    for rule in fired:
+        for path, members in rule.adds.items():
+            added.setdefault(path, set()).update(members)
+    return [
+        rule
+        for rule in ruleset.order
+        if rule.id not in done
+        and rule.durable_index is not None
+        and rule.effective_paths.intersection(candidates)
+        and _under_dispute(rule.effective, facts, added, candidates) is True
+    ]
+
+
+def _under_dispute(
+    node: c.Node, facts: dict[str, Any], added: dict[str, set[str]], candidates: dict[str, list[Any]]
+) -> bool | None:
+    """Three-valued evaluation as forward chaining sees it, with a disputed fact taken as any of its
+    values: a comparison on it holds if it holds for each, fails if it fails for each."""
+    if isinstance(node, c.Const):
+        return node.value
+    if isinstance(node, c.Not):
+        inner = _under_dispute(node.item, facts, added, candidates)
+        return None if inner is None else not inner
+    if isinstance(node, (c.All, c.AnyOf)):
+        values = [_under_dispute(i, facts, added, candidates) for i in node.items]
+        decisive = isinstance(node, c.AnyOf)
+        if decisive in values:
+            return decisive
+        return None if None in values else not decisive
+    if node.path in candidates:
+        results = {c.evaluate(node, {node.path: v}) for v in candidates[node.path]}
+        return results.pop() if len(results) == 1 else None
+    if node.path in added or (node.path not in CASE_FACTS and node.is_list):
+        present = node.value in added.get(node.path, set())  # a list outcome: true once added, else unknown
+        if node.op == "has":
+            return True if present else None
+        return False if present else None
+    return c.evaluate(node, facts)
+
+
+def _record(trace: _Trace, rule: CompiledRule) -> dict[str, Any]:
+    """Record what `rule` concludes (conflicts noted); the values it writes to working memory."""
     values: dict[str, Any] = {}
     for path, value in rule.derives.items():
+        if path in trace.blocked:
+            trace.conflicts.setdefault(path, {})[rule.id] = value
+            continue
         if path in trace.values:
             known = trace.values[path]
             if not (known == value and type(known) is type(value)):
@@ -126,7 +234,16 @@ def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str,
         trace.values[path] = value
         trace.setters[path] = rule.id
         values[path] = value
-    return wm_updates(values, rule.adds)
+    return values
+
+
+def _conclude(ruleset: CompiledRuleSet, trace: _Trace, index: int, wm: dict[str, Any]) -> dict[str, Any]:
+    """The action of rule `index`: the facts it adds to working memory (conflicts recorded)."""
+    helper_path = ruleset.helper_paths.get(index)
+    if helper_path is not None:
+        return wm_updates({helper_path: True})
+    rule = ruleset.by_durable_index[index]
+    return wm_updates(_record(trace, rule), rule.adds)
 
 
 def _concluded_facts(fired: list[CompiledRule], trace: _Trace) -> dict[str, Any]:
@@ -160,8 +277,8 @@ def _possibly_disputed(
             if rule.id in fired_ids or path not in rule.derives:
                 continue
             other = rule.derives[path]
-            if (other == value and type(other) is type(value)) or not analysis.rule_needs(rule):
-                continue  # the same value, or decided, or waiting only on what can no longer be concluded
+            if (other == value and type(other) is type(value)) or analysis.rule_needs(rule) is None:
+                continue  # the same value, or decided
             found.setdefault(path, []).append(rule)
     return found
 
@@ -184,17 +301,23 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
 
 
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
-    """Rules that fired on a disputed value, or on what such a rule concluded, in firing order.
+    """Rules that fired on a value left open, or on what such a rule concluded (whatever the
+    firing order: followed until nothing more is reached).
 
-    The first of two conflicting values stays in working memory, so rules that test it may have
-    fired; their conclusions are as open as the dispute itself.
+    A value an open rule may still contradict stays in working memory, so rules that test it may
+    have fired; their conclusions are as open as that value. (A disputed value is never written:
+    `_derive`.)
     """
     tainted: set[str] = set()
     disputed = set(disputed)
-    for rule in fired:
-        if disputed.intersection(rule.effective_paths):
-            tainted.add(rule.id)
-            disputed |= set(rule.derives) | set(rule.adds)
+    grew = True
+    while grew:
+        grew = False
+        for rule in fired:
+            if rule.id not in tainted and disputed.intersection(rule.effective_paths):
+                tainted.add(rule.id)
+                disputed |= set(rule.derives) | set(rule.adds)
+                grew = True
     return tainted
 
 
@@ -270,21 +393,28 @@ def _resolve_outcomes(
     """Each outcome field's value: disputed values, values an open rule may still contradict, and
     what follows from them stay open."""
     values = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
-    conflicts = [Conflict(veld=path, waarden=found) for path, found in sorted(trace.conflicts.items())]
+    conflicts = [
+        Conflict(veld=path, waarden=dict(sorted(found.items()))) for path, found in sorted(trace.conflicts.items())
+    ]
     rivals = _possibly_disputed(ruleset, {r.id for r in fired}, analysis, trace)
     for path, rules in sorted(rivals.items()):
         waarden = {trace.setters[path]: trace.values[path], **{r.id: r.derives[path] for r in rules}}
-        conflicts.append(
-            Conflict(veld=path, waarden=waarden, oorzaak="nog niet uit te sluiten: ook een andere regel kan gelden")
+        waiting = all(not analysis.rule_needs(r) for r in rules)  # they wait only on a disputed value
+        oorzaak = (
+            "volgt uit een betwist gegeven" if waiting else "nog niet uit te sluiten: ook een andere regel kan gelden"
         )
-    tainted = _tainted(fired, set(trace.conflicts) | set(rivals))
-    for rule in fired:
-        if rule.id in tainted:
-            for path, value in rule.derives.items():
-                if path not in trace.conflicts and path not in rivals:
-                    conflicts.append(
-                        Conflict(veld=path, waarden={rule.id: value}, oorzaak="volgt uit een betwist gegeven")
-                    )
+        conflicts.append(Conflict(veld=path, waarden=waarden, oorzaak=oorzaak))
+    tainted = _tainted(fired, set(rivals))
+    fired_ids = {r.id for r in fired}
+    # rules built on a value left open, and rules that wait only on a disputed value (they can
+    # never be decided until the rules are): what they would conclude is as open as the dispute
+    hanging = [
+        r for r in ruleset.rules if r.id not in fired_ids and r.derives and analysis.rule_needs(r) == frozenset()
+    ]
+    for rule in [r for r in fired if r.id in tainted] + hanging:
+        for path, value in rule.derives.items():
+            if path not in trace.conflicts and path not in rivals:
+                conflicts.append(Conflict(veld=path, waarden={rule.id: value}, oorzaak="volgt uit een betwist gegeven"))
     open_paths = set(trace.conflicts) | set(rivals) | {p for r in fired if r.id in tainted for p in r.derives}
     for path in open_paths:
         if path.startswith(OUTCOME + "."):
@@ -517,7 +647,7 @@ def _assess(
 ) -> Beoordeling:
     """The assessment in named steps: resolve the outcomes, find what is missing and what was
     assumed, rank the next questions, explain, motivate, build."""
-    analysis = OpenAnalysis(ruleset, facts)
+    analysis = OpenAnalysis(ruleset, facts, frozenset(trace.conflicts))
     outcome = _resolve_outcomes(ruleset, fired, facts, trace, analysis)
     open_fields = _open_fields(outcome, facts)
     used, aannames = _assumptions(ruleset, day, facts, fired, presumed)

@@ -418,11 +418,13 @@ def _open_without(
 class OpenAnalysis:
     """For one evaluated case: which unknown case facts keep which rules and fields open."""
 
-    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any]) -> None:
+    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], disputed: frozenset[str] = frozenset()) -> None:
         self.ruleset = ruleset
         self.facts = facts
+        self.disputed = disputed  # concluded facts two applicable rules disagree on: open, never absent
         self._rules: dict[str, frozenset[str] | None] = {}
         self._paths: dict[str, frozenset[str]] = {}
+        self._live: dict[str, bool] = {}
 
     def rule_needs(self, rule: CompiledRule) -> frozenset[str] | None:
         """The unknown case facts that keep `rule` undecided (None: it is decided)."""
@@ -432,7 +434,7 @@ class OpenAnalysis:
         unknowns: set[str] | frozenset[str] = open_facts
         needs: frozenset[str] | None = None
         if value is None:
-            dead = {u for u in sorted(unknowns) if u not in CASE_FACTS and not self.path_needs(u)}
+            dead = {u for u in sorted(unknowns) if u not in CASE_FACTS and not self.live(u)}
             if dead:  # derived facts no open route can still conclude: they stay absent
                 value, unknowns = _open_without(rule.effective, self.facts, dead, rule.awaited)
         elif value is False and any(p not in self.facts for p in rule.awaited):
@@ -447,6 +449,18 @@ class OpenAnalysis:
             needs = frozenset(found)
         self._rules[rule.id] = needs
         return needs
+
+    def live(self, path: str) -> bool:
+        """A concluded fact that is disputed, or that some undecided rule may still conclude; one
+        that is not stays absent (a comparison on it is false)."""
+        found = self._live.get(path)
+        if found is None:
+            self._live[path] = False  # a cycle through derived facts adds nothing
+            found = path in self.disputed or any(
+                self.rule_needs(r) is not None for r in self.ruleset.concluders.get(path, ())
+            )
+            self._live[path] = found
+        return found
 
     def path_needs(self, path: str) -> frozenset[str]:
         """The unknown case facts that keep a derived fact or outcome field from being concluded."""

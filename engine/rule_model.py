@@ -294,13 +294,22 @@ class Erkenning(_Strict):
     every report instead of being waved through.
     """
 
-    persona: StrictStr = Field(
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", description="Bestandsnaam (stam) van de persona."
+    persona: StrictStr | None = Field(
+        None, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$", description="Bestandsnaam (stam) van de persona."
+    )
+    groep: Literal["levenslang_chronisch", "ernstig_acuut_ziek", "veiligheid", "gi_client"] | None = Field(
+        None, description="Beschermde groep in een caseload (reikwijdte wat-als), in plaats van een persona."
     )
     regel: StrictStr = Field(pattern=RULE_ID_PATTERN, description="Id van de regel die de wijziging veroorzaakt.")
     gemeente: StrictStr | None = Field(None, description="Alleen voor deze gemeente; leeg: elke configuratie.")
     reden: StrictStr = Field(min_length=40, description="Waarom het minder toegang voor deze persona aanvaardbaar is.")
     datum: dt.date
+
+    @model_validator(mode="after")
+    def _persona_or_group(self) -> Erkenning:
+        if (self.persona is None) == (self.groep is None):
+            raise ValueError("een erkenning noemt een persona of een beschermde groep (groep), niet beide en niet geen")
+        return self
 
 
 class Vermoeden(_Strict):

@@ -394,7 +394,7 @@ class _Checker:
         ids = {r.id for r in self.base.rules}
         for loaded in self.base.erkenningen:
             e = loaded.erkenning
-            label = f"erkenning {e.persona}"
+            label = f"erkenning {e.persona or e.groep}"
             if e.regel not in ids and not self.base.unparsed.hides_rule(e.regel):
                 hint = suggestion(e.regel, ids)
                 self.issues.append(

@@ -20,6 +20,7 @@ from rich.text import Text
 from engine.casefile import PROTECTED_GROUPS
 from engine.labels import VERWIJZING_STATUS_KORT
 from engine.rulebase import LoadedErkenning
+from leefwereld.charts import KLEUREN, gestapelde_balken
 from leefwereld.compare import (
     AFWEGING,
     KOLOMMEN,
@@ -249,8 +250,10 @@ def _md(text: Any) -> str:
 
 def markdown(r: Toetsresultaat) -> str:
     """Markdown for a pull request: verdict first, failures in full, the rest as one table."""
-    mark = "✅" if not r.faalt else "❌"
-    lines = [f"## {mark} Leefwereldtoets: {verdict(r).lower()}", ""]
+    losing = 0 if r.geen_basis else gezinnen_minder_toegang(r)
+    mark = "❌" if r.faalt else ("🟠" if losing else "✅")
+    suffix = "" if r.geen_basis else f" — {verlies_tekst(losing)}"
+    lines = [f"## {mark} Leefwereldtoets: {verdict(r).lower()}{suffix}", ""]
     lines += [f"Basis: `{r.basis}` · huidige regels: `{r.regels}` (versie `{r.huidig_versie}`)", ""]
     lines += [samenvatting(r), ""]
     if r.geen_basis:
@@ -362,7 +365,8 @@ h1{font-size:1.6rem;margin:0 0 4px}h2{font-size:1.25rem;margin:32px 0 8px}h3{fon
 p{margin:6px 0}.meta{color:#4b5563;font-size:.9rem;overflow-wrap:anywhere}
 .verdict{border-radius:8px;padding:12px 16px;margin:14px 0;font-weight:600}
 .verdict.ok{background:#e3f6e8;border:1px solid #2e7d32}.verdict.fout{background:#fde2e1;border:1px solid #b42318}
-.verdict.leeg{background:#eef2f7;border:1px solid #64748b}
+.verdict.leeg{background:#eef2f7;border:1px solid #64748b}.verdict.amber{background:#fdf0d5;border:1px solid #b45309}
+figure{margin:10px 0;background:#fff}figure svg{max-width:100%;height:auto}
 .legend{display:flex;flex-wrap:wrap;gap:8px;margin:8px 0 4px;padding:0;list-style:none;font-size:.85rem}
 .legend li{padding:2px 10px;border-radius:12px;border:1px solid #cbd5e1}
 table{width:100%;border-collapse:collapse;table-layout:fixed;background:#fff}
@@ -504,13 +508,16 @@ def _card(group: list[PersonaVergelijking], total: int) -> str:
 def html_pagina(r: Toetsresultaat, gemaakt: dt.datetime | None = None) -> str:
     """The self-contained HTML report: verdict, matrix per configuration, details, acknowledgements."""
     gemaakt = gemaakt or dt.datetime.now()
-    state = "leeg" if r.geen_basis else ("fout" if r.faalt else "ok")
+    losing = gezinnen_minder_toegang(r)
+    state = "leeg" if r.geen_basis else ("fout" if r.faalt else ("amber" if losing else "ok"))
     parts = [
         f"<h1>Leefwereldtoets</h1><p class=meta>Basis: <code>{_e(r.basis)}</code> (versie {_e(r.basis_versie or '—')}) · "
         f"huidige regels: <code>{_e(r.regels)}</code> (versie {_e(r.huidig_versie)}) · persona's: <code>{_e(r.personas_map)}</code> · "
         f"gemaakt {_e(gemaakt.strftime('%Y-%m-%d %H:%M'))}</p>",
-        f'<div class="verdict {state}">{_e(verdict(r))}. {_e(samenvatting(r))}</div>',
+        f'<div class="verdict {state}">{_e(verdict(r))} — {_e(verlies_tekst(losing))}. {_e(samenvatting(r))}</div>',
     ]
+    if not r.geen_basis and r.gewijzigd:
+        parts.append(f"<figure>{_overzicht(r)}</figure>")
     if not r.geen_basis:
         parts.append(
             "<p>Elke persona is een gezin uit de persona-bibliotheek. Per uitkomstveld staat de huidige uitkomst; "
@@ -540,6 +547,7 @@ def html_pagina(r: Toetsresultaat, gemaakt: dt.datetime | None = None) -> str:
             else:
                 note = " (zelfde wijzigingen als landelijk)" if changed else ""
                 parts.append(f"<details><summary>{_e(title + note)}</summary>{_matrix(rows)}</details>")
+        parts.append(_per_gemeente(r, national))
         groups = groepeer(r.gewijzigd)
         if groups:
             total = len(r.configuraties)
@@ -554,6 +562,49 @@ def html_pagina(r: Toetsresultaat, gemaakt: dt.datetime | None = None) -> str:
         f"<title>Leefwereldtoets — {_e(verdict(r))}</title><style>{_CSS}</style></head>"
         f"<body><main>{''.join(parts)}</main></body></html>\n"
     )
+
+
+def gezinnen_minder_toegang(r: Toetsresultaat) -> int:
+    """How many families (personas) get less access in at least one configuration."""
+    return len({v.persona.stem for v in r.gewijzigd if v.klasse is Klasse.minder_toegang})
+
+
+def verlies_tekst(aantal: int) -> str:
+    if aantal == 0:
+        return "geen gezin krijgt minder toegang"
+    return f"{aantal} {'gezin krijgt' if aantal == 1 else 'gezinnen krijgen'} minder toegang"
+
+
+def _overzicht(r: Toetsresultaat) -> str:
+    """The summary chart at the top: changed personas per configuration, by kind of change."""
+    labels = [gemeente_label(c) for c in r.configuraties]
+    series = {}
+    for klasse in (Klasse.minder_toegang, Klasse.andere_route, Klasse.meer_toegang):
+        series[klasse.value.replace("_", " ")] = [
+            sum(1 for v in r.gewijzigd if v.gemeente == c and v.klasse is klasse) for c in r.configuraties
+        ]
+    colours = {k.replace("_", " "): v for k, v in KLEUREN.items()}
+    return gestapelde_balken("Gewijzigde persona's per configuratie, naar soort", labels, series, colours)
+
+
+def _per_gemeente(r: Toetsresultaat, national: dict[str, Any]) -> str:
+    """Per municipality only what differs from the national result: the personas whose change
+    there is not the national one."""
+    sections = []
+    for config in r.configuraties:
+        if config is None:
+            continue
+        rows = _sorted(v for v in r.vergelijkingen if v.gemeente == config)
+        own = [v for v in rows if _key(v)[1:] != national.get(v.persona.stem)]
+        anchor = f"gemeente-{_e(config)}"
+        if own:
+            body = f"<p>{len(own)} persona('s) veranderen hier anders dan landelijk.</p>{_matrix(own)}"
+        else:
+            body = "<p>Niets wijkt af van het landelijke resultaat.</p>"
+        sections.append(f'<section id="{anchor}"><h3>{_e(gemeente_label(config))}</h3>{body}</section>')
+    if not sections:
+        return ""
+    return "<h2>Per gemeente: alleen wat afwijkt van landelijk</h2>" + "".join(sections)
 
 
 def _erkenningen_html(r: Toetsresultaat) -> str:

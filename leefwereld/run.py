@@ -69,7 +69,8 @@ class Toetsresultaat:
     @property
     def ongebruikte_erkenningen(self) -> list[LoadedErkenning]:
         used = {id(v.erkenning) for v in self.erkend}
-        return [e for e in self.erkenningen if id(e) not in used]
+        # an acknowledgement for a protected group serves a caseload (`reikwijdte wat-als`), not the personas
+        return [e for e in self.erkenningen if id(e) not in used and e.erkenning.persona is not None]
 
     @property
     def faalt(self) -> bool:

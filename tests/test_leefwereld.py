@@ -777,3 +777,40 @@ def test_the_html_matrix_shows_the_referral_status_in_words(tmp_path, personas):
     same = _Same()
     same.nieuw = nieuw
     assert _cel(same, "verwijzing") == ("k-gelijk", "geen verwijzing nodig (zelf aanmelden)")  # type: ignore[arg-type]
+
+
+def test_html_report_opens_with_a_chart_a_banner_with_the_losses_and_a_page_per_municipality(tmp_path, personas):
+    """Issue 18: the summary chart at the top, the banner names how many families lose access (amber
+    when the run passes all the same), and per municipality only what differs from national."""
+    base = write_rules(tmp_path / "basis" / "rules")
+    now = write_rules(tmp_path / "nu" / "rules", extra=GEBRUIKELIJK, erkenningen=ERKENNING, gemeente=RUIMSTAD)
+    page, md = tmp_path / "r.html", tmp_path / "r.md"
+    result = run(
+        "--basis",
+        str(base),
+        "--regels",
+        str(now),
+        "--personas",
+        str(personas),
+        "--html",
+        str(page),
+        "--markdown",
+        str(md),
+    )
+    assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8").startswith("## 🟠 Leefwereldtoets: geslaagd — 1 gezin krijgt minder toegang")
+    text = page.read_text(encoding="utf-8")
+    banner = re.search(r'<div class="verdict (\w+)">([^<]*)</div>', text)
+    assert banner is not None
+    assert banner.group(1) == "amber"
+    assert banner.group(2).startswith("Geslaagd — 1 gezin krijgt minder toegang")
+    assert text.index("<svg") < text.index('<table class="matrix">')  # the chart comes first
+    assert "Per gemeente: alleen wat afwijkt van landelijk" in text and 'id="gemeente-ruimstad"' in text
+
+    failing = write_rules(tmp_path / "fout" / "rules", extra=GEBRUIKELIJK)
+    run("--basis", str(base), "--regels", str(failing), "--personas", str(personas), "--html", str(page))
+    assert '<div class="verdict fout">Niet geslaagd — 1 gezin krijgt minder toegang' in page.read_text(encoding="utf-8")
+
+    same = run("--basis", str(base), "--regels", str(base), "--personas", str(personas), "--html", str(page))
+    assert same.exit_code == 0
+    assert '<div class="verdict ok">Geslaagd — geen gezin krijgt minder toegang' in page.read_text(encoding="utf-8")
