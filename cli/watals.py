@@ -24,7 +24,7 @@ from engine.bronnen import citeer
 from engine.compiler import SelectionError
 from engine.paths import default_dir
 from leefwereld.basis import BasisFout, zoek_basis
-from leefwereld.watals import LANDELIJK, WatAlsResultaat, voer_uit
+from leefwereld.watals import LANDELIJK, WatAlsResultaat, in_woorden, voer_uit
 from leefwereld.watals_report import html_rapport
 
 _err = Console(stderr=True)
@@ -161,7 +161,7 @@ def _print(result: WatAlsResultaat, console: Console) -> None:
     console.print(
         f"{result.gewijzigd.height} gewijzigde beoordelingen; {result.gezinnen_minder_toegang} gezin(nen) met minder toegang."
     )
-    alle = result.overgangen.filter(pl.col("groep") == "alle")
+    alle = in_woorden(result.overgangen.filter(pl.col("groep") == "alle"))
     table = Table(title="Overgangen (alle casussen)")
     for column in ("configuratie", "veld", "oud", "nieuw", "aantal"):
         table.add_column(column, justify="right" if column == "aantal" else "left")

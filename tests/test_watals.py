@@ -172,3 +172,23 @@ def test_a_cross_check_difference_stops_the_run_naming_case_and_field(
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
     assert "CONTROLE MISLUKT: casus 1 (voorbeeldstad): toegang: durable-rules" in said
+
+
+def test_transitions_are_shown_in_words() -> None:
+    """What a person reads names fields and values by their labels; the CSV keeps the codes."""
+    from leefwereld.watals import in_woorden
+
+    frame = pl.DataFrame(
+        {
+            "configuratie": ["voorbeeldstad", "voorbeeldstad"],
+            "groep": ["alle", "alle"],
+            "veld": ["toegang", "signalen"],
+            "oud": ["vrij_toegankelijk", "—"],
+            "nieuw": ["beschikking", "grijze_zone_onderwijs|geen_getrapte_zorg"],
+            "aantal": pl.Series([3, 1], dtype=pl.UInt32),
+        }
+    )
+    words = in_woorden(frame)
+    assert words.row(0) == ("voorbeeldstad", "alle", "Toegang", "Vrij toegankelijk", "Beschikking nodig", 3)
+    assert words.row(1)[2:5] == ("Aandachtspunten", "—", "Grijze zone met onderwijs, Geen getrapte zorg nodig")
+    assert words.schema == frame.schema
