@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -48,13 +48,15 @@ def create_app(
     engine: Engine | None = None,
     policies: Sequence[PathPolicy] = (),
     rules_body_paths: Sequence[str] = (),
+    pages: Callable[[str], bool] | None = None,
 ) -> FastAPI:
     """A ready app; raises `RuleSetError` when the rules are invalid.
 
     `engine` lets a caller that already loaded `settings.rules_dir` share it (the tests do);
     `policies` give the headers of paths that are not the API's (the web application's pages);
     `rules_body_paths` are further paths that take a rules file (the policy makers' sandbox) and
-    so get the validation route's body limit instead of the general one.
+    so get the validation route's body limit instead of the general one; `pages` tells the paths
+    of web pages, whose oversized bodies the app's own error pages answer.
     """
     settings = settings or Settings.from_env()
     engine = engine or Engine(load_rulebase(settings.rules_dir))
@@ -103,6 +105,7 @@ def create_app(
     app.add_middleware(
         RequestGuard,
         limit_for=lambda path: settings.max_rules_body_bytes if path in rules_paths else settings.max_body_bytes,
+        pages=pages,
     )
     app.add_middleware(HttpPolicy, policies=policies)  # outermost: every answer carries its headers
     app.include_router(systeem.router)

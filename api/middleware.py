@@ -33,9 +33,14 @@ API_VERSION = "1.4.1"
 class RequestGuard:
     """Pure ASGI middleware (no request buffering, no extra task per request)."""
 
-    def __init__(self, app: ASGIApp, limit_for: Callable[[str], int]) -> None:
+    def __init__(
+        self, app: ASGIApp, limit_for: Callable[[str], int], pages: Callable[[str], bool] | None = None
+    ) -> None:
         self.app = app
         self.limit_for = limit_for
+        #: Paths of web pages: a body over the limit is refused by the app's own error handling
+        #: (an HTML page), not with the API's problem document; it is never read all the same.
+        self.pages = pages
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -69,7 +74,10 @@ class RequestGuard:
                 )(scope, receive, send_with_version)
                 return
             if declared is not None and declared > limit:
-                await self._too_large(scope, receive, send_with_version, limit)
+                if self.pages is not None and self.pages(scope["path"]):
+                    await self.app(scope, _refusing_receive(limit), send_with_version)
+                else:
+                    await self._too_large(scope, receive, send_with_version, limit)
                 return
             received = 0
 
@@ -111,6 +119,15 @@ class RequestGuard:
     async def _too_large(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = problem_response(413, f"De body is groter dan {limit} bytes.", headers={"Connection": "close"})
         await response(scope, receive, send)
+
+
+def _refusing_receive(limit: int) -> Receive:
+    """A `receive` that refuses the body at the first read (413), so the app answers as it answers errors."""
+
+    async def receive() -> Message:
+        raise HTTPException(413, f"De body is groter dan {limit} bytes.")
+
+    return receive
 
 
 def _content_length(scope: Scope) -> int | None:

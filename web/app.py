@@ -38,7 +38,9 @@ VENDOR_FILES = ("nlds-components.css", "nlds-theme.css", "htmx.min.js")
 
 def create_site(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     """The API and the web application in one app (raises `RuleSetError` on invalid rules)."""
-    app = create_app(settings, engine, policies=POLICIES, rules_body_paths=proefomgeving.RULES_BODY_PATHS)
+    app = create_app(
+        settings, engine, policies=POLICIES, rules_body_paths=proefomgeving.RULES_BODY_PATHS, pages=is_page
+    )
     install(app)
     return app
 
@@ -104,6 +106,18 @@ def _page_errors(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         if exc.status_code == 404:
             context = _error(404, "Deze pagina bestaat niet.", "Kies een pagina in het menu.")
+        elif exc.status_code == 413:
+            limit = request.app.state.services.settings
+            most = (
+                limit.max_rules_body_bytes
+                if request.url.path in proefomgeving.RULES_BODY_PATHS
+                else limit.max_body_bytes
+            )
+            context = _error(
+                413,
+                "Wat u stuurde is te groot.",
+                f"Een bestand of tekst mag hier hoogstens {most // 1024} kB zijn. Ga terug en maak het kleiner.",
+            )
         elif exc.status_code == 405:
             context = _error(405, "Deze pagina werkt zo niet.", "Ga terug en gebruik de knoppen op de pagina.")
         else:

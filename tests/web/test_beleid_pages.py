@@ -131,7 +131,9 @@ def test_a_draft_over_the_limits_is_refused(beleid: Any, site: Site) -> None:
     assert "te lang" in _text(_post_draft(beleid, "99_getal.yaml", huge))
     assert "kan niet" in _text(_post_draft(beleid, "../buiten.yaml", "a: 1\n"))
     big = "# " + "x" * (site.settings.max_rules_body_bytes + 10) + "\n"
-    assert _post_draft(beleid, "99_groot.yaml", big).status_code == 413
+    too_big = _post_draft(beleid, "99_groot.yaml", big)
+    assert too_big.status_code == 413 and too_big.headers["content-type"].startswith("text/html")
+    assert "Wat u stuurde is te groot" in _text(too_big)
 
 
 def test_a_valid_draft_runs_the_leefwereldtoets_and_can_be_downloaded(beleid: Any, site: Site) -> None:
