@@ -3,8 +3,10 @@
 `GET /proefomgeving` shows the session's draft (or a file of the rules in service to start
 from); `POST /proefomgeving` validates the edited or uploaded text (`web.sandbox`); a valid
 draft can be tried out (`POST /proefomgeving/toets`), whose page refreshes itself while the run
-goes on; the draft and the report's Markdown can be downloaded. Only `beleid` reaches them, and
-a user only ever sees the draft of their own session.
+goes on; the draft and the report's Markdown can be downloaded. A valid draft can also be tried
+on a synthetic caseload (`POST /proefomgeving/wat-als`: the what-if of `reikwijdte wat-als`), with
+its transitions as CSV and its report as HTML to download. Only `beleid` reaches them, and a user
+only ever sees the draft of their own session.
 """
 
 from __future__ import annotations
@@ -12,15 +14,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from engine.paths import default_dir
+from engine import labels
+from engine.facts import OUTCOME_FACTS
+from engine.paths import REPO_ROOT, default_dir
 from engine.rulebase import MUNICIPAL_DIR
 from leefwereld.compare import Klasse
 from leefwereld.report import gemeente_label, groepeer, markdown, oordeel, samenvatting, verdict, waar, wijziging_tekst
+from leefwereld.watals import CONFIGURATIE, KLASSE, LANDELIJK, RIJ, WatAlsResultaat
+from leefwereld.watals_report import banner, html_rapport
 from web.dependencies import BeleidSessie, FormDep
 from web.routes.beleid import rulebook_of
 from web.sandbox import Bezet, Concept, Concepten, draft_problem
@@ -140,6 +148,76 @@ async def toets(request: Request, sessie: BeleidSessie) -> Response:
     return render(request, "beleid/toets.html", context, sessie=sessie)
 
 
+@router.post("/proefomgeving/wat-als")
+async def start_wat_als(request: Request, sessie: BeleidSessie, _form: FormDep) -> Response:
+    concept = concepten_of(request).get(sessie.id)
+    if concept is None or not concept.geldig:
+        return redirect(request, "/proefomgeving", sessie)
+    try:
+        concepten_of(request).start_wat_als(concept, request.app.state.services.engine.base)
+    except Bezet:
+        return _page(
+            request,
+            sessie,
+            concept,
+            concept.bestand,
+            concept.tekst,
+            melding="Er lopen nu al andere berekeningen. Probeer het over een minuut opnieuw.",
+            status=503,
+        )
+    return redirect(request, "/proefomgeving/wat-als", sessie)
+
+
+@router.get("/proefomgeving/wat-als")
+async def wat_als(request: Request, sessie: BeleidSessie) -> Response:
+    concept = concepten_of(request).get(sessie.id)
+    if concept is None or concept.watals is None:
+        return redirect(request, "/proefomgeving", sessie)
+    run = concept.watals
+    context: dict[str, Any] = {
+        "titel": "Wat-als op een synthetische caseload",
+        "actief": "proef",
+        "concept": concept,
+        "run": run,
+    }
+    if run.resultaat is not None:
+        context.update(_watals_view(request, run.resultaat))
+    return render(request, "beleid/watals.html", context, sessie=sessie)
+
+
+def _watals_result(request: Request, sessie: Any) -> WatAlsResultaat:
+    concept = concepten_of(request).get(sessie.id)
+    if concept is None or concept.watals is None or concept.watals.resultaat is None:
+        raise HTTPException(404)
+    return concept.watals.resultaat
+
+
+@router.get("/proefomgeving/overgangen.csv")
+async def download_overgangen(request: Request, sessie: BeleidSessie) -> Response:
+    result = _watals_result(request, sessie)
+    return _download(result.overgangen.write_csv(), "overgangen.csv", "text/csv; charset=utf-8")
+
+
+@router.get("/proefomgeving/wat-als.html")
+async def download_watals_rapport(request: Request, sessie: BeleidSessie) -> Response:
+    result = _watals_result(request, sessie)
+    page = await run_in_threadpool(html_rapport, result)
+    return _download(page, "wat-als.html", "text/html; charset=utf-8")
+
+
+#: The what-if's documentation, shown to policy makers as a page (it is English, as every doc).
+WATALS_DOC = REPO_ROOT / "docs" / "wat-als.md"
+
+
+@router.get("/proefomgeving/wat-als/uitleg")
+async def watals_uitleg(request: Request, sessie: BeleidSessie) -> Response:
+    from markdown_it import MarkdownIt
+
+    inhoud = MarkdownIt("js-default").render(WATALS_DOC.read_text(encoding="utf-8"))
+    context = {"titel": "Wat-als: uitleg", "actief": "proef", "inhoud": Markup(inhoud)}
+    return render(request, "beleid/uitleg.html", context, sessie=sessie)
+
+
 @router.get("/proefomgeving/concept")
 async def download_concept(request: Request, sessie: BeleidSessie) -> Response:
     concept = concepten_of(request).get(sessie.id)
@@ -196,4 +274,91 @@ def _result_view(request: Request, result: Any) -> dict[str, Any]:
         "staven": staven,
         "grootste": grootste,
         "groepen": groepen,
+    }
+
+
+#: How many transitions per municipality the page lists; the CSV has them all.
+MAX_OVERGANGEN = 12
+_ALERT = {"fout": "error", "amber": "warning", "ok": "ok"}
+
+
+def _uitkomst(veld: str, tekst: str) -> str:
+    """One side of a transition (as `leefwereld.watals.overgangen` writes it) in words."""
+    if tekst == "—":
+        return "geen uitkomst"
+    if tekst in ("true", "false"):
+        return labels.waarde(veld, tekst == "true")
+    if OUTCOME_FACTS[veld].kind == "list":
+        return labels.waarde(veld, [v for v in tekst.split("|") if v])
+    return labels.waarde(veld, tekst)
+
+
+def _watals_view(request: Request, result: WatAlsResultaat) -> dict[str, Any]:
+    """The what-if page: the verdict, per municipality the changed assessments by kind (the bars)
+    and the transitions in words, and the protected groups that lose access."""
+    names = dict(rulebook_of(request).gemeenten())
+
+    def naam(config: str) -> str:
+        return "Landelijk" if config == LANDELIJK else names.get(config, config)
+
+    per_klasse = result.gewijzigd.group_by(CONFIGURATIE, KLASSE).agg(pl.col(RIJ).n_unique().alias("n"))
+    counts = {(c, k): int(n) for c, k, n in per_klasse.iter_rows()}
+    alle = result.overgangen.filter(pl.col("groep") == "alle")
+    gemeenten: list[dict[str, Any]] = []
+    grootste = 1
+    for config in result.configuraties:
+        rows = alle.filter(pl.col(CONFIGURATIE) == config)
+        klassen = {k: counts.get((config, k), 0) for k in ("minder_toegang", "andere_route", "meer_toegang")}
+        grootste = max(grootste, *klassen.values())
+        overgangen = [
+            {
+                "veld": labels.veld(r["veld"]),
+                "oud": _uitkomst(r["veld"], r["oud"]),
+                "nieuw": _uitkomst(r["veld"], r["nieuw"]),
+                "aantal": r["aantal"],
+            }
+            for r in rows.head(MAX_OVERGANGEN).iter_rows(named=True)
+        ]
+        gemeenten.append(
+            {
+                "code": config,
+                "naam": naam(config),
+                "klassen": klassen,
+                "overgangen": overgangen,
+                "meer": max(0, rows.height - MAX_OVERGANGEN),
+            }
+        )
+
+    def groepen(frame: pl.DataFrame) -> list[dict[str, Any]]:
+        return [
+            {
+                "groep": labels.BESCHERMDE_GROEP.get(r["groep"], r["groep"]),
+                "waar": naam(r[CONFIGURATIE]),
+                "aantal": r["aantal"],
+                "regel": r.get("regel"),
+            }
+            for r in frame.iter_rows(named=True)
+        ]
+
+    state, text = banner(result)
+    drempels = [
+        {
+            "parameter": d.parameter,
+            "waar": naam(d.configuratie),
+            "oud": f"{d.oud:g}",
+            "nieuw": f"{d.nieuw:g}",
+            "feit": labels.veld(d.feit),
+            "tussen": sum(1 for v in d.waarden if min(d.oud, d.nieuw) < v <= max(d.oud, d.nieuw)),
+        }
+        for d in result.drempels
+    ]
+    return {
+        "resultaat": result,
+        "alert": _ALERT[state],
+        "verdict": text[0].upper() + text[1:],
+        "gemeenten": gemeenten,
+        "grootste": grootste,
+        "onerkend": groepen(result.verlies_onerkend),
+        "erkend": groepen(result.verlies_erkend),
+        "drempels": drempels,
     }
