@@ -76,16 +76,17 @@ def render_assessment(b: Beoordeling, console: Console, title: str = "Beoordelin
             weigh.add_row(a.regel, a.onderwerp, ", ".join(a.te_wegen))
         parts.append(weigh)
     if b.aannames:
-        assumed = Table(title="Aannames: het advies gaat hiervan uit tot het bekend is", expand=True)
-        assumed.add_column("feit", no_wrap=True)
-        assumed.add_column("aangenomen")
-        assumed.add_column("waarom")
-        assumed.add_column("te bevestigen met de vraag")
+        # A list, not a table: the reasons and sources are sentences that need the full width.
+        assumed = Text("Aannames: het advies gaat hiervan uit tot het bekend is", style="bold")
         for assumption in b.aannames:
-            value = aangenomen(assumption.feit, assumption.waarde)
-            reason = f"{assumption.reden} (bron: {assumption.bron.citaat})"
-            style = "bold red" if assumption.veiligheid else ""
-            assumed.add_row(Text(labels.veld(assumption.feit), style=style), value, reason, assumption.vraag)
+            style = "bold red" if assumption.veiligheid else "bold"
+            assumed.append("\n• ")
+            assumed.append(labels.veld(assumption.feit), style=style)
+            assumed.append(f": aangenomen {aangenomen(assumption.feit, assumption.waarde)}")
+            if assumption.samen_met:
+                assumed.append(f" (telt samen met {', '.join(labels.veld(p) for p in assumption.samen_met)})")
+            assumed.append(f"\n  Waarom: {' '.join(assumption.reden.split())} (bron: {assumption.bron.citaat})")
+            assumed.append(f"\n  Vraag: {assumption.vraag}")
         parts.append(assumed)
     if b.vervolgvragen:
         ask = Table(title=f"Eerst te vragen ({min(5, len(b.vervolgvragen))} van {len(b.vervolgvragen)})", expand=True)

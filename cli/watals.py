@@ -20,10 +20,11 @@ from rich.table import Table
 from cli.leefwereld import load_rules, stop
 from engine.batch.caseload import CaseloadError, read_caseload
 from engine.batch.synthetic import PROPORTIONS, synthetic_caseload
+from engine.bronnen import citeer
 from engine.compiler import SelectionError
 from engine.paths import default_dir
 from leefwereld.basis import BasisFout, zoek_basis
-from leefwereld.watals import LANDELIJK, WatAlsResultaat, voer_uit
+from leefwereld.watals import LANDELIJK, WatAlsResultaat, in_woorden, voer_uit
 from leefwereld.watals_report import html_rapport
 
 _err = Console(stderr=True)
@@ -39,17 +40,18 @@ def caseload(
     rules: Path | None = typer.Option(None, "--regels", help="Map met regels (voor de gemeenten; standaard rules/)."),
 ) -> None:
     """Schrijf een synthetische caseload (Parquet): geen echte gezinnen; de verhoudingen staan in docs/wat-als.md."""
+    base = load_rules(rules or default_dir("rules", "REIKWIJDTE_REGELS"), "regels")
     if gemeente:
         codes: list[str | None] = [None if g == "geen" else g for g in gemeente]
     else:
-        base = load_rules(rules or default_dir("rules", "REIKWIJDTE_REGELS"), "regels")
         codes = sorted(base.gemeenten)  # type: ignore[assignment]
     frame = synthetic_caseload(aantal, zaad, codes)
     uit.parent.mkdir(parents=True, exist_ok=True)
     frame.write_parquet(uit)
     _err.print(f"Synthetische caseload geschreven: {uit} ({aantal} casussen, zaad {zaad}).", highlight=False)
     for p in PROPORTIONS:
-        _err.print(f"  {p.what}: {p.value} ({p.herkomst})", markup=False, highlight=False)
+        herkomst = f"{p.herkomst}; {citeer(p.passage, base.bronnen)}" if p.passage else p.herkomst
+        _err.print(f"  {p.what}: {p.value} ({herkomst})", markup=False, highlight=False)
 
 
 def _console() -> Console:
@@ -159,7 +161,7 @@ def _print(result: WatAlsResultaat, console: Console) -> None:
     console.print(
         f"{result.gewijzigd.height} gewijzigde beoordelingen; {result.gezinnen_minder_toegang} gezin(nen) met minder toegang."
     )
-    alle = result.overgangen.filter(pl.col("groep") == "alle")
+    alle = in_woorden(result.overgangen.filter(pl.col("groep") == "alle"))
     table = Table(title="Overgangen (alle casussen)")
     for column in ("configuratie", "veld", "oud", "nieuw", "aantal"):
         table.add_column(column, justify="right" if column == "aantal" else "left")

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 import polars as pl
 
+from engine import labels
 from engine.batch.caseload import GEMEENTE, GROEPEN, KENMERK, PEILDATUM
 from engine.batch.check import Disagreement, compare_rows
 from engine.batch.compile import OUTCOME_COLUMNS, applied_column, as_lists
@@ -235,6 +236,33 @@ def overgangen(changed: pl.DataFrame) -> pl.DataFrame:
         )
     )
     return counted
+
+
+def _waarde_in_woorden(veld: str, tekst: str) -> str:
+    """One side of a transition in words: `vrij_toegankelijk` -> `Vrij toegankelijk`, list members
+    (joined by `|` in the table) each by its label, `true`/`false` as ja/nee."""
+    if tekst == "—":
+        return tekst
+    if tekst in ("true", "false"):
+        return "ja" if tekst == "true" else "nee"
+    if veld in labels.UITKOMST_WAARDE:
+        return ", ".join(labels.uitkomst(veld, v) for v in tekst.split("|"))
+    return tekst.replace("_", " ")
+
+
+def in_woorden(overgangen: pl.DataFrame) -> pl.DataFrame:
+    """The transitions with their fields and values in the words of `engine.labels`, for what a
+    person reads (terminal, report, pages); `overgangen.csv` keeps the codes for further analysis."""
+    rows = [
+        {
+            **row,
+            "veld": labels.veld(row["veld"]),
+            "oud": _waarde_in_woorden(row["veld"], row["oud"]),
+            "nieuw": _waarde_in_woorden(row["veld"], row["nieuw"]),
+        }
+        for row in overgangen.iter_rows(named=True)
+    ]
+    return pl.DataFrame(rows, schema=overgangen.schema) if rows else overgangen
 
 
 def erkenningen_toepassen(

@@ -11,7 +11,7 @@ import html
 import polars as pl
 
 from leefwereld.charts import KLEUREN, gestapelde_balken, rond_drempel
-from leefwereld.watals import CONFIGURATIE, KLASSE, WatAlsResultaat
+from leefwereld.watals import CONFIGURATIE, KLASSE, WatAlsResultaat, in_woorden
 
 _CSS = """
 body{font-family:system-ui,sans-serif;margin:0;color:#222}main{max-width:70rem;margin:auto;padding:1rem 2rem}
@@ -70,7 +70,7 @@ def _per_configuration_chart(r: WatAlsResultaat) -> str:
 
 
 def _transition_chart(r: WatAlsResultaat) -> str:
-    alle = r.overgangen.filter(pl.col("groep") == "alle").with_columns(
+    alle = in_woorden(r.overgangen.filter(pl.col("groep") == "alle")).with_columns(
         pl.format("{}: {} → {}", "veld", "oud", "nieuw").alias("overgang")
     )
     top = (
@@ -114,9 +114,11 @@ def html_rapport(r: WatAlsResultaat, gemaakt: dt.datetime | None = None) -> str:
         )
     parts.append("<h2>Overgangen, alle casussen</h2>")
     parts.append(
-        _table(r.overgangen.filter(pl.col("groep") == "alle"), [CONFIGURATIE, "veld", "oud", "nieuw", "aantal"])
+        _table(
+            in_woorden(r.overgangen.filter(pl.col("groep") == "alle")), [CONFIGURATIE, "veld", "oud", "nieuw", "aantal"]
+        )
     )
-    groepen = r.overgangen.filter(pl.col("groep") != "alle")
+    groepen = in_woorden(r.overgangen.filter(pl.col("groep") != "alle"))
     if groepen.height:
         parts.append("<h2>Overgangen per beschermde groep</h2>")
         parts.append(_table(groepen, [CONFIGURATIE, "groep", "veld", "oud", "nieuw", "aantal"]))

@@ -133,3 +133,17 @@ def test_personas_fails_on_a_mismatch(tmp_path: Path) -> None:
     result = runner.invoke(app, ["personas", str(tmp_path)])
     assert result.exit_code == 1
     assert "VERSCHIL" in result.output
+
+
+def test_evaluate_shows_the_assumptions_and_the_first_questions_in_words() -> None:
+    """Issue 10: the terminal lists what the advice assumed (with reason, source and question) and
+    the first five next questions, by the facts' labels, readable on an 80-column terminal."""
+    persona = Path(__file__).resolve().parent.parent / "personas" / "kind-met-leukemie-gezin-ontwricht.yaml"
+    result = runner.invoke(app, ["evaluate", str(persona)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.replace("│", " ").split())
+    assert "Aannames: het advies gaat hiervan uit tot het bekend is" in text
+    assert "• Recht op zorg uit de Bjj: aangenomen nee" in text
+    assert "Vraag: Verblijft de jongere in een justitiële jeugdinrichting" in text
+    assert "Eerst te vragen" in text
+    assert "andere_wetten.recht_op_bjj" not in text

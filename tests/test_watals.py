@@ -32,6 +32,21 @@ def test_the_synthetic_caseload_is_reproducible_and_valid() -> None:
     assert all(p.herkomst.startswith(("bron:", "aanname")) for p in PROPORTIONS)
 
 
+def test_the_caseload_names_its_sources_by_title_not_by_file(tmp_path: Path) -> None:
+    """A proportion from the sources names its passage in the register; the command shows the
+    document's title, never a file name."""
+    from engine.loader import load_rulebase
+
+    register = load_rulebase(ROOT / "rules").bronnen
+    for p in PROPORTIONS:
+        assert (p.passage is not None) == p.herkomst.startswith("bron:"), p.what
+        if p.passage is not None:
+            assert p.passage.document in register.documents
+    result = runner.invoke(app, ["caseload", "--aantal", "20", "--uit", str(tmp_path / "c.parquet")])
+    assert result.exit_code == 0, result.output
+    assert "Hervormingsagenda Jeugd" in result.output and ".txt" not in result.output
+
+
 def test_a_caseload_is_read_from_csv_and_json_lines(tmp_path: Path) -> None:
     csv = tmp_path / "c.csv"
     csv.write_text(
@@ -157,3 +172,23 @@ def test_a_cross_check_difference_stops_the_run_naming_case_and_field(
     assert result.exit_code == 1, result.output
     said = " ".join(result.output.split())
     assert "CONTROLE MISLUKT: casus 1 (voorbeeldstad): toegang: durable-rules" in said
+
+
+def test_transitions_are_shown_in_words() -> None:
+    """What a person reads names fields and values by their labels; the CSV keeps the codes."""
+    from leefwereld.watals import in_woorden
+
+    frame = pl.DataFrame(
+        {
+            "configuratie": ["voorbeeldstad", "voorbeeldstad"],
+            "groep": ["alle", "alle"],
+            "veld": ["toegang", "signalen"],
+            "oud": ["vrij_toegankelijk", "—"],
+            "nieuw": ["beschikking", "grijze_zone_onderwijs|geen_getrapte_zorg"],
+            "aantal": pl.Series([3, 1], dtype=pl.UInt32),
+        }
+    )
+    words = in_woorden(frame)
+    assert words.row(0) == ("voorbeeldstad", "alle", "Toegang", "Vrij toegankelijk", "Beschikking nodig", 3)
+    assert words.row(1)[2:5] == ("Aandachtspunten", "—", "Grijze zone met onderwijs, Geen getrapte zorg nodig")
+    assert words.schema == frame.schema

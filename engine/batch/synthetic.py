@@ -21,13 +21,17 @@ import polars as pl
 from engine.batch.caseload import GEMEENTE, GROEPEN, PEILDATUM
 from engine.batch.compile import case_dtype
 from engine.facts import CASE_FACTS
+from engine.rule_model import BronPassage
 
 
 @dataclass(frozen=True)
 class Proportion:
     what: str
     value: str
-    herkomst: str  # "bron: <document> r. <lines>" or "aanname: <why>"
+    herkomst: str  # "bron: <what it says>" or "aanname: <why>"
+    #: the passage a "bron" rests on, by its id in the source register (`rules/bronnen.yaml`);
+    #: shown with the document's title (`engine.bronnen.citeer`), never a file name
+    passage: BronPassage | None = None
 
 
 #: Help of the district team against specialist help: 80 % against 20 % of the clients
@@ -60,6 +64,8 @@ COST_SIGMA = 1.0
 #: Share of cases that carry a referral (a known `verwijzing.verwijzer`).
 REFERRAL = 0.6
 
+_STUKKEN = "hervormingsagenda-jeugd-stukken-2021-2022"  # the released Hervormingsagenda Jeugd papers
+
 PROPORTIONS: tuple[Proportion, ...] = (
     Proportion("gemeente", "gelijk verdeeld over de opgegeven gemeenten", "aanname: geen bron geeft de verdeling"),
     Proportion(
@@ -68,7 +74,8 @@ PROPORTIONS: tuple[Proportion, ...] = (
     Proportion(
         "hulpvraag.soort: lichte hulp (informatie en advies, cursus, korte opvoedondersteuning, korte ambulante hulp)",
         f"{LIGHT_SHARE:.0%} (de rest specialistisch)",
-        "bron: 004_82bfb980c5993adb.txt r. 7663-7666 (de 80-20-regel van één aanbieder, Incluzio: een voorbeeld, geen landelijk cijfer)",
+        "bron: de 80-20-regel van één aanbieder, Incluzio: een voorbeeld, geen landelijk cijfer",
+        BronPassage(document=_STUKKEN, regels="7663-7666", status="voorbeeld"),
     ),
     Proportion("ja/nee-feiten: ja", f"{TRUE_DEFAULT:.0%}, tenzij hieronder anders", "aanname"),
     *(Proportion(f"{path}: ja", f"{share:.0%}", "aanname") for path, share in TRUE_SHARE.items()),
@@ -84,7 +91,8 @@ PROPORTIONS: tuple[Proportion, ...] = (
         "beschermde_groepen",
         "afgeleid uit de feiten: levenslang_chronisch, ernstig_acuut_ziek, veiligheid (veiligheidszorgen), "
         "gi_client (verwijzer gecertificeerde instelling)",
-        "bron: 004_82bfb980c5993adb.txt r. 3513-3535 voor de groepen (de leefwereldtoets); hun aandelen volgen uit de aannames hierboven",
+        "bron: de groepen die de leefwereldtoets beschermt; hun aandelen volgen uit de aannames hierboven",
+        BronPassage(document=_STUKKEN, regels="3513-3535", status="advies"),
     ),
 )
 
