@@ -219,22 +219,14 @@ class Concepten:
                 raise TeLang
 
         def work() -> None:
-            try:
-                run.resultaat = voer_toets_uit(
-                    current, draft, personas, "de regels in gebruik", personas_dir, voortgang=progress
-                )
-            except TeLang:
-                run.melding = (
-                    f"De toets duurde langer dan {self.seconds:.0f} seconden en is gestopt na "
-                    f"{run.gedaan} van {run.totaal} persona's. Probeer het later opnieuw of vraag de beheerder."
-                )
-            except SelectionError as exc:
-                run.melding = f"De toets kon niet draaien: {exc}"
-            finally:
-                run.klaar = True
-                self._runs.release()
+            run.resultaat = voer_toets_uit(
+                current, draft, personas, "de regels in gebruik", personas_dir, voortgang=progress
+            )
 
-        _thread(work, "leefwereldtoets-concept")
+        def too_long() -> str:
+            return f"De toets duurde langer dan {self.seconds:.0f} seconden en is gestopt na {run.gedaan} van {run.totaal} persona's."
+
+        self._bounded(run, work, too_long, "De toets", "leefwereldtoets-concept")
         return run
 
     def start_wat_als(self, concept: Concept, current: RuleBase) -> Watalsrun:
@@ -257,40 +249,41 @@ class Concepten:
                 raise TeLang
 
         def work() -> None:
+            # every case in its own municipality (the draft's, so a new municipality file gets cases)
+            gemeenten = sorted(draft.gemeenten)
+            caseload = synthetische_caseload(self.casussen, ZAAD, tuple(gemeenten))
+            run.resultaat = voer_uit(
+                current, draft, "de regels in gebruik", caseload, gemeenten, dt.date.today(), CONTROLE, ZAAD, progress
+            )
+
+        def too_long() -> str:
+            return (
+                f"De wat-als-berekening duurde langer dan {self.seconds:.0f} seconden en is gestopt (bij: {run.stap})."
+            )
+
+        self._bounded(run, work, too_long, "De wat-als-berekening", "wat-als-concept")
+        return run
+
+    def _bounded(
+        self, run: Toetsrun | Watalsrun, work: Callable[[], None], too_long: Callable[[], str], wat: str, name: str
+    ) -> None:
+        """Run `work` in a thread of its own; its end (result, time limit passed, or a rule set that
+        cannot be selected) marks the run done and frees its place."""
+
+        def bounded() -> None:
             try:
-                # every case in its own municipality (the draft's, so a new municipality file gets cases)
-                gemeenten = sorted(draft.gemeenten)
-                caseload = synthetische_caseload(self.casussen, ZAAD, tuple(gemeenten))
-                run.resultaat = voer_uit(
-                    current,
-                    draft,
-                    "de regels in gebruik",
-                    caseload,
-                    gemeenten,
-                    dt.date.today(),
-                    CONTROLE,
-                    ZAAD,
-                    progress,
-                )
+                work()
             except TeLang:
-                run.melding = (
-                    f"De wat-als-berekening duurde langer dan {self.seconds:.0f} seconden en is gestopt "
-                    f"(bij: {run.stap}). Probeer het later opnieuw of vraag de beheerder."
-                )
+                run.melding = f"{too_long()} Probeer het later opnieuw of vraag de beheerder."
             except SelectionError as exc:
-                run.melding = f"De wat-als-berekening kon niet draaien: {exc}"
+                run.melding = f"{wat} kon niet draaien: {exc}"
             finally:
                 run.klaar = True
                 self._runs.release()
 
-        _thread(work, "wat-als-concept")
-        return run
+        threading.Thread(target=bounded, name=name, daemon=True).start()
 
     def _forget_old(self) -> None:
         limit = time.monotonic() - MAX_AGE_SECONDS
         for key in [k for k, c in self._drafts.items() if c.gebruikt < limit]:
             del self._drafts[key]
-
-
-def _thread(work: Callable[[], None], name: str) -> None:
-    threading.Thread(target=work, name=name, daemon=True).start()

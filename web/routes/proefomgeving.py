@@ -11,6 +11,7 @@ only ever sees the draft of their own session.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,11 @@ from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
 from engine import labels
-from engine.facts import OUTCOME_FACTS
 from engine.paths import REPO_ROOT, default_dir
 from engine.rulebase import MUNICIPAL_DIR
 from leefwereld.compare import Klasse
 from leefwereld.report import gemeente_label, groepeer, markdown, oordeel, samenvatting, verdict, waar, wijziging_tekst
-from leefwereld.watals import CONFIGURATIE, KLASSE, LANDELIJK, RIJ, WatAlsResultaat
+from leefwereld.watals import CONFIGURATIE, KLASSE, LANDELIJK, RIJ, WatAlsResultaat, in_woorden
 from leefwereld.watals_report import banner, html_rapport
 from web.dependencies import BeleidSessie, FormDep
 from web.routes.beleid import rulebook_of
@@ -112,49 +112,36 @@ async def controleer(request: Request, sessie: BeleidSessie, form: FormDep) -> R
 
 @router.post("/proefomgeving/toets")
 async def start_toets(request: Request, sessie: BeleidSessie, _form: FormDep) -> Response:
-    concept = concepten_of(request).get(sessie.id)
-    if concept is None or not concept.geldig:
-        return redirect(request, "/proefomgeving", sessie)
     personas = default_dir("personas", "REIKWIJDTE_PERSONAS")
-    try:
-        await run_in_threadpool(concepten_of(request).start, concept, request.app.state.services.engine.base, personas)
-    except Bezet:
-        return _page(
-            request,
-            sessie,
-            concept,
-            concept.bestand,
-            concept.tekst,
-            melding="Er lopen nu al andere toetsen. Probeer het over een minuut opnieuw.",
-            status=503,
-        )
-    return redirect(request, "/proefomgeving/toets", sessie)
+    current = request.app.state.services.engine.base
+    return await _start(request, sessie, lambda c: concepten_of(request).start(c, current, personas), "toets")
 
 
 @router.get("/proefomgeving/toets")
 async def toets(request: Request, sessie: BeleidSessie) -> Response:
-    concept = concepten_of(request).get(sessie.id)
-    if concept is None or concept.run is None:
-        return redirect(request, "/proefomgeving", sessie)
-    run = concept.run
-    context: dict[str, Any] = {
-        "titel": "Leefwereldtoets van uw concept",
-        "actief": "proef",
-        "concept": concept,
-        "run": run,
-    }
-    if run.resultaat is not None:
-        context.update(_result_view(request, run.resultaat))
-    return render(request, "beleid/toets.html", context, sessie=sessie)
+    return _run_page(request, sessie, "run", "Leefwereldtoets van uw concept", "beleid/toets.html", _result_view)
 
 
 @router.post("/proefomgeving/wat-als")
 async def start_wat_als(request: Request, sessie: BeleidSessie, _form: FormDep) -> Response:
+    current = request.app.state.services.engine.base
+    return await _start(request, sessie, lambda c: concepten_of(request).start_wat_als(c, current), "wat-als")
+
+
+@router.get("/proefomgeving/wat-als")
+async def wat_als(request: Request, sessie: BeleidSessie) -> Response:
+    return _run_page(
+        request, sessie, "watals", "Wat-als op een synthetische caseload", "beleid/watals.html", _watals_view
+    )
+
+
+async def _start(request: Request, sessie: Any, begin: Callable[[Concept], object], pagina: str) -> Response:
+    """Start a run of the session's valid draft and go to its page; a clear refusal when too many run."""
     concept = concepten_of(request).get(sessie.id)
     if concept is None or not concept.geldig:
         return redirect(request, "/proefomgeving", sessie)
     try:
-        concepten_of(request).start_wat_als(concept, request.app.state.services.engine.base)
+        await run_in_threadpool(begin, concept)
     except Bezet:
         return _page(
             request,
@@ -162,27 +149,24 @@ async def start_wat_als(request: Request, sessie: BeleidSessie, _form: FormDep) 
             concept,
             concept.bestand,
             concept.tekst,
-            melding="Er lopen nu al andere berekeningen. Probeer het over een minuut opnieuw.",
+            melding="Er lopen nu al andere toetsen of berekeningen. Probeer het over een minuut opnieuw.",
             status=503,
         )
-    return redirect(request, "/proefomgeving/wat-als", sessie)
+    return redirect(request, f"/proefomgeving/{pagina}", sessie)
 
 
-@router.get("/proefomgeving/wat-als")
-async def wat_als(request: Request, sessie: BeleidSessie) -> Response:
+def _run_page(
+    request: Request, sessie: Any, soort: str, titel: str, template: str, view: Callable[[Request, Any], dict[str, Any]]
+) -> Response:
+    """The page of the session's run (`run`: leefwereldtoets, `watals`: what-if): progress, then the result."""
     concept = concepten_of(request).get(sessie.id)
-    if concept is None or concept.watals is None:
+    run = getattr(concept, soort, None)
+    if concept is None or run is None:
         return redirect(request, "/proefomgeving", sessie)
-    run = concept.watals
-    context: dict[str, Any] = {
-        "titel": "Wat-als op een synthetische caseload",
-        "actief": "proef",
-        "concept": concept,
-        "run": run,
-    }
+    context: dict[str, Any] = {"titel": titel, "actief": "proef", "concept": concept, "run": run}
     if run.resultaat is not None:
-        context.update(_watals_view(request, run.resultaat))
-    return render(request, "beleid/watals.html", context, sessie=sessie)
+        context.update(view(request, run.resultaat))
+    return render(request, template, context, sessie=sessie)
 
 
 def _watals_result(request: Request, sessie: Any) -> WatAlsResultaat:
@@ -282,17 +266,6 @@ MAX_OVERGANGEN = 12
 _ALERT = {"fout": "error", "amber": "warning", "ok": "ok"}
 
 
-def _uitkomst(veld: str, tekst: str) -> str:
-    """One side of a transition (as `leefwereld.watals.overgangen` writes it) in words."""
-    if tekst == "—":
-        return "geen uitkomst"
-    if tekst in ("true", "false"):
-        return labels.waarde(veld, tekst == "true")
-    if OUTCOME_FACTS[veld].kind == "list":
-        return labels.waarde(veld, [v for v in tekst.split("|") if v])
-    return labels.waarde(veld, tekst)
-
-
 def _watals_view(request: Request, result: WatAlsResultaat) -> dict[str, Any]:
     """The what-if page: the verdict, per municipality the changed assessments by kind (the bars)
     and the transitions in words, and the protected groups that lose access."""
@@ -310,15 +283,7 @@ def _watals_view(request: Request, result: WatAlsResultaat) -> dict[str, Any]:
         rows = alle.filter(pl.col(CONFIGURATIE) == config)
         klassen = {k: counts.get((config, k), 0) for k in ("minder_toegang", "andere_route", "meer_toegang")}
         grootste = max(grootste, *klassen.values())
-        overgangen = [
-            {
-                "veld": labels.veld(r["veld"]),
-                "oud": _uitkomst(r["veld"], r["oud"]),
-                "nieuw": _uitkomst(r["veld"], r["nieuw"]),
-                "aantal": r["aantal"],
-            }
-            for r in rows.head(MAX_OVERGANGEN).iter_rows(named=True)
-        ]
+        overgangen = list(in_woorden(rows.head(MAX_OVERGANGEN)).iter_rows(named=True))
         gemeenten.append(
             {
                 "code": config,
@@ -357,6 +322,7 @@ def _watals_view(request: Request, result: WatAlsResultaat) -> dict[str, Any]:
         "alert": _ALERT[state],
         "verdict": text[0].upper() + text[1:],
         "gemeenten": gemeenten,
+        "staven": [(g["naam"], g["klassen"]) for g in gemeenten],
         "grootste": grootste,
         "onerkend": groepen(result.verlies_onerkend),
         "erkend": groepen(result.verlies_erkend),
