@@ -272,37 +272,23 @@ def compile_ruleset(base: RuleBase, peildatum: dt.date, gemeente: str | None) ->
         derives, adds = _conclusions(r)
         awaited = tuple(sorted(p for p in c.known_tests(written[r.id]) if p not in presumed))
         entry = declines.get(r.id)
-        if entry is not None:
-            afweging, sentence = declined(r, entry, base.bronnen)
-            compiled.append(
-                CompiledRule(
-                    r,
-                    own[r.id],
-                    node,
-                    tuple(overriders[r.id]),
-                    {},
-                    {},
-                    index,
-                    afweging,
-                    sentence,
-                    awaited=awaited,
-                    unpresumed=effective_of(r.id, written, unpresumed),
-                )
+        # a declined proposal concludes nothing; its weighing and sentence take its place
+        afweging, sentence = declined(r, entry, base.bronnen) if entry is not None else (None, None)
+        compiled.append(
+            CompiledRule(
+                r,
+                own[r.id],
+                node,
+                tuple(overriders[r.id]),
+                {} if entry is not None else derives,
+                {} if entry is not None else adds,
+                index,
+                afweging,
+                sentence,
+                awaited=awaited,
+                unpresumed=effective_of(r.id, written, unpresumed),
             )
-        else:
-            compiled.append(
-                CompiledRule(
-                    r,
-                    own[r.id],
-                    node,
-                    tuple(overriders[r.id]),
-                    derives,
-                    adds,
-                    index,
-                    awaited=awaited,
-                    unpresumed=effective_of(r.id, written, unpresumed),
-                )
-            )
+        )
     helper_paths = patterns.close()
 
     tested = {p for r in compiled for p in c.paths(r.effective)}

@@ -72,6 +72,24 @@ def _with(casus: Casus, extra: dict[str, Any]) -> Casus:
     return Casus.model_validate(data)
 
 
+def _text_values(parameters: dict[str, Any]) -> list[str]:
+    """Values to draw for a text fact: one nobody lists, and the names the parameters list."""
+    return ["elders", *(v for p in parameters.values() if isinstance(p, list) for v in p if isinstance(v, str))]
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any], extra: dict[str, Any]) -> list[Violation]:
+    """The decided fields of `before` that `after` changed (a listed member dropped counts)."""
+    found: list[Violation] = []
+    for name, value in before.items():
+        later = after.get(name)
+        if isinstance(value, set):
+            if not value <= (later or set()):
+                found.append(Violation(name, sorted(value), sorted(later or ()), extra))
+        elif later != value or type(later) is not type(value):
+            found.append(Violation(name, value, later, extra))
+    return found
+
+
 def violations(
     engine: Engine,
     casus: Casus,
@@ -86,23 +104,14 @@ def violations(
     if not before:
         return []
     known = case_to_facts(casus)
-    names = [
-        "elders",
-        *(v for p in ruleset.parameters.values() if isinstance(p, list) for v in p if isinstance(v, str)),
-    ]
+    names = _text_values(ruleset.parameters)
     open_facts = [p for p in ruleset.used_paths if p in CASE_FACTS and p not in known and p not in ruleset.presumptions]
     found: list[Violation] = []
     for _ in range(completions):
         share = rng.choice((0.3, 0.7, 1.0))
         extra = {p: _value(rng, p, names) for p in sorted(open_facts) if rng.random() < share}
         after = decided(engine.evaluate(_with(casus, extra), gemeente=gemeente, peildatum=day))
-        for name, value in before.items():
-            later = after.get(name)
-            if isinstance(value, set):
-                if not value <= (later or set()):
-                    found.append(Violation(name, sorted(value), sorted(later or ()), extra))
-            elif later != value or type(later) is not type(value):
-                found.append(Violation(name, value, later, extra))
+        found += _changed(before, after, extra)
     return found
 
 
@@ -127,10 +136,7 @@ def unlisted_presumptions(
         return []
     listed = {a.feit for a in assessment.aannames}
     known = case_to_facts(casus)
-    names = [
-        "elders",
-        *(v for p in ruleset.parameters.values() if isinstance(p, list) for v in p if isinstance(v, str)),
-    ]
+    names = _text_values(ruleset.parameters)
     presumed = sorted(p for p in ruleset.presumptions if p not in known)
     found: list[Violation] = []
     for _ in range(completions):
@@ -139,11 +145,5 @@ def unlisted_presumptions(
         if listed.intersection(extra):
             continue  # a listed presumption changed: the advice said it rests on it
         after = decided(engine.evaluate(_with(casus, extra), gemeente=gemeente, peildatum=day))
-        for name, value in before.items():
-            later = after.get(name)
-            if isinstance(value, set):
-                if not value <= (later or set()):
-                    found.append(Violation(name, sorted(value), sorted(later or ()), extra))
-            elif later != value or type(later) is not type(value):
-                found.append(Violation(name, value, later, extra))
+        found += _changed(before, after, extra)
     return found
