@@ -257,6 +257,14 @@ BASIS: dict[str, str] = {
     "gemeentelijk_beleid": "beleid van de gemeente",
 }
 
+#: The protected groups of the leefwereldtoets and the what-if (`engine.casefile.PROTECTED_GROUPS`).
+BESCHERMDE_GROEP: dict[str, str] = {
+    "levenslang_chronisch": "Kind met een blijvende of chronische aandoening",
+    "ernstig_acuut_ziek": "Kind dat ernstig of acuut ziek is",
+    "veiligheid": "Zorgen over de veiligheid",
+    "gi_client": "Verwezen door een gecertificeerde instelling (GI)",
+}
+
 #: The professional's decision on an assessment.
 BESLUIT: dict[str, str] = {"volgen": "Advies gevolgd", "afwijken": "Afgeweken van het advies"}
 

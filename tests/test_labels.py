@@ -36,3 +36,10 @@ def test_labels_are_words_not_codes() -> None:
     assert labels.waarde("situatie.veiligheidszorgen", False) == "nee"
     assert labels.waarde("situatie.onderwijsvraag", ["dyslexie", "dyscalculie"]) == "Dyslexie, Dyscalculie"
     assert labels.uitkomst("toegang", "vrij_toegankelijk") == "Vrij toegankelijk"
+
+
+def test_every_protected_group_has_a_label() -> None:
+    from engine.casefile import PROTECTED_GROUPS
+
+    assert set(labels.BESCHERMDE_GROEP) == PROTECTED_GROUPS
+    assert [label for label in labels.BESCHERMDE_GROEP.values() if "_" in label] == []

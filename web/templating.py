@@ -39,6 +39,7 @@ def _join_labels(values: list[str], field: str) -> str:
 environment.filters["join_labels"] = _join_labels
 environment.filters["veldlabels"] = lambda paths: ", ".join(labels.veld(p) for p in paths)
 environment.globals["show_presumed"] = aangenomen
+environment.filters["getal"] = lambda n: f"{int(n):,}".replace(",", ".")  # 20000 -> 20.000, as Dutch readers write it
 
 
 def render(

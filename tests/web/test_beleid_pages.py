@@ -212,3 +212,88 @@ def test_a_run_that_takes_too_long_stops_with_a_message(shipped_engine: Any) -> 
     assert wait(run, 60)
     assert run.resultaat is None
     assert run.melding is not None and "langer dan 0 seconden en is gestopt na 1 van" in run.melding
+
+
+def test_a_valid_draft_runs_the_what_if_on_a_synthetic_caseload(beleid: Any, site: Site) -> None:
+    original = (RULES / "gemeenten" / "voorbeeldstad.yaml").read_text(encoding="utf-8")
+    page = _post_draft(
+        beleid, "gemeenten/voorbeeldstad.yaml", original.replace("kostendrempel: 2500", "kostendrempel: 900")
+    )
+    assert "Wat-als op een synthetische caseload" in _text(page)
+    started = beleid.post("/proefomgeving/wat-als", data={"csrf": csrf_of(page)}, follow_redirects=False)
+    assert started.status_code == 303 and started.headers["location"] == "/proefomgeving/wat-als"
+    concept = next(iter(site.app.state.concepten._drafts.values()))
+    assert concept.watals is not None and wait(concept.watals, 120)
+    assert concept.watals.melding is None, concept.watals.melding
+    result = concept.watals.resultaat
+    changed = result.gewijzigd.height
+    assert changed > 0 and set(result.gewijzigd["configuratie"].to_list()) == {"voorbeeldstad"}
+    text = _text(beleid.get("/proefomgeving/wat-als"))
+    assert (
+        "geen echte gezinnen" in text
+        and 'href="/proefomgeving/wat-als/uitleg"' in beleid.get("/proefomgeving/wat-als").text
+    )
+    assert f"{changed} van de 20.000 beoordelingen veranderen" in text and result.beoordelingen == 20_000
+    assert "Landelijk" not in text  # every synthetic case names its municipality
+    assert re.search(
+        r"Overgangen in Voorbeeldstad Uitkomst Was Wordt Casussen Toegang Vrij toegankelijk Beschikking nodig \d+", text
+    )
+    assert "vrij_toegankelijk" not in text  # words, not codes
+    for row in result.verlies_onerkend.iter_rows(named=True):  # the protected groups losing access, in words
+        from engine.labels import BESCHERMDE_GROEP
+
+        assert f"{BESCHERMDE_GROEP[row['groep']]} in Voorbeeldstad: {row['aantal']} casus" in text
+    csv = beleid.get("/proefomgeving/overgangen.csv")
+    assert csv.status_code == 200 and "attachment" in csv.headers["content-disposition"]
+    assert csv.text.splitlines()[0] == "configuratie,groep,veld,oud,nieuw,aantal"
+    assert "voorbeeldstad,alle,toegang,vrij_toegankelijk,beschikking," in csv.text
+    report = beleid.get("/proefomgeving/wat-als.html")
+    assert report.status_code == 200 and "<svg" in report.text
+    uitleg = beleid.get("/proefomgeving/wat-als/uitleg")
+    assert uitleg.status_code == 200 and "The synthetic caseload" in _text(uitleg)
+
+
+def test_the_what_if_is_for_beleid_only(client: Any, site: Site) -> None:
+    sign_in(client, site.tokens["toegang"])
+    for path in ("/proefomgeving/wat-als", "/proefomgeving/overgangen.csv", "/proefomgeving/wat-als/uitleg"):
+        page = client.get(path)
+        assert page.status_code == 403 and "rol beleid nodig" in _text(page), path
+    form = client.get("/")
+    assert client.post("/proefomgeving/wat-als", data={"csrf": csrf_of(form)}).status_code == 403
+
+
+def test_the_synthetic_caseload_is_made_once_per_process() -> None:
+    from web.sandbox import synthetische_caseload
+
+    first = synthetische_caseload(50, 7, ("voorbeeldstad",))
+    assert synthetische_caseload(50, 7, ("voorbeeldstad",)) is first
+    assert first.height == 50 and set(first["gemeente"].to_list()) == {"voorbeeldstad"}
+
+
+def test_a_what_if_that_takes_too_long_stops_with_a_message(shipped_engine: Any) -> None:
+    from web.sandbox import Concepten
+
+    concepten = Concepten(seconds=0, casussen=200)
+    tekst = (RULES / "gemeenten" / "rivierdal.yaml").read_text(encoding="utf-8")
+    concept = concepten.check("sessie-1", RULES, "gemeenten/rivierdal.yaml", tekst)
+    run = concepten.start_wat_als(concept, shipped_engine.base)
+    assert wait(run, 60)
+    assert run.resultaat is None
+    assert run.melding is not None and "langer dan 0 seconden en is gestopt (bij: basisregels)" in run.melding
+
+
+def test_a_what_if_is_never_shared_between_users(client: Any, site: Site) -> None:
+    sign_in(client, site.tokens["beleid"])
+    page = _post_draft(client, "gemeenten/rivierdal.yaml", (RULES / "gemeenten" / "rivierdal.yaml").read_text())
+    client.post("/proefomgeving/wat-als", data={"csrf": csrf_of(page)})
+    concept = next(iter(site.app.state.concepten._drafts.values()))
+    assert concept.watals is not None and wait(concept.watals, 120)
+    assert client.get("/proefomgeving/overgangen.csv").status_code == 200
+    client.cookies.clear()
+    from api import tokens
+
+    other = tokens.create(site.db, "ander-beleid", ["beleid"], "wijkteam-zuid")[0]
+    sign_in(client, other)
+    assert client.get("/proefomgeving/wat-als", follow_redirects=False).headers["location"] == "/proefomgeving"
+    assert client.get("/proefomgeving/overgangen.csv").status_code == 404
+    assert client.get("/proefomgeving/wat-als.html").status_code == 404

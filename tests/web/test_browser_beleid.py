@@ -106,6 +106,23 @@ def test_a_policy_maker_finds_the_cost_threshold_rule_and_tries_a_change(
     draft.value.save_as(draft_file)
     assert "kostendrempel: 900" in draft_file.read_text(encoding="utf-8")
 
+    # The same draft on a synthetic caseload: how many cases change, per municipality, in words.
+    page.get_by_role("link", name="Proefomgeving", exact=True).first.click()
+    page.get_by_role("button", name="Wat-als op een synthetische caseload").click()
+    page.wait_for_url(url + "/proefomgeving/wat-als")
+    page.get_by_role("link", name="Overgangen downloaden (CSV)").wait_for(timeout=120_000)
+    main = page.locator("main").inner_text()
+    assert "geen echte gezinnen" in main and "beoordelingen veranderen" in main
+    overgangen = page.locator("#overgangen-voorbeeldstad").inner_text()
+    assert "Vrij toegankelijk" in overgangen and "Beschikking nodig" in overgangen, overgangen
+    check_page(page, "beleid-watals")
+    with page.expect_download() as csv:
+        page.get_by_role("link", name="Overgangen downloaden (CSV)").click()
+    assert csv.value.suggested_filename == "overgangen.csv"
+    page.get_by_role("link", name="de uitleg (docs/wat-als.md)").click()
+    page.wait_for_url(url + "/proefomgeving/wat-als/uitleg")
+    check_page(page, "beleid-watals-uitleg")
+
 
 def test_staff_roles_get_a_clear_refusal(page: Any, served_site: Site) -> None:
     sign_in_with_browser(page, served_site, served_site.tokens["toegang"])

@@ -3,24 +3,32 @@
 `GET /proefomgeving` shows the session's draft (or a file of the rules in service to start
 from); `POST /proefomgeving` validates the edited or uploaded text (`web.sandbox`); a valid
 draft can be tried out (`POST /proefomgeving/toets`), whose page refreshes itself while the run
-goes on; the draft and the report's Markdown can be downloaded. Only `beleid` reaches them, and
-a user only ever sees the draft of their own session.
+goes on; the draft and the report's Markdown can be downloaded. A valid draft can also be tried
+on a synthetic caseload (`POST /proefomgeving/wat-als`: the what-if of `reikwijdte wat-als`), with
+its transitions as CSV and its report as HTML to download. Only `beleid` reaches them, and a user
+only ever sees the draft of their own session.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import polars as pl
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from markupsafe import Markup
 from starlette.datastructures import UploadFile
 
-from engine.paths import default_dir
+from engine import labels
+from engine.paths import REPO_ROOT, default_dir
 from engine.rulebase import MUNICIPAL_DIR
 from leefwereld.compare import Klasse
 from leefwereld.report import gemeente_label, groepeer, markdown, oordeel, samenvatting, verdict, waar, wijziging_tekst
+from leefwereld.watals import CONFIGURATIE, KLASSE, LANDELIJK, RIJ, WatAlsResultaat, in_woorden
+from leefwereld.watals_report import banner, html_rapport
 from web.dependencies import BeleidSessie, FormDep
 from web.routes.beleid import rulebook_of
 from web.sandbox import Bezet, Concept, Concepten, draft_problem
@@ -104,12 +112,36 @@ async def controleer(request: Request, sessie: BeleidSessie, form: FormDep) -> R
 
 @router.post("/proefomgeving/toets")
 async def start_toets(request: Request, sessie: BeleidSessie, _form: FormDep) -> Response:
+    personas = default_dir("personas", "REIKWIJDTE_PERSONAS")
+    current = request.app.state.services.engine.base
+    return await _start(request, sessie, lambda c: concepten_of(request).start(c, current, personas), "toets")
+
+
+@router.get("/proefomgeving/toets")
+async def toets(request: Request, sessie: BeleidSessie) -> Response:
+    return _run_page(request, sessie, "run", "Leefwereldtoets van uw concept", "beleid/toets.html", _result_view)
+
+
+@router.post("/proefomgeving/wat-als")
+async def start_wat_als(request: Request, sessie: BeleidSessie, _form: FormDep) -> Response:
+    current = request.app.state.services.engine.base
+    return await _start(request, sessie, lambda c: concepten_of(request).start_wat_als(c, current), "wat-als")
+
+
+@router.get("/proefomgeving/wat-als")
+async def wat_als(request: Request, sessie: BeleidSessie) -> Response:
+    return _run_page(
+        request, sessie, "watals", "Wat-als op een synthetische caseload", "beleid/watals.html", _watals_view
+    )
+
+
+async def _start(request: Request, sessie: Any, begin: Callable[[Concept], object], pagina: str) -> Response:
+    """Start a run of the session's valid draft and go to its page; a clear refusal when too many run."""
     concept = concepten_of(request).get(sessie.id)
     if concept is None or not concept.geldig:
         return redirect(request, "/proefomgeving", sessie)
-    personas = default_dir("personas", "REIKWIJDTE_PERSONAS")
     try:
-        await run_in_threadpool(concepten_of(request).start, concept, request.app.state.services.engine.base, personas)
+        await run_in_threadpool(begin, concept)
     except Bezet:
         return _page(
             request,
@@ -117,27 +149,57 @@ async def start_toets(request: Request, sessie: BeleidSessie, _form: FormDep) ->
             concept,
             concept.bestand,
             concept.tekst,
-            melding="Er lopen nu al andere toetsen. Probeer het over een minuut opnieuw.",
+            melding="Er lopen nu al andere toetsen of berekeningen. Probeer het over een minuut opnieuw.",
             status=503,
         )
-    return redirect(request, "/proefomgeving/toets", sessie)
+    return redirect(request, f"/proefomgeving/{pagina}", sessie)
 
 
-@router.get("/proefomgeving/toets")
-async def toets(request: Request, sessie: BeleidSessie) -> Response:
+def _run_page(
+    request: Request, sessie: Any, soort: str, titel: str, template: str, view: Callable[[Request, Any], dict[str, Any]]
+) -> Response:
+    """The page of the session's run (`run`: leefwereldtoets, `watals`: what-if): progress, then the result."""
     concept = concepten_of(request).get(sessie.id)
-    if concept is None or concept.run is None:
+    run = getattr(concept, soort, None)
+    if concept is None or run is None:
         return redirect(request, "/proefomgeving", sessie)
-    run = concept.run
-    context: dict[str, Any] = {
-        "titel": "Leefwereldtoets van uw concept",
-        "actief": "proef",
-        "concept": concept,
-        "run": run,
-    }
+    context: dict[str, Any] = {"titel": titel, "actief": "proef", "concept": concept, "run": run}
     if run.resultaat is not None:
-        context.update(_result_view(request, run.resultaat))
-    return render(request, "beleid/toets.html", context, sessie=sessie)
+        context.update(view(request, run.resultaat))
+    return render(request, template, context, sessie=sessie)
+
+
+def _watals_result(request: Request, sessie: Any) -> WatAlsResultaat:
+    concept = concepten_of(request).get(sessie.id)
+    if concept is None or concept.watals is None or concept.watals.resultaat is None:
+        raise HTTPException(404)
+    return concept.watals.resultaat
+
+
+@router.get("/proefomgeving/overgangen.csv")
+async def download_overgangen(request: Request, sessie: BeleidSessie) -> Response:
+    result = _watals_result(request, sessie)
+    return _download(result.overgangen.write_csv(), "overgangen.csv", "text/csv; charset=utf-8")
+
+
+@router.get("/proefomgeving/wat-als.html")
+async def download_watals_rapport(request: Request, sessie: BeleidSessie) -> Response:
+    result = _watals_result(request, sessie)
+    page = await run_in_threadpool(html_rapport, result)
+    return _download(page, "wat-als.html", "text/html; charset=utf-8")
+
+
+#: The what-if's documentation, shown to policy makers as a page (it is English, as every doc).
+WATALS_DOC = REPO_ROOT / "docs" / "wat-als.md"
+
+
+@router.get("/proefomgeving/wat-als/uitleg")
+async def watals_uitleg(request: Request, sessie: BeleidSessie) -> Response:
+    from markdown_it import MarkdownIt
+
+    inhoud = MarkdownIt("js-default").render(WATALS_DOC.read_text(encoding="utf-8"))
+    context = {"titel": "Wat-als: uitleg", "actief": "proef", "inhoud": Markup(inhoud)}
+    return render(request, "beleid/uitleg.html", context, sessie=sessie)
 
 
 @router.get("/proefomgeving/concept")
@@ -196,4 +258,73 @@ def _result_view(request: Request, result: Any) -> dict[str, Any]:
         "staven": staven,
         "grootste": grootste,
         "groepen": groepen,
+    }
+
+
+#: How many transitions per municipality the page lists; the CSV has them all.
+MAX_OVERGANGEN = 12
+_ALERT = {"fout": "error", "amber": "warning", "ok": "ok"}
+
+
+def _watals_view(request: Request, result: WatAlsResultaat) -> dict[str, Any]:
+    """The what-if page: the verdict, per municipality the changed assessments by kind (the bars)
+    and the transitions in words, and the protected groups that lose access."""
+    names = dict(rulebook_of(request).gemeenten())
+
+    def naam(config: str) -> str:
+        return "Landelijk" if config == LANDELIJK else names.get(config, config)
+
+    per_klasse = result.gewijzigd.group_by(CONFIGURATIE, KLASSE).agg(pl.col(RIJ).n_unique().alias("n"))
+    counts = {(c, k): int(n) for c, k, n in per_klasse.iter_rows()}
+    alle = result.overgangen.filter(pl.col("groep") == "alle")
+    gemeenten: list[dict[str, Any]] = []
+    grootste = 1
+    for config in result.configuraties:
+        rows = alle.filter(pl.col(CONFIGURATIE) == config)
+        klassen = {k: counts.get((config, k), 0) for k in ("minder_toegang", "andere_route", "meer_toegang")}
+        grootste = max(grootste, *klassen.values())
+        overgangen = list(in_woorden(rows.head(MAX_OVERGANGEN)).iter_rows(named=True))
+        gemeenten.append(
+            {
+                "code": config,
+                "naam": naam(config),
+                "klassen": klassen,
+                "overgangen": overgangen,
+                "meer": max(0, rows.height - MAX_OVERGANGEN),
+            }
+        )
+
+    def groepen(frame: pl.DataFrame) -> list[dict[str, Any]]:
+        return [
+            {
+                "groep": labels.BESCHERMDE_GROEP.get(r["groep"], r["groep"]),
+                "waar": naam(r[CONFIGURATIE]),
+                "aantal": r["aantal"],
+                "regel": r.get("regel"),
+            }
+            for r in frame.iter_rows(named=True)
+        ]
+
+    state, text = banner(result)
+    drempels = [
+        {
+            "parameter": d.parameter,
+            "waar": naam(d.configuratie),
+            "oud": f"{d.oud:g}",
+            "nieuw": f"{d.nieuw:g}",
+            "feit": labels.veld(d.feit),
+            "tussen": sum(1 for v in d.waarden if min(d.oud, d.nieuw) < v <= max(d.oud, d.nieuw)),
+        }
+        for d in result.drempels
+    ]
+    return {
+        "resultaat": result,
+        "alert": _ALERT[state],
+        "verdict": text[0].upper() + text[1:],
+        "gemeenten": gemeenten,
+        "staven": [(g["naam"], g["klassen"]) for g in gemeenten],
+        "grootste": grootste,
+        "onerkend": groepen(result.verlies_onerkend),
+        "erkend": groepen(result.verlies_erkend),
+        "drempels": drempels,
     }
