@@ -264,6 +264,9 @@ def _build(node: Node) -> Predicate:
             return lambda facts: path in facts
         if op == "unknown":
             return lambda facts: path not in facts
+        special = _specialised(path, op, expected)
+        if special is not None:
+            return special
         compare = _COMPARE[op]
 
         def comparison(facts: dict[str, Any]) -> bool | None:
@@ -308,6 +311,43 @@ def _build(node: Node) -> Predicate:
         return result
 
     return disjunction
+
+
+def _specialised(path: str, op: str, expected: Any) -> Predicate | None:
+    """The commonest comparisons as one closure each, with `_same`'s rule (a yes/no value equals
+    only the same yes/no value) worked out once for the expected value; None for the rest.
+    They answer exactly as `_COMPARE[op]` does, only with fewer calls."""
+    get = dict.get
+    if op in ("eq", "neq") and isinstance(expected, bool):
+        want = op == "eq"
+
+        def is_bool(facts: dict[str, Any]) -> bool | None:
+            actual = get(facts, path, _MISSING)
+            return None if actual is _MISSING else (actual is expected) is want
+
+        return is_bool
+    if op in ("eq", "neq") and isinstance(expected, str):
+        want = op == "eq"
+
+        def is_text(facts: dict[str, Any]) -> bool | None:
+            actual = get(facts, path, _MISSING)
+            return None if actual is _MISSING else (actual.__class__ is not bool and actual == expected) is want
+
+        return is_text
+    if op in ("in", "nin") and all(isinstance(x, str) for x in expected):
+        members = frozenset(expected)
+        want = op == "in"
+
+        def among(facts: dict[str, Any]) -> bool | None:
+            actual = get(facts, path, _MISSING)
+            if actual is _MISSING:
+                return None
+            if actual.__class__ is str:
+                return (actual in members) is want
+            return any(_same(actual, x) for x in expected) is want
+
+        return among
+    return None
 
 
 def predicate(node: Node) -> Predicate:
