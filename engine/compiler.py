@@ -74,6 +74,7 @@ class CompiledRule:
     #: `effective` without the presumptions: an unknown fact leaves it open (`engine.partial`)
     unpresumed: c.Node = c.Const(False)
     presence_paths: frozenset[str] = field(init=False)  # facts it tests for being known or not
+    test: c.Predicate = field(init=False, repr=False, compare=False)  # `effective` as a function, kept
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", self.loaded.id)
@@ -83,6 +84,7 @@ class CompiledRule:
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
         object.__setattr__(self, "presence_paths", frozenset(c.presence_tests(self.unpresumed)))
+        object.__setattr__(self, "test", c.predicate(self.effective))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )

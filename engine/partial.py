@@ -113,7 +113,7 @@ def changed_outcomes_jointly(
                 if rule.id in seen or not (rule.derives or rule.adds):
                     continue  # seen, or a rule that only asks for a professional judgement
                 seen.add(rule.id)
-                value = c.predicate(rule.effective)(facts)
+                value = rule.test(facts)
                 if (value is True) != (rule.id in fired_ids):
                     toggles.append((rule, value is True))
                 elif value is None and rule.derives:
@@ -128,7 +128,7 @@ def changed_outcomes_jointly(
     # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
     if switched is not None:
         switched.update(rule.id for rule, _ in toggles)
-    toggles += [(rule, RIVAL) for rule in opened if c.predicate(rule.effective)(facts) is not None]
+    toggles += [(rule, RIVAL) for rule in opened if rule.test(facts) is not None]
     if not toggles:
         return set()
     key = tuple((rule.id, applies) for rule, applies in toggles)
@@ -169,10 +169,10 @@ def _cascade(
             rule = queue.pop()
             queued.discard(rule.id)
             tested |= rule.effective_paths
-            value = c.predicate(rule.effective)(changed_facts)
+            value = rule.test(changed_facts)
             if (value is True) != (rule.id in fired):
                 applies = value is True
-            elif value is None and rule.derives and c.predicate(rule.effective)(facts) is not None:
+            elif value is None and rule.derives and rule.test(facts) is not None:
                 applies = RIVAL
             else:
                 continue
@@ -358,7 +358,7 @@ def _switched(
     previous = {path: facts.get(path, _MISSING) for path in changes}
     facts.update(changes)
     try:
-        return [rule for rule in rules if (c.predicate(rule.effective)(facts) is True) != (rule.id in fired_ids)]
+        return [rule for rule in rules if (rule.test(facts) is True) != (rule.id in fired_ids)]
     finally:
         for path, value in previous.items():
             if value is _MISSING:
