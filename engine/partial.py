@@ -18,7 +18,8 @@ Both work on the compiled conditions only, so they cost a fraction of one evalua
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -104,9 +105,7 @@ def changed_outcomes_jointly(
     """
     toggles: list[tuple[CompiledRule, Switch]] = []
     opened: list[CompiledRule] = []
-    previous = {path: facts.get(path, _MISSING) for path in changes}
-    facts.update(changes)  # in place for the first look, restored below (`facts` is this assessment's own)
-    try:
+    with _changed_in_place(facts, changes):  # the first look; `facts` is this assessment's own
         seen: set[str] = set()
         for path in changes:
             for rule in ruleset.dependents.get(path, ()):
@@ -118,12 +117,6 @@ def changed_outcomes_jointly(
                     toggles.append((rule, value is True))
                 elif value is None and rule.derives:
                     opened.append(rule)
-    finally:
-        for path, value in previous.items():
-            if value is _MISSING:
-                del facts[path]
-            else:
-                facts[path] = value
     # a rule that was decided and is now open may still conclude another value: the engine then
     # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
     if switched is not None:
@@ -353,12 +346,19 @@ def _joint_changes(
 def _switched(
     rules: list[CompiledRule], facts: dict[str, Any], fired_ids: set[str], changes: dict[str, Any]
 ) -> list[CompiledRule]:
-    """The rules among `rules` that apply differently with `changes` (the facts are changed in
-    place and restored: they are this assessment's own)."""
+    """The rules among `rules` that apply differently with `changes`."""
+    with _changed_in_place(facts, changes):
+        return [rule for rule in rules if (rule.test(facts) is True) != (rule.id in fired_ids)]
+
+
+@contextmanager
+def _changed_in_place(facts: dict[str, Any], changes: dict[str, Any]) -> Iterator[None]:
+    """`facts` with `changes` applied for the duration, then as it was: cheaper than a copy, and
+    safe because each assessment owns its facts."""
     previous = {path: facts.get(path, _MISSING) for path in changes}
     facts.update(changes)
     try:
-        return [rule for rule in rules if (rule.test(facts) is True) != (rule.id in fired_ids)]
+        yield
     finally:
         for path, value in previous.items():
             if value is _MISSING:
