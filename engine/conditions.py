@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from engine import labels
+from engine import condition_code, labels
 
 _NEGATED_OP = {
     "eq": "neq",
@@ -285,32 +285,8 @@ def _build(node: Node) -> Predicate:
             return None if value is None else not value
 
         return negation
-    parts = [predicate(i) for i in node.items]
-    if isinstance(node, All):
-
-        def conjunction(facts: dict[str, Any]) -> bool | None:
-            result: bool | None = True
-            for part in parts:
-                value = part(facts)
-                if value is False:
-                    return False
-                if value is None:
-                    result = None
-            return result
-
-        return conjunction
-
-    def disjunction(facts: dict[str, Any]) -> bool | None:
-        result: bool | None = False
-        for part in parts:
-            value = part(facts)
-            if value is True:
-                return True
-            if value is None:
-                result = None
-        return result
-
-    return disjunction
+    # a conjunction or disjunction: one generated function with its comparisons inline
+    return condition_code.compile_predicate(node)
 
 
 def _specialised(path: str, op: str, expected: Any) -> Predicate | None:
@@ -392,24 +368,7 @@ def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
             return _DECIDED_FALSE if value else _DECIDED_TRUE
 
         return negation
-    parts = [opener(i) for i in node.items]
-    decisive = isinstance(node, AnyOf)  # the value that settles the whole combination
-    settled = _DECIDED_TRUE if decisive else _DECIDED_FALSE
-    otherwise = _DECIDED_FALSE if decisive else _DECIDED_TRUE
-
-    def combination(facts: dict[str, Any]) -> OpenResult:
-        unknown: frozenset[str] = frozenset()
-        undecided = False
-        for part in parts:
-            value, part_unknown = part(facts)
-            if value is decisive:
-                return settled
-            if value is None:
-                undecided = True
-                unknown = unknown | part_unknown
-        return (None, unknown) if undecided else otherwise
-
-    return combination
+    return condition_code.compile_opener(node)
 
 
 def opener(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
@@ -466,6 +425,11 @@ def why_false(node: Node, facts: dict[str, Any]) -> list[str]:
     """The comparisons that make `node` false, each with the value the case has."""
     if evaluate(node, facts) is not False:
         return []
+    return _explainer(node)(facts)
+
+
+def why_known_false(node: Node, facts: dict[str, Any]) -> list[str]:
+    """`why_false` for a node the caller has just found false (not evaluated again)."""
     return _explainer(node)(facts)
 
 

@@ -288,7 +288,7 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
         return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
     own, own_unknown = c.evaluate_open(rule.own, facts)
     if own is False:
-        return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
+        return "voorwaarde niet vervuld: " + "; ".join(c.why_known_false(rule.own, facts)), []
     if own is None:
         unknown = sorted(own_unknown)
         return "nog niet te beoordelen: " + ", ".join(labels.veld(u) for u in unknown) + " onbekend", unknown
@@ -359,16 +359,11 @@ def _not_applied(
     ruleset: CompiledRuleSet, day: dt.date, rule: CompiledRule, reason: str, unknown: list[str]
 ) -> NietToegepasteRegel:
     # Validated from a dict: pydantic's validator (native code) is faster than `model_construct`.
-    return NietToegepasteRegel.model_validate(
-        {
-            "id": rule.id,
-            "titel": rule.loaded.regel.titel,
-            "bron": ruleset.bronvermelding(rule.loaded.regel.bron, day),
-            "uitkomstvelden": rule.outcome_names,
-            "reden": reason,
-            "ontbrekend": unknown,
-        }
-    )
+    # The parts that depend only on the rule and the date are built once per ruleset and date.
+    entry = dict(ruleset.rule_entry(rule, day))
+    entry["reden"] = reason
+    entry["ontbrekend"] = unknown
+    return NietToegepasteRegel.model_validate(entry)
 
 
 @dataclass
