@@ -138,6 +138,8 @@ class CompiledRuleSet:
     register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
     _entries: dict[tuple[dt.date, str], dict[str, Any]] = field(default_factory=dict, repr=False)
+    #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)
+    entry_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     def rule_entry(self, rule: CompiledRule, peildatum: dt.date) -> dict[str, Any]:
         """What every explanation entry of `rule` says whatever the case: its id, title, source as
