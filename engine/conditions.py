@@ -286,7 +286,21 @@ def _build(node: Node) -> Predicate:
 
         return negation
     # a conjunction or disjunction: one generated function with its comparisons inline
-    return condition_code.compile_predicate(node)
+    return condition_code.compile_predicate(
+        isinstance(node, AnyOf), [_code_item(i, predicate) for i in node.items], _RUNTIME
+    )
+
+
+def _code_item(node: Node, part: Callable[[Node], Callable[[dict[str, Any]], Any]]) -> condition_code.Item:
+    """An item of a combination as `engine.condition_code` writes it out; `part` gives the function
+    of a nested combination or negation."""
+    if isinstance(node, Const):
+        return condition_code.Constant(node.value)
+    if isinstance(node, Cmp):
+        if node.op in ("known", "unknown"):
+            return condition_code.Presence(node.path, node.op == "known")
+        return condition_code.Comparison(node.path, node.op, node.value, _COMPARE[node.op])
+    return condition_code.Part(part(node))
 
 
 def _specialised(path: str, op: str, expected: Any) -> Predicate | None:
@@ -347,6 +361,8 @@ def unknown_facts(node: Node, facts: dict[str, Any]) -> set[str]:
 OpenResult = tuple[bool | None, frozenset[str]]
 _DECIDED_TRUE: OpenResult = (True, frozenset())
 _DECIDED_FALSE: OpenResult = (False, frozenset())
+#: What the generated functions of `engine.condition_code` refer to.
+_RUNTIME = condition_code.Runtime(_MISSING, _DECIDED_TRUE, _DECIDED_FALSE, _same)
 
 
 def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
@@ -371,7 +387,7 @@ def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
             return _DECIDED_FALSE if value else _DECIDED_TRUE
 
         return negation
-    return condition_code.compile_opener(node)
+    return condition_code.compile_opener(isinstance(node, AnyOf), [_code_item(i, opener) for i in node.items], _RUNTIME)
 
 
 def opener(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
