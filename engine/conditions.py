@@ -482,13 +482,12 @@ def _build_explainer(node: Node) -> Explainer:
         fixed = [text]
         return lambda facts: list(fixed)
     if isinstance(node, All):
-        parts = [(predicate(i), _explainer(i)) for i in node.items]
+        first_false = condition_code.compile_first_false([_code_item(i, predicate) for i in node.items], _RUNTIME)
+        explainers = [_explainer(i) for i in node.items]
 
         def conjunction(facts: dict[str, Any]) -> list[str]:
-            for test, explain in parts:
-                if test(facts) is False:
-                    return explain(facts)
-            return []
+            position = first_false(facts)
+            return explainers[position](facts) if position >= 0 else []
 
         return conjunction
     explainers = [_explainer(i) for i in node.items]
