@@ -297,3 +297,26 @@ def test_the_session_is_emptied_even_when_the_bookkeeping_lost_a_fact(monkeypatc
     monkeypatch.undo()
     assert adapter.durable_rules_engine.get_facts(rs._handle, "1") == "[]"
     assert rs.run({"x": 2}, _derive({})).fired == []
+
+
+def test_a_firing_that_changes_nothing_tested_is_not_asserted_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not declared a leaf, but what the rule adds is tested by no pattern (y), or is a tested flag
+    # set again to the value it has (a): the working memory is not asserted again. A change that
+    # a pattern tests is, also when it makes a queued rule stop matching (`$nex`).
+    import engine.durable.adapter as adapter
+
+    asserted: list[str] = []
+    real_assert = adapter.durable_rules_engine.assert_fact
+
+    def counting(handle: int, text: str) -> Any:
+        asserted.append(text)
+        return real_assert(handle, text)
+
+    monkeypatch.setattr(adapter.durable_rules_engine, "assert_fact", counting)
+    patterns = [{"x": 1}, {"a": True}, {"$and": [{"a": True}, {"$nex": {"b": 1}}]}, {"b": 1}, {"x": 1}]
+    derives = {0: {"y": 5}, 1: {"a": True, "b": 1}, 2: {"nooit": True}, 3: {"c": 2}, 4: {"z": 3}}
+    rs = ruleset_for(patterns, prefix="t_unchanged")
+    result = rs.run({"x": 1, "a": True}, _derive(derives))
+    assert result.fired == [0, 1, 3, 4]  # 2 no longer matches once 1 set b
+    assert result.facts == {"x": 1, "a": True, "y": 5, "b": 1, "c": 2, "z": 3}
+    assert len(asserted) == 2  # the start, and after rule 1 changed b

@@ -43,6 +43,9 @@ cost more than the native engine itself, so the adapter keeps it to the minimum:
 - a matched rule's message is the asserted text verbatim (`{"r<index>":{"m":<text>}}`, and only
   ever of the fact asserted last, since a retract drops the queued actions of its fact): only the
   rule's name is read, and one string comparison checks the rest (`_matched_is`);
+- a firing that changes no field a pattern tests (a rule declared a leaf, or one whose additions
+  this time are untested or already there) is not asserted again: the queued rules are those a new
+  assert would queue, in the same order; its additions ride along with the next assert;
 - the session is emptied by retracting the one fact it may still hold (`_held`), and one cheap
   `get_facts` checks that nothing else is left (anything left is retracted: after an error the
   bookkeeping need not be trusted).
@@ -54,7 +57,7 @@ import copy
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring as _encode_str  # what json.dumps(..., ensure_ascii=False) uses
 from typing import Any
@@ -175,6 +178,7 @@ class DurableRuleset:
         self._held: str | None = None  # the JSON text of the fact the session holds, if any
         definition: dict[str, Any] = {}
         self._index_of: dict[str, int] = {}
+        self._tested: frozenset[str] = frozenset(f for pattern in patterns for f in _fields(pattern))
         for index, pattern in enumerate(patterns):
             # `_wm` keeps patterns that only test for absent fields off durable-rules' own
             # session-state fact, which they would otherwise match.
@@ -205,8 +209,11 @@ class DurableRuleset:
             run.done.add(index)
             run.pending.update(derived)
             run.pending[_marker(index)] = 1
-            if index in self._leaves:
-                return  # no rule tests what it adds: keep it until the next assert (or the end)
+            if index in self._leaves or not self._changes_tested(run.wm, derived):
+                # Nothing a pattern tests changed: the working memory asserted matches what it
+                # matched, so the rules still queued are those a new assert would queue. Keep
+                # the additions until the next assert (or the end).
+                return
             run.version += 1
             wm, tail, replaced = run.wm, run.tail, False
             for key, value in run.pending.items():
@@ -225,6 +232,11 @@ class DurableRuleset:
             self._assert(run.text)  # None: no rule matches the new working memory, chaining is done
         except BaseException as exc:  # noqa: BLE001 - surfaced after cleanup, never swallowed
             run.error = ActionError(index, exc)
+
+    def _changes_tested(self, wm: dict[str, Any], derived: dict[str, Any]) -> bool:
+        """Whether `derived` gives a field some pattern tests a value it does not have yet."""
+        tested = self._tested
+        return any(key in tested and wm.get(key, _ABSENT) is not value for key, value in derived.items())
 
     def _take_actions(self, run: _Run, state: int) -> None:
         """Fire the matched rules one at a time until durable-rules has none left.
@@ -300,6 +312,18 @@ class DurableRuleset:
             raise run.error
         wm = {k: v for k, v in {**run.wm, **run.pending}.items() if k not in ("sid", "id") and not k.startswith("_")}
         return RunResult(facts=wm, fired=run.fired)
+
+
+def _fields(pattern: Any) -> Iterator[str]:
+    """The working-memory fields a pattern tests: every key that is not an operator (`$...`)."""
+    if isinstance(pattern, dict):
+        for key, value in pattern.items():
+            if not key.startswith("$"):
+                yield key
+            yield from _fields(value)
+    elif isinstance(pattern, list):
+        for item in pattern:
+            yield from _fields(item)
 
 
 def _matched_is(message: str, at: int, text: str) -> bool:
