@@ -178,6 +178,7 @@ class DurableRuleset:
         self._held: str | None = None  # the JSON text of the fact the session holds, if any
         definition: dict[str, Any] = {}
         self._index_of: dict[str, int] = {}
+        self._markers = tuple(_marker(index) for index in range(len(patterns)))
         self._tested: frozenset[str] = frozenset(f for pattern in patterns for f in _fields(pattern))
         for index, pattern in enumerate(patterns):
             # `_wm` keeps patterns that only test for absent fields off durable-rules' own
@@ -204,25 +205,26 @@ class DurableRuleset:
     def _fire(self, run: _Run, index: int) -> None:
         """Run rule `index`'s action on the working memory and chain what it derives."""
         try:
-            derived = run.action(index, run.wm)  # read-only for the action; it returns what it adds
+            wm, pending = run.wm, run.pending
+            derived = run.action(index, wm)  # read-only for the action; it returns what it adds
             run.fired.append(index)
             run.done.add(index)
-            run.pending.update(derived)
-            run.pending[_marker(index)] = 1
-            if index in self._leaves or not self._changes_tested(run.wm, derived):
+            pending.update(derived)
+            pending[self._markers[index]] = 1
+            if index in self._leaves or not self._changes_tested(wm, derived):
                 # Nothing a pattern tests changed: the working memory asserted matches what it
                 # matched, so the rules still queued are those a new assert would queue. Keep
                 # the additions until the next assert (or the end).
                 return
             run.version += 1
-            wm, tail, replaced = run.wm, run.tail, False
-            for key, value in run.pending.items():
+            tail, replaced = run.tail, False
+            for key, value in pending.items():
                 old = wm.get(key, _ABSENT)
                 if old is _ABSENT:
                     tail += _item(key, value)
                 elif old is not value:  # not the same flag set again: a value replaced in place
                     replaced = True
-            wm.update(run.pending)
+            wm.update(pending)
             wm["id"] = run.version
             run.head, run.tail = _split(wm) if replaced else (run.head, tail)
             run.pending = {}
@@ -253,19 +255,20 @@ class DurableRuleset:
         the rest is that text is checked (one comparison, no decoding), and anything else stops
         the evaluation with an `EngineError`.
         """
-        started = durable_rules_engine.start_action_for_state(self._handle, state)
+        handle, index_of, done, fire = self._handle, self._index_of, run.done, self._fire
+        started = durable_rules_engine.start_action_for_state(handle, state)
         message = started[1] if started else None
         while message:
             if run.error is None:
                 end = message.find('"', 2)
-                index = self._index_of.get(message[2:end], -1)
-                if index in run.done:
+                index = index_of.get(message[2:end], -1)
+                if index in done:
                     pass  # another matching branch of the same rule
                 elif index >= 0 and _matched_is(message, end + 7, run.text):
-                    self._fire(run, index)
+                    fire(run, index)
                 else:
                     run.error = EngineError(f"durable-rules matched what was not asserted last: {message[:80]}")
-            message = durable_rules_engine.complete_and_start_action(self._handle, state)
+            message = durable_rules_engine.complete_and_start_action(handle, state)
 
     def _empty_session(self) -> None:
         """Retract the fact the session holds, so the next evaluation starts clean, and make sure.
