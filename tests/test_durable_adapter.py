@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
+import engine.durable.adapter as adapter
 from engine.durable import ActionError, EngineError, registered_count, ruleset_for
 
 
@@ -223,14 +225,8 @@ def test_a_rule_fires_once_although_several_branches_of_its_or_match(leaves: fro
     assert calls == [0]
 
 
-def test_the_text_asserted_is_the_working_memory_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Each working memory's JSON is built from the last one (the same head, the new id, the tail
-    # with what was added), not encoded anew: it must still be exactly `json.dumps` of it, with
-    # text that needs escaping, numbers, a flag set again and a value replaced in place.
-    import json
-
-    import engine.durable.adapter as adapter
-
+def _asserted_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The JSON texts the adapter asserts from now on (until the monkeypatch is undone)."""
     texts: list[str] = []
     real_assert = adapter.durable_rules_engine.assert_fact
 
@@ -239,6 +235,14 @@ def test_the_text_asserted_is_the_working_memory_as_json(monkeypatch: pytest.Mon
         return real_assert(handle, text)
 
     monkeypatch.setattr(adapter.durable_rules_engine, "assert_fact", recording)
+    return texts
+
+
+def test_the_text_asserted_is_the_working_memory_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each working memory's JSON is built from the last one (the same head, the new id, the tail
+    # with what was added), not encoded anew: it must still be exactly `json.dumps` of it, with
+    # text that needs escaping, numbers, a flag set again and a value replaced in place.
+    texts = _asserted_texts(monkeypatch)
     patterns = [{"x": 1}, {"a": True}, {"s": 'één "quote"\n'}, {"r": 2.5}, {"f": False}]
     derives = {
         0: {"a": True, "s": 'één "quote"\n', "n": None, "l": [1, "twee"]},
@@ -263,8 +267,6 @@ def test_the_text_asserted_is_the_working_memory_as_json(monkeypatch: pytest.Mon
 def test_a_message_that_is_not_the_last_working_memory_stops_the_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
     # The adapter reads only the rule's name from durable-rules' message and checks that the rest
     # is the working memory it asserted last; anything else is an error, never a silent firing.
-    import engine.durable.adapter as adapter
-
     rs = ruleset_for(CHAIN, prefix="t_guard")
     real_start = adapter.durable_rules_engine.start_action_for_state
 
@@ -282,8 +284,6 @@ def test_a_message_that_is_not_the_last_working_memory_stops_the_evaluation(monk
 def test_the_session_is_emptied_even_when_the_bookkeeping_lost_a_fact(monkeypatch: pytest.MonkeyPatch) -> None:
     # The adapter retracts the fact it knows the session holds and then checks that the session
     # is empty; a fact it lost track of (here: forgotten on purpose) is found and retracted.
-    import engine.durable.adapter as adapter
-
     rs = ruleset_for([{"x": 1}, {"$and": [{"x": 2}, {"y": 1}]}], prefix="t_lost", leaves=frozenset({0}))
     real_assert = adapter.DurableRuleset._assert
 
@@ -303,16 +303,7 @@ def test_a_firing_that_changes_nothing_tested_is_not_asserted_again(monkeypatch:
     # Not declared a leaf, but what the rule adds is tested by no pattern (y), or is a tested flag
     # set again to the value it has (a): the working memory is not asserted again. A change that
     # a pattern tests is, also when it makes a queued rule stop matching (`$nex`).
-    import engine.durable.adapter as adapter
-
-    asserted: list[str] = []
-    real_assert = adapter.durable_rules_engine.assert_fact
-
-    def counting(handle: int, text: str) -> Any:
-        asserted.append(text)
-        return real_assert(handle, text)
-
-    monkeypatch.setattr(adapter.durable_rules_engine, "assert_fact", counting)
+    asserted = _asserted_texts(monkeypatch)
     patterns = [{"x": 1}, {"a": True}, {"$and": [{"a": True}, {"$nex": {"b": 1}}]}, {"b": 1}, {"x": 1}]
     derives = {0: {"y": 5}, 1: {"a": True, "b": 1}, 2: {"nooit": True}, 3: {"c": 2}, 4: {"z": 3}}
     rs = ruleset_for(patterns, prefix="t_unchanged")
