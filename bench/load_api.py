@@ -140,7 +140,7 @@ def make_token(data_dir: Path) -> str:
 def case_variants(count: int, seed: int = 7) -> list[dict[str, object]]:
     """Cases that differ (costs, municipality, facts), so the rules take different paths."""
     rng = random.Random(seed)
-    variants = []
+    variants: list[dict[str, object]] = []
     for i in range(count):
         variants.append(
             {
