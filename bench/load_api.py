@@ -632,6 +632,16 @@ def compare_sides(base: Side, this: Side) -> dict[str, Any]:
             "ratio_of_medians": round(statistics.median(this_p99) / statistics.median(base_p99), 2),
             "target": f"<= {TARGET_P99_RATIO}",
         }
+    base_cpu = per_phase(base, "closed", "server_cpu_ms_per_request")
+    this_cpu = per_phase(this, "closed", "server_cpu_ms_per_request")
+    if base_cpu and this_cpu:
+        # No target; the figure another process's load disturbs least (the server's own CPU time).
+        comparison["closed_server_cpu_ms_per_request"] = {
+            "base": base_cpu,
+            "this": this_cpu,
+            "ratio_of_medians": round(statistics.median(this_cpu) / statistics.median(base_cpu), 2),
+            "target": "none",
+        }
     return comparison
 
 
