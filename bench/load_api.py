@@ -673,7 +673,9 @@ def interrupts_as_keyboard_interrupt() -> Iterator[Callable[[], None]]:
     previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
 
     def interrupt(_signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
+        # As Ctrl-C: inside `asyncio.run` that cancels the running phase cleanly, elsewhere it
+        # raises KeyboardInterrupt.
+        signal.raise_signal(signal.SIGINT)
 
     def ignore() -> None:
         for sig in previous:
