@@ -12,7 +12,7 @@ Two phases by default, each --requests long:
 - closed: every client sends its next case as soon as it has an answer (the capacity);
 - paced: --rate requests per second in all on a fixed schedule (the latency at that load; a
   request that starts late counts its lateness, so falling behind shows in p99). Without --rate:
-  half the closed-loop rate of the first round (of the base, with --base).
+  220, or with --base half the base's closed-loop rate of the first round.
 
 With `--base REV` the revision is checked out in a temporary git worktree and served from there
 (its own code and rules, its own temporary database) next to this checkout; the phases run
@@ -71,6 +71,8 @@ POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 #: The targets of issue 19, as ratios to the base measured in the same run.
 TARGET_THROUGHPUT_RATIO = 2.0
 TARGET_P99_RATIO = 0.5
+#: The paced phase's rate without --base (the load `docs/performance.md` states its p99 target at).
+DEFAULT_RATE = 220.0
 
 #: Run in each side's own checkout (its code first on the path): migrate its database, create
 #: the team and token, and tell which code it imported (so a side cannot silently run the other's).
@@ -704,8 +706,8 @@ def parse_args() -> argparse.Namespace:
         "--rate",
         type=float,
         default=None,
-        help="requests per second in all in the paced phase (default: half the first closed-loop rate of the base, "
-        "or of this checkout without --base; 220 when no closed phase runs)",
+        help=f"requests per second in all in the paced phase (default: with --base half the base's first "
+        f"closed-loop rate, else {DEFAULT_RATE:g})",
     )
     parser.add_argument("--rounds", type=int, default=1, help="times every phase runs (per side)")
     parser.add_argument("--base", default=None, help="also serve this revision (temporary worktree) and compare")
@@ -783,8 +785,11 @@ def run_rounds(args: argparse.Namespace, sides: list[Side]) -> None:
         for phase in args.phase_list:
             if phase == "paced" and rate is None:
                 closed = [r for r in sides[0].results if r["mode"] == "closed loop"]
-                rate = round(float(closed[0]["stored_per_second"]) / 2) if closed else 220.0
-                print(f"paced phases at {rate:g} requests/s (half the closed-loop rate of {sides[0].label})")
+                if len(sides) == 2 and closed:
+                    rate = round(float(closed[0]["stored_per_second"]) / 2)
+                    print(f"paced phases at {rate:g} requests/s (half the closed-loop rate of {sides[0].label})")
+                else:
+                    rate = DEFAULT_RATE
             for side in order:
                 label = f"round {round_number}/{args.rounds}, {side.label}, {phase}"
                 print(f"{label} ...", flush=True)
