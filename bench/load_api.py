@@ -125,17 +125,10 @@ def free_port() -> int:
 
 def make_token(data_dir: Path) -> str:
     """A `toegang` token in a fresh SQLite data directory of this checkout (for `read_audit_cost.py`)."""
-    from api import teams, tokens
-    from api.database import make_engine, migrate
     from api.settings import sqlite_url
 
-    db = make_engine(sqlite_url(data_dir))
-    try:
-        migrate(db)
-        teams.create(db, "loadtest-team", "voorbeeldstad")
-        token, _ = tokens.create(db, "loadtest", ["toegang"], "loadtest-team")
-    finally:
-        db.dispose()
+    side = Side("this", "this checkout", ROOT, data_dir.parent)
+    token: str = json.loads(run_in_side(side, _SETUP_SNIPPET, sqlite_url(data_dir)))["token"]
     return token
 
 
@@ -607,43 +600,32 @@ def check_stored(side: Side) -> dict[str, Any]:
     }
 
 
-def _median(values: list[float]) -> float:
-    return round(statistics.median(values), 1)
+#: What the comparison with the base reports: name, phase, figure, target (the last has none: it is
+#: the server's own CPU time per request, the figure the other processes on a shared machine
+#: disturb least).
+COMPARED = (
+    ("closed_stored_per_second", "closed", "stored_per_second", f">= {TARGET_THROUGHPUT_RATIO}"),
+    ("paced_p99_ms", "paced", "p99_ms", f"<= {TARGET_P99_RATIO}"),
+    ("closed_server_cpu_ms_per_request", "closed", "server_cpu_ms_per_request", "none"),
+)
 
 
 def compare_sides(base: Side, this: Side) -> dict[str, Any]:
-    """Medians over the rounds per side and phase, and the ratios the targets are stated in."""
+    """Every round's figures per side, and the ratio of the medians (the targets are stated in those)."""
 
     def per_phase(side: Side, mode: str, key: str) -> list[float]:
         return [float(r[key]) for r in side.results if str(r["mode"]).startswith(mode)]
 
     comparison: dict[str, Any] = {}
-    base_rps, this_rps = per_phase(base, "closed", "stored_per_second"), per_phase(this, "closed", "stored_per_second")
-    if base_rps and this_rps:
-        comparison["closed_stored_per_second"] = {
-            "base": base_rps,
-            "this": this_rps,
-            "ratio_of_medians": round(statistics.median(this_rps) / statistics.median(base_rps), 2),
-            "target": f">= {TARGET_THROUGHPUT_RATIO}",
-        }
-    base_p99, this_p99 = per_phase(base, "paced", "p99_ms"), per_phase(this, "paced", "p99_ms")
-    if base_p99 and this_p99:
-        comparison["paced_p99_ms"] = {
-            "base": base_p99,
-            "this": this_p99,
-            "ratio_of_medians": round(statistics.median(this_p99) / statistics.median(base_p99), 2),
-            "target": f"<= {TARGET_P99_RATIO}",
-        }
-    base_cpu = per_phase(base, "closed", "server_cpu_ms_per_request")
-    this_cpu = per_phase(this, "closed", "server_cpu_ms_per_request")
-    if base_cpu and this_cpu:
-        # No target; the figure another process's load disturbs least (the server's own CPU time).
-        comparison["closed_server_cpu_ms_per_request"] = {
-            "base": base_cpu,
-            "this": this_cpu,
-            "ratio_of_medians": round(statistics.median(this_cpu) / statistics.median(base_cpu), 2),
-            "target": "none",
-        }
+    for name, mode, key, target in COMPARED:
+        base_values, this_values = per_phase(base, mode, key), per_phase(this, mode, key)
+        if base_values and this_values:
+            comparison[name] = {
+                "base": base_values,
+                "this": this_values,
+                "ratio_of_medians": round(statistics.median(this_values) / statistics.median(base_values), 2),
+                "target": target,
+            }
     return comparison
 
 
