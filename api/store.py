@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -154,9 +153,9 @@ class Store:
             self._writer = nullcontext
         self._assessments = GroupWriter(engine, _INSERT_BEOORDELING, self._writer)
 
-    def submit_beoordeling(self, beoordeling: NieuweBeoordeling) -> Future[None]:
-        """Queue one assessment (with its `document`) for the writer; the future completes once it is committed."""
-        return self._assessments.submit(beoordeling.row())
+    async def add_beoordeling(self, beoordeling: NieuweBeoordeling) -> None:
+        """Insert one assessment (with its `document`); returns once it is committed."""
+        await self._assessments.insert(beoordeling.row())
 
     def close(self) -> None:
         """Commit queued assessments and stop the writer thread."""

@@ -9,12 +9,10 @@ the Dutch message and the field they concern.
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from fastapi.concurrency import run_in_threadpool
@@ -32,7 +30,6 @@ from api.store import (
     NieuweBeoordeling,
     NotFound,
     OutOfReach,
-    Store,
     UnknownPrevious,
     Zoekvraag,
 )
@@ -105,40 +102,41 @@ async def beoordeel(
     day = aanvraag.peildatum or casus.peildatum or dt.date.today()
     day_field = "peildatum" if aanvraag.peildatum else "casus.peildatum" if casus.peildatum else "peildatum"
     check_gemeente(svc, gemeente, gemeente_field)
-
-    def assess() -> NieuweBeoordeling:
-        beoordeling = svc.engine.evaluate(casus, gemeente, day)
-        record = OpgeslagenBeoordeling(
-            id=uuid.uuid4(),
-            casus_kenmerk=casus.kenmerk,
-            gemeente=gemeente,
-            peildatum=day,
-            regelset_versie=beoordeling.regelset.versie,
-            aangemaakt_door=principal.naam,
-            aangemaakt_op=_now(),
-            beoordeling=beoordeling,
-        )
-        return NieuweBeoordeling(
-            id=str(record.id),
-            token_id=principal.token_id,
-            aangemaakt_door=record.aangemaakt_door,
-            aangemaakt_op=record.aangemaakt_op,
-            casus_kenmerk=record.casus_kenmerk,
-            gemeente=record.gemeente,
-            peildatum=record.peildatum,
-            regelset_versie=record.regelset_versie,
-            document=record.model_dump_json(),
-            idempotentie_sleutel=idempotency_key,
-            verzoek_hash=request_hash,
-            team_id=principal.team_id,
-            reikwijdte=beoordeling.reikwijdte,
-            toegang=beoordeling.toegang,
-        )
-
     try:
-        stored = await assess_and_store(svc.store, assess)
+        # In a worker thread: the engine is thread-safe and the event loop stays free meanwhile.
+        beoordeling = await run_in_threadpool(svc.engine.evaluate, casus, gemeente, day)
     except SelectionError as exc:
         raise no_rules_problem(exc, day_field) from exc
+    record = OpgeslagenBeoordeling(
+        id=uuid.uuid4(),
+        casus_kenmerk=casus.kenmerk,
+        gemeente=gemeente,
+        peildatum=day,
+        regelset_versie=beoordeling.regelset.versie,
+        aangemaakt_door=principal.naam,
+        aangemaakt_op=_now(),
+        beoordeling=beoordeling,
+    )
+    document = record.model_dump_json()
+    try:
+        await svc.store.add_beoordeling(
+            NieuweBeoordeling(
+                id=str(record.id),
+                token_id=principal.token_id,
+                aangemaakt_door=record.aangemaakt_door,
+                aangemaakt_op=record.aangemaakt_op,
+                casus_kenmerk=record.casus_kenmerk,
+                gemeente=record.gemeente,
+                peildatum=record.peildatum,
+                regelset_versie=record.regelset_versie,
+                document=document,
+                idempotentie_sleutel=idempotency_key,
+                verzoek_hash=request_hash,
+                team_id=principal.team_id,
+                reikwijdte=beoordeling.reikwijdte,
+                toegang=beoordeling.toegang,
+            )
+        )
     except IntegrityError:
         # The same key arrived twice at once and the other request stored first: answer as a replay.
         if idempotency_key is None:
@@ -147,46 +145,7 @@ async def beoordeel(
         if earlier is None:
             raise
         return _replay(earlier, request_hash)
-    return OpgeslagenDocument(stored.id, stored.document)
-
-
-#: The threads that evaluate cases and serialise the assessments. Python runs one of them at a
-#: time anyway (the GIL), so a few are enough; more only add switching between them, and each
-#: switch can keep the event loop (which answers the other requests) waiting.
-_ASSESSORS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="reikwijdte-beoordeling")
-
-
-async def assess_and_store(store: Store, assess: Callable[[], NieuweBeoordeling]) -> NieuweBeoordeling:
-    """Run `assess` in an assessing thread, store what it returns, and return that once committed.
-
-    The thread hands the row straight to the group writer, so the event loop is woken once per
-    assessment (when its row is committed) instead of once for the evaluation and once for the
-    commit; and the evaluation, the record and its JSON text are built in one hop off the loop.
-    An exception of `assess` or of the commit is raised here.
-    """
-    outcome: Future[NieuweBeoordeling] = Future()
-
-    def work() -> None:
-        if not outcome.set_running_or_notify_cancel():
-            return  # the request was given up (the client went away) before its turn came
-        try:
-            row = assess()
-            committed = store.submit_beoordeling(row)
-        except BaseException as exc:  # noqa: BLE001 - handed to the waiting request, which raises it
-            outcome.set_exception(exc)
-            return
-
-        def done(commit: Future[None]) -> None:
-            error = commit.exception()
-            if error is not None:
-                outcome.set_exception(error)
-            else:
-                outcome.set_result(row)
-
-        committed.add_done_callback(done)
-
-    _ASSESSORS.submit(work)
-    return await asyncio.wrap_future(outcome)
+    return OpgeslagenDocument(str(record.id), document)
 
 
 def _replay(earlier: Earlier, request_hash: str | None) -> OpgeslagenDocument:

@@ -10,6 +10,7 @@ nothing waits for a batch to fill.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import queue
 import threading
@@ -59,6 +60,10 @@ class GroupWriter:
                 self._thread.start()
             self._queue.put((row, future))
         return future
+
+    async def insert(self, row: dict[str, Any]) -> None:
+        """Insert `row` and return once it is committed."""
+        await asyncio.wrap_future(self.submit(row))
 
     def close(self, timeout: float = 30) -> None:
         """Commit what is queued, then stop the thread (a later `submit` starts a new one)."""
