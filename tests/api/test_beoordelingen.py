@@ -58,6 +58,37 @@ def test_persona_assessment_is_stored_and_read_back_identical(api: Api, referenc
     assert again.content == posted.content
 
 
+@pytest.mark.parametrize(
+    ("kenmerk", "kosten", "peildatum"),
+    [("Zoë-ĳ-€-✓-😀", 1234.5, "2025-01-01"), ('aanhalings"teken\\en', 0.1, "2024-07-01"), (None, 3000, None)],
+)
+def test_the_answer_is_the_records_json_byte_for_byte(
+    sqlite_api: Api, reference_engine: Engine, kenmerk: str | None, kosten: float, peildatum: str | None
+) -> None:
+    """However the API builds and serialises an assessment, the bytes are what pydantic writes for the
+    record: non-ASCII text as UTF-8, fractions and times exactly so (issue 19 changed how, not what)."""
+    body = persona_request()
+    body["casus"]["kenmerk"] = kenmerk
+    body["casus"]["hulpvraag"]["verwachte_kosten"] = kosten
+    body["peildatum"] = peildatum
+    posted = sqlite_api.client.post("/v1/beoordelingen", json=body, headers=sqlite_api.auth("toegang"))
+    assert posted.status_code == 201, posted.text
+    answer = posted.json()
+    day = dt.date.fromisoformat(peildatum) if peildatum else dt.date.today()
+    beoordeling = reference_engine.evaluate(Casus.model_validate(body["casus"]), body.get("gemeente"), day)
+    record = OpgeslagenBeoordeling(
+        id=uuid.UUID(answer["id"]),
+        casus_kenmerk=kenmerk,
+        gemeente=body.get("gemeente"),
+        peildatum=day,
+        regelset_versie=beoordeling.regelset.versie,
+        aangemaakt_door="team-toegang",
+        aangemaakt_op=dt.datetime.fromisoformat(answer["aangemaakt_op"].replace("Z", "+00:00")),
+        beoordeling=beoordeling,
+    )
+    assert posted.content == record.model_dump_json().encode()
+
+
 def test_stored_row_holds_the_returned_document_and_no_case(api: Api) -> None:
     body = persona_request()
     body["casus"]["kenmerk"] = "dossier-77"
