@@ -7,19 +7,20 @@ running durable-rules again:
 - which presumptions *mattered*: another value of the fact would have changed an outcome field
   that the assessment decided.
   The other values are tried one by one by re-checking only the rules that depend on the fact,
-  and the rules that depend on what those conclude (`changed_outcomes`);
+  and the rules that depend on what those conclude (`_Trials.changed`);
 - which unknown facts can still settle an open outcome field, and how decisive each is
   (`open_analysis`), with the three-valued evaluation of `engine.conditions`: an undecided rule
   that concludes an open field is a *route* to it, and the unknown case facts that keep that rule
   undecided (through derived facts too) are what the route still needs.
 
-Both work on the compiled conditions only, so they cost a fraction of one evaluation.
+Both work on the compiled conditions only, so they cost a fraction of one evaluation. What does
+not depend on the case (which rules test a presumed fact, how a concluded fact's value is found)
+is worked out once per compiled ruleset (`_Plan`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -39,21 +40,6 @@ _DISPUTED = object()
 _MAX_STEPS = 10_000
 
 
-def _value_of(ruleset: CompiledRuleSet, path: str, fired: set[str]) -> Any:
-    """What the fired rules conclude for `path`: one value, `_MISSING`, or `_DISPUTED`."""
-    concluders = [r for r in ruleset.concluders.get(path, ()) if r.id in fired]
-    if not concluders:
-        return _MISSING
-    name = path.split(".", 1)[1]
-    if path.startswith(OUTCOME + ".") and OUTCOME_FACTS[name].kind == "list":
-        members = {m for r in concluders for m in r.adds.get(path, ())}
-        return [m for m in OUTCOME_FACTS[name].values if m in members]
-    values = {(type(v), v) for r in concluders if path in r.derives for v in (r.derives[path],)}
-    if not values:
-        return _MISSING
-    return next(iter(values))[1] if len(values) == 1 else _DISPUTED
-
-
 class _Rival:
     """A rule that was decided and is now open: it may still conclude another value."""
 
@@ -67,143 +53,229 @@ Switch = bool | _Rival
 Memo = dict[tuple[tuple[str, Switch], ...], tuple[set[str], frozenset[str]]]
 
 
-def changed_outcomes(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    fired_ids: set[str],
-    path: str,
-    value: Any,
-    stop_at_decided: bool = False,
-    memo: Memo | None = None,
-    switched: set[str] | None = None,
-) -> set[str]:
-    """The outcome fields (`uitkomst.*`) that would differ had `path` the value `value`
-    (`changed_outcomes_jointly` with one change)."""
-    return changed_outcomes_jointly(ruleset, facts, fired_ids, {path: value}, stop_at_decided, memo, switched)
+@dataclass(frozen=True)
+class _Plan:
+    """What the presumption checks look up, worked out once per compiled ruleset (`_plan_of`)."""
+
+    #: fact -> the rules that test it and conclude something, in `dependents` order
+    concluding: dict[str, tuple[CompiledRule, ...]]
+    #: concluded scalar fact -> (rule id, value) of every rule that concludes it
+    scalars: dict[str, tuple[tuple[str, Any], ...]]
+    #: list outcome -> its values in their order, and (rule id, members it adds) of every rule concluding it
+    lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]]
+    #: rules that conclude something and test two or more presumed facts: the rule, those facts
+    #: (sorted), and its condition without presumptions as a function (`_joint_changes`)
+    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate], ...]
+    #: presumed fact -> `_MISSING` (kept at its presumption) and its other values
+    options: dict[str, tuple[Any, ...]]
 
 
-def changed_outcomes_jointly(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    fired_ids: set[str],
-    changes: dict[str, Any],
-    stop_at_decided: bool = False,
-    memo: Memo | None = None,
-    switched: set[str] | None = None,
-) -> set[str]:
-    """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
+def _plan_of(ruleset: CompiledRuleSet) -> _Plan:
+    """The ruleset's `_Plan`, built on first use and kept on it (two threads may both build it:
+    the same plan, so either may stay)."""
+    plan = ruleset.presumption_plan
+    if plan is None:
+        plan = ruleset.presumption_plan = _build_plan(ruleset)
+    return plan
 
-    Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
-    only the rules whose condition tests a fact that changed, following the derived facts they
-    conclude. An outcome field that changes is recorded but not followed further: the question
-    is which fields the fact bears on, and the first changed field answers it. With
-    `stop_at_decided`, the search ends at the first decided field that changes.
 
-    `memo` (one per assessment) shares the work between facts whose other value switches the same
-    rules: what follows from those switches is the same, unless a rule further on tests the fact.
-    `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
-    """
-    toggles: list[tuple[CompiledRule, Switch]] = []
-    opened: list[CompiledRule] = []
-    with _changed_in_place(facts, changes):  # the first look; `facts` is this assessment's own
-        seen: set[str] = set()
-        for path in changes:
-            for rule in ruleset.dependents.get(path, ()):
-                if rule.id in seen or not (rule.derives or rule.adds):
-                    continue  # seen, or a rule that only asks for a professional judgement
-                seen.add(rule.id)
+def _build_plan(ruleset: CompiledRuleSet) -> _Plan:
+    concluding = {
+        path: tuple(rule for rule in rules if rule.derives or rule.adds) for path, rules in ruleset.dependents.items()
+    }
+    scalars: dict[str, tuple[tuple[str, Any], ...]] = {}
+    lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+    for path, rules in ruleset.concluders.items():
+        name = path.split(".", 1)[1]
+        if path.startswith(_OUTCOME_PREFIX) and OUTCOME_FACTS[name].kind == "list":
+            lists[path] = (tuple(OUTCOME_FACTS[name].values), tuple((r.id, r.adds.get(path, ())) for r in rules))
+        else:
+            scalars[path] = tuple((r.id, r.derives[path]) for r in rules if path in r.derives)
+    presumed = ruleset.presumptions.keys()
+    joint = []
+    for rule in ruleset.rules:
+        tested = tuple(sorted(rule.effective_paths & presumed))
+        if (rule.derives or rule.adds) and len(tested) >= 2:
+            joint.append((rule, tested, c.predicate(rule.unpresumed)))
+    options = {path: (_MISSING, *p.alternatives) for path, p in ruleset.presumptions.items()}
+    return _Plan(concluding, scalars, lists, tuple(joint), options)
+
+
+def _value_of(plan: _Plan, path: str, fired: set[str]) -> Any:
+    """What the fired rules conclude for `path`: one value, `_MISSING`, or `_DISPUTED`."""
+    pairs = plan.scalars.get(path)
+    if pairs is not None:
+        found = _MISSING
+        for rule_id, value in pairs:
+            if rule_id in fired:
+                if found is _MISSING:
+                    found = value
+                elif not (type(value) is type(found) and value == found):
+                    return _DISPUTED
+        return found
+    listed = plan.lists.get(path)
+    if listed is None:
+        return _MISSING
+    order, adders = listed
+    members: set[str] = set()
+    concluded = False
+    for rule_id, added in adders:
+        if rule_id in fired:
+            concluded = True
+            members.update(added)
+    return [m for m in order if m in members] if concluded else _MISSING
+
+
+class _Trials:
+    """The presumption checks of one assessment: its facts, the rules that fired, and what the
+    checks share (`memo`, each rule's value on the case as evaluated)."""
+
+    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str]) -> None:
+        self.ruleset = ruleset
+        self.plan = _plan_of(ruleset)
+        self.facts = facts  # this assessment's own: changed in place for a trial and restored
+        self.fired_ids = fired_ids
+        #: shares the work between facts whose other value switches the same rules: what follows
+        #: from those switches is the same, unless a rule further on tests the fact
+        self.memo: Memo = {}
+        self._before: dict[str, bool | None] = {}
+
+    def before(self, rule: CompiledRule) -> bool | None:
+        """`rule`'s value on the case as evaluated (asked only while no trial is applied)."""
+        found = self._before.get(rule.id, _MISSING)
+        if found is _MISSING:
+            found = self._before[rule.id] = rule.test(self.facts)
+        return found  # type: ignore[return-value]
+
+    def changed(self, changes: dict[str, Any], stop_at_decided: bool, switched: set[str] | None = None) -> set[str]:
+        """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
+
+        Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
+        only the rules whose condition tests a fact that changed, following the derived facts they
+        conclude. An outcome field that changes is recorded but not followed further: the question
+        is which fields the fact bears on, and the first changed field answers it. With
+        `stop_at_decided`, the search ends at the first decided field that changes.
+        `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
+        """
+        facts, fired_ids, concluding = self.facts, self.fired_ids, self.plan.concluding
+        toggles: list[tuple[CompiledRule, Switch]] = []
+        opened: list[CompiledRule] = []
+        if len(changes) == 1:
+            rules: Iterable[CompiledRule] = concluding.get(next(iter(changes)), ())
+        else:
+            rules = {rule.id: rule for path in changes for rule in concluding.get(path, ())}.values()
+        previous = [(path, facts.get(path, _MISSING)) for path in changes]
+        facts.update(changes)  # the first look, in place; `facts` is this assessment's own
+        try:
+            for rule in rules:
                 value = rule.test(facts)
                 if (value is True) != (rule.id in fired_ids):
                     toggles.append((rule, value is True))
                 elif value is None and rule.derives:
                     opened.append(rule)
-    # a rule that was decided and is now open may still conclude another value: the engine then
-    # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
-    if switched is not None:
-        switched.update(rule.id for rule, _ in toggles)
-    toggles += [(rule, RIVAL) for rule in opened if rule.test(facts) is not None]
-    if not toggles:
-        return set()
-    key = tuple((rule.id, applies) for rule, applies in toggles)
-    if memo is not None:
-        known = memo.get(key)
+        finally:
+            _restore(facts, previous)
+        # a rule that was decided and is now open may still conclude another value: the engine then
+        # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
+        if switched is not None:
+            switched.update(rule.id for rule, _ in toggles)
+        toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
+        if not toggles:
+            return set()
+        key = tuple((rule.id, applies) for rule, applies in toggles)
+        known = self.memo.get(key)
         if known is not None and known[1].isdisjoint(changes):
             return known[0]
-    changed_facts = dict(facts)
-    changed_facts.update(changes)
-    result, tested = _cascade(ruleset, facts, changed_facts, set(fired_ids), toggles, stop_at_decided)
-    if memo is not None and tested.isdisjoint(changes):
-        memo[key] = (result, tested)
-    return result
+        changed_facts = dict(facts)
+        changed_facts.update(changes)
+        result, tested = self._cascade(changed_facts, toggles, stop_at_decided)
+        if tested.isdisjoint(changes):
+            self.memo[key] = (result, tested)
+        return result
+
+    def _cascade(
+        self, changed_facts: dict[str, Any], toggles: list[tuple[CompiledRule, Switch]], stop_at_decided: bool
+    ) -> tuple[set[str], frozenset[str]]:
+        """Apply the switched rules and follow what changes; the changed outcome fields, and the facts
+        the rules re-checked on the way test. A rule that becomes open (`RIVAL`) leaves open each
+        value it would contradict."""
+        facts, plan, dependents = self.facts, self.plan, self.ruleset.dependents
+        fired = set(self.fired_ids)
+        queue: list[CompiledRule] = []
+        queued: set[str] = set()
+        changed: set[str] = set()
+        tested: set[str] = set()
+        pending = toggles[::-1]  # popped from the end: in their order
+        steps = 0
+        while (pending or queue) and steps < _MAX_STEPS:
+            steps += 1
+            applies: Switch
+            if pending:
+                rule, applies = pending.pop()
+            else:
+                rule = queue.pop()
+                queued.discard(rule.id)
+                tested |= rule.effective_paths
+                value = rule.test(changed_facts)
+                if (value is True) != (rule.id in fired):
+                    applies = value is True
+                elif value is None and rule.derives and self.before(rule) is not None:
+                    applies = RIVAL
+                else:
+                    continue
+            conclusions = (*rule.derives, *rule.adds)
+            before = {p: _value_of(plan, p, fired) for p in conclusions}
+            if applies is RIVAL:
+                after_of = {
+                    p: _DISPUTED if p in changed_facts and not _same(changed_facts[p], v) else before[p]
+                    for p, v in rule.derives.items()
+                }
+            else:
+                if applies:
+                    fired.add(rule.id)
+                else:
+                    fired.discard(rule.id)
+                after_of = {p: _value_of(plan, p, fired) for p in conclusions}
+            for concluded, after in after_of.items():
+                earlier = before[concluded]
+                if after is earlier or (after is not _DISPUTED and earlier is not _DISPUTED and _same(after, earlier)):
+                    continue
+                if after is _MISSING or after is _DISPUTED:
+                    changed_facts.pop(concluded, None)
+                else:
+                    changed_facts[concluded] = after
+                changed.add(concluded)
+                if concluded.startswith(_OUTCOME_PREFIX):
+                    if stop_at_decided and concluded in facts and concluded not in _LIST_PATHS:
+                        # a decided field changes: enough to know the fact matters (this rule's other
+                        # conclusions are still recorded, so the fields it names are complete)
+                        pending.clear()
+                        queue.clear()
+                    continue
+                for dependent in dependents.get(concluded, ()):
+                    if dependent.id not in queued:
+                        queued.add(dependent.id)
+                        queue.append(dependent)
+        return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
+
+    def switches(self, rules: list[CompiledRule], changes: dict[str, Any]) -> bool:
+        """Whether one of `rules` applies differently with `changes`."""
+        facts, fired_ids = self.facts, self.fired_ids
+        previous = [(path, facts.get(path, _MISSING)) for path in changes]
+        facts.update(changes)
+        try:
+            return any((rule.test(facts) is True) != (rule.id in fired_ids) for rule in rules)
+        finally:
+            _restore(facts, previous)
 
 
-def _cascade(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    changed_facts: dict[str, Any],
-    fired: set[str],
-    toggles: list[tuple[CompiledRule, Switch]],
-    stop_at_decided: bool,
-) -> tuple[set[str], frozenset[str]]:
-    """Apply the switched rules and follow what changes; the changed outcome fields, and the facts
-    the rules re-checked on the way test. A rule that becomes open (`RIVAL`) leaves open each
-    value it would contradict."""
-    queue: list[CompiledRule] = []
-    queued: set[str] = set()
-    changed: set[str] = set()
-    tested: set[str] = set()
-    pending = list(toggles)
-    steps = 0
-    while (pending or queue) and steps < _MAX_STEPS:
-        steps += 1
-        if pending:
-            rule, applies = pending.pop(0)
+def _restore(facts: dict[str, Any], previous: list[tuple[str, Any]]) -> None:
+    """`facts` as it was before a trial changed the facts `previous` lists with their old values."""
+    for path, value in previous:
+        if value is _MISSING:
+            del facts[path]
         else:
-            rule = queue.pop()
-            queued.discard(rule.id)
-            tested |= rule.effective_paths
-            value = rule.test(changed_facts)
-            if (value is True) != (rule.id in fired):
-                applies = value is True
-            elif value is None and rule.derives and rule.test(facts) is not None:
-                applies = RIVAL
-            else:
-                continue
-        conclusions = (*rule.derives, *rule.adds)
-        before = {p: _value_of(ruleset, p, fired) for p in conclusions}
-        if applies is RIVAL:
-            after_of = {
-                p: _DISPUTED if p in changed_facts and not _same(changed_facts[p], v) else before[p]
-                for p, v in rule.derives.items()
-            }
-        else:
-            if applies:
-                fired.add(rule.id)
-            else:
-                fired.discard(rule.id)
-            after_of = {p: _value_of(ruleset, p, fired) for p in conclusions}
-        for concluded, after in after_of.items():
-            if after is before[concluded] or (
-                after is not _DISPUTED and before[concluded] is not _DISPUTED and _same(after, before[concluded])
-            ):
-                continue
-            if after is _MISSING or after is _DISPUTED:
-                changed_facts.pop(concluded, None)
-            else:
-                changed_facts[concluded] = after
-            changed.add(concluded)
-            if concluded.startswith(_OUTCOME_PREFIX):
-                if stop_at_decided and concluded in facts and concluded not in _LIST_PATHS:
-                    # a decided field changes: enough to know the fact matters (this rule's other
-                    # conclusions are still recorded, so the fields it names are complete)
-                    pending.clear()
-                    queue.clear()
-                continue
-            for dependent in ruleset.dependents.get(concluded, ()):
-                if dependent.id not in queued:
-                    queued.add(dependent.id)
-                    queue.append(dependent)
-    return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
+            facts[path] = value
 
 
 _BOUND_WORDS = {
@@ -254,7 +326,7 @@ def presumptions_that_matter(
     """The applied presumptions another value of which would change a decided outcome field or
     decide an open one; safety first, and one about safety always counts."""
     used: dict[str, UsedPresumption] = {}
-    memo: Memo = {}
+    trials = _Trials(ruleset, facts, fired_ids)
     presumed = list(presumed)
     switched_by: dict[str, set[str]] = {}  # presumed fact -> rules one of its other values switches
     for path in presumed:
@@ -262,9 +334,7 @@ def presumptions_that_matter(
         changed: set[str] = set()
         switched = switched_by[path] = set()
         for other in presumption.alternatives:
-            found = changed_outcomes(
-                ruleset, facts, fired_ids, path, other, stop_at_decided=True, memo=memo, switched=switched
-            )
+            found = trials.changed({path: other}, True, switched)
             changed |= found
             if any(p in facts for p in found):
                 break  # it matters; the other values add nothing to that
@@ -274,7 +344,7 @@ def presumptions_that_matter(
             used[path] = UsedPresumption(presumption, decided, opened)
     alone = {path for path, u in used.items() if u.fields}
     pending = [p for p in presumed if p not in alone]
-    for group, changed in _joint_changes(ruleset, facts, fired_ids, pending, switched_by, memo):
+    for group, changed in _joint_changes(trials, pending, switched_by):
         decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
         for path in group:
             entry = used.setdefault(path, UsedPresumption(ruleset.presumptions[path], []))
@@ -289,12 +359,7 @@ _MAX_COMBINATIONS = 81
 
 
 def _joint_changes(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    fired_ids: set[str],
-    presumed: list[str],
-    switched_by: dict[str, set[str]],
-    memo: Memo,
+    trials: _Trials, presumed: list[str], switched_by: dict[str, set[str]]
 ) -> list[tuple[tuple[str, ...], set[str]]]:
     """Groups of presumed facts that change a decided field only together, with what they change.
 
@@ -309,62 +374,35 @@ def _joint_changes(
     different rules are not tried; `tests/test_soundness.py` checks on generated cases that
     values for unlisted presumed facts, several at once, change no decided field.
     """
+    facts, plan = trials.facts, trials.plan
     pending = set(presumed)
-    groups: dict[tuple[str, ...], list[CompiledRule]] = {}
-    for path in presumed:
-        for rule in ruleset.dependents.get(path, ()):
-            if rule.derives or rule.adds:
-                group = tuple(sorted(p for p in rule.effective_paths if p in pending))
-                if len(group) >= 2 and rule not in groups.setdefault(group, []):
-                    groups[group].append(rule)
+    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate]]] = {}
+    for rule, tested, unpresumed in plan.joint:
+        group = tuple(p for p in tested if p in pending)
+        if len(group) >= 2:
+            groups.setdefault(group, []).append((rule, unpresumed))
     found: list[tuple[tuple[str, ...], set[str]]] = []
-    for group, rules in groups.items():
+    for group, candidates in groups.items():
         # a rule one fact switches on its own was followed with that fact already; one that is
         # decided whatever values the unknown facts get (its condition without presumptions, unless
         # it asks whether one of them is known) switches never
         alone = set().union(*(switched_by[p] for p in group))
         rules = [
             rule
-            for rule in rules
-            if rule.id not in alone
-            and (not rule.presence_paths.isdisjoint(group) or c.evaluate(rule.unpresumed, facts) is None)
+            for rule, unpresumed in candidates
+            if rule.id not in alone and (not rule.presence_paths.isdisjoint(group) or unpresumed(facts) is None)
         ]
         if not rules:
             continue
-        options = [(_MISSING, *ruleset.presumptions[p].alternatives) for p in group]
-        for combination in islice(product(*options), _MAX_COMBINATIONS):
+        for combination in islice(product(*(plan.options[p] for p in group)), _MAX_COMBINATIONS):
             changes = {p: v for p, v in zip(group, combination, strict=True) if v is not _MISSING}
-            if len(changes) < 2 or not _switched(rules, facts, fired_ids, changes):
+            if len(changes) < 2 or not trials.switches(rules, changes):
                 continue
-            changed = changed_outcomes_jointly(ruleset, facts, fired_ids, changes, stop_at_decided=True, memo=memo)
+            changed = trials.changed(changes, True)
             if any(p in facts for p in changed):
                 found.append((tuple(sorted(changes)), changed))
                 break
     return found
-
-
-def _switched(
-    rules: list[CompiledRule], facts: dict[str, Any], fired_ids: set[str], changes: dict[str, Any]
-) -> list[CompiledRule]:
-    """The rules among `rules` that apply differently with `changes`."""
-    with _changed_in_place(facts, changes):
-        return [rule for rule in rules if (rule.test(facts) is True) != (rule.id in fired_ids)]
-
-
-@contextmanager
-def _changed_in_place(facts: dict[str, Any], changes: dict[str, Any]) -> Iterator[None]:
-    """`facts` with `changes` applied for the duration, then as it was: cheaper than a copy, and
-    safe because each assessment owns its facts."""
-    previous = {path: facts.get(path, _MISSING) for path in changes}
-    facts.update(changes)
-    try:
-        yield
-    finally:
-        for path, value in previous.items():
-            if value is _MISSING:
-                del facts[path]
-            else:
-                facts[path] = value
 
 
 @dataclass
