@@ -20,7 +20,7 @@ is worked out once per compiled ruleset (`_Plan`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -36,6 +36,7 @@ _OUTCOME_PREFIX = OUTCOME + "."
 _LIST_PATHS = frozenset(f"{OUTCOME}.{name}" for name, ft in OUTCOME_FACTS.items() if ft.kind == "list")
 _MISSING = object()
 _DISPUTED = object()
+_UNSET = object()  # not worked out yet
 #: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
 _MAX_STEPS = 10_000
 
@@ -59,13 +60,16 @@ class _Plan:
 
     #: fact -> the rules that test it and conclude something, in `dependents` order
     concluding: dict[str, tuple[CompiledRule, ...]]
+    #: rule id -> the facts it concludes (derived facts and outcome fields)
+    conclusions: dict[str, tuple[str, ...]]
     #: concluded scalar fact -> (rule id, value) of every rule that concludes it
     scalars: dict[str, tuple[tuple[str, Any], ...]]
     #: list outcome -> its values in their order, and (rule id, members it adds) of every rule concluding it
     lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]]
     #: rules that conclude something and test two or more presumed facts: the rule, those facts
-    #: (sorted), and its condition without presumptions as a function (`_joint_changes`)
-    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate], ...]
+    #: (sorted), its condition without presumptions as a function, and what its condition can
+    #: still become when some facts vary (`_reach`) (`_joint_changes`)
+    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate, Reach], ...]
     #: presumed fact -> `_MISSING` (kept at its presumption) and its other values
     options: dict[str, tuple[Any, ...]]
 
@@ -96,9 +100,61 @@ def _build_plan(ruleset: CompiledRuleSet) -> _Plan:
     for rule in ruleset.rules:
         tested = tuple(sorted(rule.effective_paths & presumed))
         if (rule.derives or rule.adds) and len(tested) >= 2:
-            joint.append((rule, tested, c.predicate(rule.unpresumed)))
+            joint.append((rule, tested, c.predicate(rule.unpresumed), _reach(rule.effective)))
     options = {path: (_MISSING, *p.alternatives) for path, p in ruleset.presumptions.items()}
-    return _Plan(concluding, scalars, lists, tuple(joint), options)
+    conclusions = {rule.id: (*rule.derives, *rule.adds) for rule in ruleset.rules}
+    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options)
+
+
+#: The values a condition can take, as bits (`_reach`).
+_TRUE, _FALSE, _OPEN = 1, 2, 4
+_BITS = {True: _TRUE, False: _FALSE, None: _OPEN}
+#: What a condition can become when the facts in the set may take any value (or stay unknown).
+Reach = Callable[[dict[str, Any], frozenset[str]], int]
+
+
+def _reach(node: c.Node) -> Reach:
+    """`node` as a function of the facts and a set of free facts: the values (bits `_TRUE`,
+    `_FALSE`, `_OPEN`) it can take when each free fact may take any value or stay unknown, the
+    others as they are. It may answer a value that no combination gives (each comparison on a free
+    fact is taken to vary on its own), never miss one: a rule whose answer holds only its present
+    value switches for no combination of values of the free facts."""
+    if isinstance(node, c.Cmp):
+        path, test = node.path, c.predicate(node)
+        return lambda facts, free: _TRUE | _FALSE | _OPEN if path in free else _BITS[test(facts)]
+    if isinstance(node, c.Const):
+        bit = _BITS[node.value]
+        return lambda facts, free: bit
+    if isinstance(node, c.Not):
+        inner = _reach(node.item)
+
+        def negation(facts: dict[str, Any], free: frozenset[str]) -> int:
+            bits = inner(facts, free)
+            return (bits & _OPEN) | (_FALSE if bits & _TRUE else 0) | (_TRUE if bits & _FALSE else 0)
+
+        return negation
+    parts = [_reach(i) for i in node.items]
+    # a conjunction is true when every part is, false when one is; a disjunction the other way round
+    decisive, other = (_TRUE, _FALSE) if isinstance(node, c.AnyOf) else (_FALSE, _TRUE)
+
+    def combination(facts: dict[str, Any], free: frozenset[str]) -> int:
+        every_other = True  # every part can take the value that does not decide
+        some_decisive = False
+        every_undecisive = True  # every part can be other than decisive: `other` or open
+        some_open = False
+        for part in parts:
+            bits = part(facts, free)
+            every_other = every_other and bool(bits & other)
+            some_decisive = some_decisive or bool(bits & decisive)
+            every_undecisive = every_undecisive and bool(bits & (other | _OPEN))
+            some_open = some_open or bool(bits & _OPEN)
+        return (
+            (other if every_other else 0)
+            | (decisive if some_decisive else 0)
+            | (_OPEN if every_undecisive and some_open else 0)
+        )
+
+    return combination
 
 
 def _value_of(plan: _Plan, path: str, fired: set[str]) -> Any:
@@ -128,24 +184,35 @@ def _value_of(plan: _Plan, path: str, fired: set[str]) -> Any:
 
 class _Trials:
     """The presumption checks of one assessment: its facts, the rules that fired, and what the
-    checks share (`memo`, each rule's value on the case as evaluated)."""
+    checks share (`memo`, the rules' values and the concluded facts in the case as evaluated)."""
 
     def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str]) -> None:
         self.ruleset = ruleset
         self.plan = _plan_of(ruleset)
-        self.facts = facts  # this assessment's own: changed in place for a trial and restored
+        #: this assessment's own facts: a trial changes them in place and restores them
+        self.facts = facts
+        self.original = dict(facts)  # as evaluated, while a trial has changed `facts`
         self.fired_ids = fired_ids
         #: shares the work between facts whose other value switches the same rules: what follows
         #: from those switches is the same, unless a rule further on tests the fact
         self.memo: Memo = {}
         self._before: dict[str, bool | None] = {}
+        self._values: dict[str, Any] = {}
+        self._moved = False  # a trial took out a fact the case had (`_restore`)
 
     def before(self, rule: CompiledRule) -> bool | None:
-        """`rule`'s value on the case as evaluated (asked only while no trial is applied)."""
-        found = self._before.get(rule.id, _MISSING)
-        if found is _MISSING:
-            found = self._before[rule.id] = rule.test(self.facts)
+        """`rule`'s value on the case as evaluated."""
+        found = self._before.get(rule.id, _UNSET)
+        if found is _UNSET:
+            found = self._before[rule.id] = rule.test(self.original)
         return found  # type: ignore[return-value]
+
+    def value(self, path: str) -> Any:
+        """What the fired rules conclude for `path` in the case as evaluated (`_value_of`)."""
+        found = self._values.get(path, _UNSET)
+        if found is _UNSET:
+            found = self._values[path] = _value_of(self.plan, path, self.fired_ids)
+        return found
 
     def changed(self, changes: dict[str, Any], stop_at_decided: bool, switched: set[str] | None = None) -> set[str]:
         """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
@@ -164,8 +231,7 @@ class _Trials:
             rules: Iterable[CompiledRule] = concluding.get(next(iter(changes)), ())
         else:
             rules = {rule.id: rule for path in changes for rule in concluding.get(path, ())}.values()
-        previous = [(path, facts.get(path, _MISSING)) for path in changes]
-        facts.update(changes)  # the first look, in place; `facts` is this assessment's own
+        facts.update(changes)  # in place: `facts` is this assessment's own
         try:
             for rule in rules:
                 value = rule.test(facts)
@@ -173,109 +239,123 @@ class _Trials:
                     toggles.append((rule, value is True))
                 elif value is None and rule.derives:
                     opened.append(rule)
+            # a rule that was decided and is now open may still conclude another value: the engine
+            # then leaves what it concludes open (`engine.evaluator._possibly_disputed`)
+            if switched is not None:
+                switched.update(rule.id for rule, _ in toggles)
+            toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
+            if not toggles:
+                return set()
+            key = tuple((rule.id, applies) for rule, applies in toggles)
+            known = self.memo.get(key)
+            if known is not None and known[1].isdisjoint(changes):
+                return known[0]
+            result, tested = self._cascade(toggles, stop_at_decided)
+            if tested.isdisjoint(changes):
+                self.memo[key] = (result, tested)
+            return result
         finally:
-            _restore(facts, previous)
-        # a rule that was decided and is now open may still conclude another value: the engine then
-        # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
-        if switched is not None:
-            switched.update(rule.id for rule, _ in toggles)
-        toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
-        if not toggles:
-            return set()
-        key = tuple((rule.id, applies) for rule, applies in toggles)
-        known = self.memo.get(key)
-        if known is not None and known[1].isdisjoint(changes):
-            return known[0]
-        changed_facts = dict(facts)
-        changed_facts.update(changes)
-        result, tested = self._cascade(changed_facts, toggles, stop_at_decided)
-        if tested.isdisjoint(changes):
-            self.memo[key] = (result, tested)
-        return result
+            self._restore(changes)
 
     def _cascade(
-        self, changed_facts: dict[str, Any], toggles: list[tuple[CompiledRule, Switch]], stop_at_decided: bool
+        self, toggles: list[tuple[CompiledRule, Switch]], stop_at_decided: bool
     ) -> tuple[set[str], frozenset[str]]:
-        """Apply the switched rules and follow what changes; the changed outcome fields, and the facts
-        the rules re-checked on the way test. A rule that becomes open (`RIVAL`) leaves open each
-        value it would contradict."""
-        facts, plan, dependents = self.facts, self.plan, self.ruleset.dependents
+        """Apply the switched rules and follow what changes, on `facts` as the trial changed them
+        (and restored afterwards); the changed outcome fields, and the facts the rules re-checked
+        on the way test. A rule that becomes open (`RIVAL`) leaves open each value it would
+        contradict."""
+        facts, original, plan, dependents = self.facts, self.original, self.plan, self.ruleset.dependents
         fired = set(self.fired_ids)
+        now: dict[str, Any] = {}  # what `fired` concludes, for the facts whose concluders switched
         queue: list[CompiledRule] = []
         queued: set[str] = set()
         changed: set[str] = set()
         tested: set[str] = set()
         pending = toggles[::-1]  # popped from the end: in their order
         steps = 0
-        while (pending or queue) and steps < _MAX_STEPS:
-            steps += 1
-            applies: Switch
-            if pending:
-                rule, applies = pending.pop()
-            else:
-                rule = queue.pop()
-                queued.discard(rule.id)
-                tested |= rule.effective_paths
-                value = rule.test(changed_facts)
-                if (value is True) != (rule.id in fired):
-                    applies = value is True
-                elif value is None and rule.derives and self.before(rule) is not None:
-                    applies = RIVAL
+        try:
+            while (pending or queue) and steps < _MAX_STEPS:
+                steps += 1
+                applies: Switch
+                if pending:
+                    rule, applies = pending.pop()
                 else:
-                    continue
-            conclusions = (*rule.derives, *rule.adds)
-            before = {p: _value_of(plan, p, fired) for p in conclusions}
-            if applies is RIVAL:
-                after_of = {
-                    p: _DISPUTED if p in changed_facts and not _same(changed_facts[p], v) else before[p]
-                    for p, v in rule.derives.items()
-                }
-            else:
-                if applies:
-                    fired.add(rule.id)
+                    rule = queue.pop()
+                    queued.discard(rule.id)
+                    tested |= rule.effective_paths
+                    value = rule.test(facts)
+                    if (value is True) != (rule.id in fired):
+                        applies = value is True
+                    elif value is None and rule.derives and self.before(rule) is not None:
+                        applies = RIVAL
+                    else:
+                        continue
+                moved: list[tuple[str, Any]] = []  # (concluded fact, its value now) for each that changes
+                if applies is RIVAL:
+                    for concluded, value in rule.derives.items():
+                        if concluded in facts and not _same(facts[concluded], value):
+                            earlier = now[concluded] if concluded in now else self.value(concluded)
+                            if earlier is not _DISPUTED:
+                                moved.append((concluded, _DISPUTED))
                 else:
-                    fired.discard(rule.id)
-                after_of = {p: _value_of(plan, p, fired) for p in conclusions}
-            for concluded, after in after_of.items():
-                earlier = before[concluded]
-                if after is earlier or (after is not _DISPUTED and earlier is not _DISPUTED and _same(after, earlier)):
-                    continue
-                if after is _MISSING or after is _DISPUTED:
-                    changed_facts.pop(concluded, None)
-                else:
-                    changed_facts[concluded] = after
-                changed.add(concluded)
-                if concluded.startswith(_OUTCOME_PREFIX):
-                    if stop_at_decided and concluded in facts and concluded not in _LIST_PATHS:
-                        # a decided field changes: enough to know the fact matters (this rule's other
-                        # conclusions are still recorded, so the fields it names are complete)
-                        pending.clear()
-                        queue.clear()
-                    continue
-                for dependent in dependents.get(concluded, ()):
-                    if dependent.id not in queued:
-                        queued.add(dependent.id)
-                        queue.append(dependent)
+                    if applies:
+                        fired.add(rule.id)
+                    else:
+                        fired.discard(rule.id)
+                    for concluded in plan.conclusions[rule.id]:
+                        earlier = now[concluded] if concluded in now else self.value(concluded)
+                        after = now[concluded] = _value_of(plan, concluded, fired)
+                        if after is earlier or (
+                            after is not _DISPUTED and earlier is not _DISPUTED and _same(after, earlier)
+                        ):
+                            continue
+                        moved.append((concluded, after))
+                for concluded, after in moved:
+                    if after is _MISSING or after is _DISPUTED:
+                        if facts.pop(concluded, _MISSING) is not _MISSING and concluded in original:
+                            self._moved = True
+                    else:
+                        facts[concluded] = after
+                    changed.add(concluded)
+                    if concluded.startswith(_OUTCOME_PREFIX):
+                        if stop_at_decided and concluded in original and concluded not in _LIST_PATHS:
+                            # a decided field changes: enough to know the fact matters (this rule's
+                            # other conclusions are still recorded, so the fields it names are complete)
+                            pending.clear()
+                            queue.clear()
+                        continue
+                    for dependent in dependents.get(concluded, ()):
+                        if dependent.id not in queued:
+                            queued.add(dependent.id)
+                            queue.append(dependent)
+        finally:
+            self._restore(changed)
         return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
 
     def switches(self, rules: list[CompiledRule], changes: dict[str, Any]) -> bool:
         """Whether one of `rules` applies differently with `changes`."""
         facts, fired_ids = self.facts, self.fired_ids
-        previous = [(path, facts.get(path, _MISSING)) for path in changes]
         facts.update(changes)
         try:
             return any((rule.test(facts) is True) != (rule.id in fired_ids) for rule in rules)
         finally:
-            _restore(facts, previous)
+            self._restore(changes)
 
-
-def _restore(facts: dict[str, Any], previous: list[tuple[str, Any]]) -> None:
-    """`facts` as it was before a trial changed the facts `previous` lists with their old values."""
-    for path, value in previous:
-        if value is _MISSING:
-            del facts[path]
-        else:
-            facts[path] = value
+    def _restore(self, paths: Iterable[str]) -> None:
+        """`facts` as evaluated again after a trial changed `paths`, in the same order too (it is
+        the assessment's own dictionary)."""
+        facts, original = self.facts, self.original
+        if self._moved:  # a fact taken out and put back would stand elsewhere: all of them anew
+            self._moved = False
+            facts.clear()
+            facts.update(original)
+            return
+        for path in paths:
+            value = original.get(path, _MISSING)
+            if value is _MISSING:
+                facts.pop(path, None)
+            else:
+                facts[path] = value
 
 
 _BOUND_WORDS = {
@@ -376,11 +456,11 @@ def _joint_changes(
     """
     facts, plan = trials.facts, trials.plan
     pending = set(presumed)
-    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate]]] = {}
-    for rule, tested, unpresumed in plan.joint:
+    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate, Reach]]] = {}
+    for rule, tested, unpresumed, reach in plan.joint:
         group = tuple(p for p in tested if p in pending)
         if len(group) >= 2:
-            groups.setdefault(group, []).append((rule, unpresumed))
+            groups.setdefault(group, []).append((rule, unpresumed, reach))
     found: list[tuple[tuple[str, ...], set[str]]] = []
     for group, candidates in groups.items():
         # a rule one fact switches on its own was followed with that fact already; one that is
@@ -389,8 +469,17 @@ def _joint_changes(
         alone = set().union(*(switched_by[p] for p in group))
         rules = [
             rule
-            for rule, unpresumed in candidates
+            for rule, unpresumed, _ in candidates
             if rule.id not in alone and (not rule.presence_paths.isdisjoint(group) or unpresumed(facts) is None)
+        ]
+        # of those, a rule whose condition holds its present answer whatever the facts of the group
+        # become switches for no combination: trying the combinations on it would find nothing
+        free = frozenset(group)
+        reaches = {rule.id: reach for rule, _, reach in candidates}
+        rules = [
+            rule
+            for rule in rules
+            if reaches[rule.id](facts, free) & (_FALSE | _OPEN if rule.id in trials.fired_ids else _TRUE)
         ]
         if not rules:
             continue
