@@ -20,7 +20,7 @@ is worked out once per compiled ruleset (`_Plan`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -72,6 +72,9 @@ class _Plan:
     joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate, Reach], ...]
     #: presumed fact -> `_MISSING` (kept at its presumption) and its other values
     options: dict[str, tuple[Any, ...]]
+    #: presumed fact -> its other values, without those that every comparison on it in force
+    #: answers as an earlier one does (they would find the same)
+    distinct: dict[str, tuple[Any, ...]]
 
 
 def _plan_of(ruleset: CompiledRuleSet) -> _Plan:
@@ -102,8 +105,34 @@ def _build_plan(ruleset: CompiledRuleSet) -> _Plan:
         if (rule.derives or rule.adds) and len(tested) >= 2:
             joint.append((rule, tested, c.predicate(rule.unpresumed), _reach(rule.effective)))
     options = {path: (_MISSING, *p.alternatives) for path, p in ruleset.presumptions.items()}
+    distinct = {
+        path: _distinct(path, p.alternatives, ruleset.dependents.get(path, ()))
+        for path, p in ruleset.presumptions.items()
+    }
     conclusions = {rule.id: (*rule.derives, *rule.adds) for rule in ruleset.rules}
-    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options)
+    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options, distinct)
+
+
+def _distinct(path: str, values: tuple[Any, ...], rules: tuple[CompiledRule, ...]) -> tuple[Any, ...]:
+    """`values` of fact `path` without those that every comparison on it in `rules` (the rules
+    that test it) answers as an earlier value does: a rule's condition depends on the fact only
+    through those answers, so such a value switches and opens exactly the same rules."""
+    comparisons = [cmp for rule in rules for cmp in _comparisons(rule.effective) if cmp.path == path]
+    kept: dict[tuple[bool | None, ...], Any] = {}
+    for value in values:
+        kept.setdefault(tuple(c.evaluate(cmp, {path: value}) for cmp in comparisons), value)
+    return tuple(kept.values())
+
+
+def _comparisons(node: c.Node) -> Iterator[c.Cmp]:
+    """The comparisons in a condition."""
+    if isinstance(node, c.Cmp):
+        yield node
+    elif isinstance(node, c.Not):
+        yield from _comparisons(node.item)
+    elif isinstance(node, (c.All, c.AnyOf)):
+        for item in node.items:
+            yield from _comparisons(item)
 
 
 #: The values a condition can take, as bits (`_reach`).
@@ -413,7 +442,7 @@ def presumptions_that_matter(
         presumption = ruleset.presumptions[path]
         changed: set[str] = set()
         switched = switched_by[path] = set()
-        for other in presumption.alternatives:
+        for other in trials.plan.distinct[path]:
             found = trials.changed({path: other}, True, switched)
             changed |= found
             if any(p in facts for p in found):
