@@ -20,7 +20,7 @@ is worked out once per compiled ruleset (`_Plan`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -37,6 +37,7 @@ _LIST_PATHS = frozenset(f"{OUTCOME}.{name}" for name, ft in OUTCOME_FACTS.items(
 _MISSING = object()
 _DISPUTED = object()
 _UNSET = object()  # not worked out yet
+_NOTHING: frozenset[str] = frozenset()
 #: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
 _MAX_STEPS = 10_000
 
@@ -51,7 +52,7 @@ class _Rival:
 RIVAL = _Rival()
 #: How a rule changes: now applies (True), no longer applies (False), or now open (`RIVAL`).
 Switch = bool | _Rival
-Memo = dict[tuple[tuple[str, Switch], ...], tuple[set[str], frozenset[str]]]
+Memo = dict[tuple[tuple[str, Switch], ...], tuple[Set[str], frozenset[str]]]
 
 
 @dataclass(frozen=True)
@@ -67,14 +68,31 @@ class _Plan:
     #: list outcome -> its values in their order, and (rule id, members it adds) of every rule concluding it
     lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]]
     #: rules that conclude something and test two or more presumed facts: the rule, those facts
-    #: (sorted), its condition without presumptions as a function, and what its condition can
-    #: still become when some facts vary (`_reach`) (`_joint_changes`)
-    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate, Reach], ...]
+    #: (sorted), and its condition without presumptions as a function (`_joint_changes`)
+    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate], ...]
     #: presumed fact -> `_MISSING` (kept at its presumption) and its other values
     options: dict[str, tuple[Any, ...]]
     #: presumed fact -> its other values, without those that every comparison on it in force
     #: answers as an earlier one does (they would find the same)
     distinct: dict[str, tuple[Any, ...]]
+    #: presumed fact -> for each of its `distinct` values, the rules of `concluding` with their
+    #: condition for that value (`_Look`)
+    looks: dict[str, tuple[tuple[_Look, ...], ...]]
+    #: (rule id, group of presumed facts) -> what the rule's condition can become when the group's
+    #: facts vary (`_reach`), built when a case first asks
+    reaches: dict[tuple[str, frozenset[str]], Reach] = field(default_factory=dict)
+
+    def reach(self, rule: CompiledRule, group: frozenset[str]) -> Reach:
+        """`_reach` of the rule's condition for `group`, built once (two threads may both build it)."""
+        found = self.reaches.get((rule.id, group))
+        if found is None:
+            found = self.reaches[rule.id, group] = _reach(rule.effective, group)
+        return found
+
+
+#: A rule with its condition for one value of a fact: (rule, its answer, None) when that value
+#: decides the condition, else (rule, None, what is left of the condition as a function).
+_Look = tuple[CompiledRule, bool | None, c.Predicate | None]
 
 
 def _plan_of(ruleset: CompiledRuleSet) -> _Plan:
@@ -103,14 +121,45 @@ def _build_plan(ruleset: CompiledRuleSet) -> _Plan:
     for rule in ruleset.rules:
         tested = tuple(sorted(rule.effective_paths & presumed))
         if (rule.derives or rule.adds) and len(tested) >= 2:
-            joint.append((rule, tested, c.predicate(rule.unpresumed), _reach(rule.effective)))
+            joint.append((rule, tested, c.predicate(rule.unpresumed)))
     options = {path: (_MISSING, *p.alternatives) for path, p in ruleset.presumptions.items()}
     distinct = {
         path: _distinct(path, p.alternatives, ruleset.dependents.get(path, ()))
         for path, p in ruleset.presumptions.items()
     }
     conclusions = {rule.id: (*rule.derives, *rule.adds) for rule in ruleset.rules}
-    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options, distinct)
+    looks = {
+        path: tuple(tuple(_look(rule, path, value) for rule in concluding.get(path, ())) for value in values)
+        for path, values in distinct.items()
+    }
+    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options, distinct, looks)
+
+
+def _look(rule: CompiledRule, path: str, value: Any) -> _Look:
+    """`rule` with its condition for `path` at `value` (a known value answers each comparison on
+    it), so that a trial of that value evaluates only what is left."""
+    try:
+        left = _with_value(rule.effective, path, value)
+    except TypeError:  # a comparison this value cannot answer: the trial evaluates it as it is
+        return rule, None, rule.test
+    if isinstance(left, c.Const):
+        return rule, left.value, None
+    return rule, None, c.predicate(left)
+
+
+def _with_value(node: c.Node, path: str, value: Any) -> c.Node:
+    """`node` with each comparison on `path` replaced by its answer for `value`, simplified: the
+    same three-valued answer on any facts in which `path` has that value."""
+    if isinstance(node, c.Cmp):
+        return c.Const(c.evaluate(node, {path: value}) is True) if node.path == path else node
+    if isinstance(node, c.All):
+        return c.all_of(_with_value(item, path, value) for item in node.items)
+    if isinstance(node, c.AnyOf):
+        return c.any_of(_with_value(item, path, value) for item in node.items)
+    if isinstance(node, c.Not):
+        inner = _with_value(node.item, path, value)
+        return c.Const(not inner.value) if isinstance(inner, c.Const) else c.Not(inner)
+    return node
 
 
 def _distinct(path: str, values: tuple[Any, ...], rules: tuple[CompiledRule, ...]) -> tuple[Any, ...]:
@@ -138,41 +187,45 @@ def _comparisons(node: c.Node) -> Iterator[c.Cmp]:
 #: The values a condition can take, as bits (`_reach`).
 _TRUE, _FALSE, _OPEN = 1, 2, 4
 _BITS = {True: _TRUE, False: _FALSE, None: _OPEN}
-#: What a condition can become when the facts in the set may take any value (or stay unknown).
-Reach = Callable[[dict[str, Any], frozenset[str]], int]
+#: What a condition can become when the facts of a group may take any value (or stay unknown).
+Reach = Callable[[dict[str, Any]], int]
 
 
-def _reach(node: c.Node) -> Reach:
-    """`node` as a function of the facts and a set of free facts: the values (bits `_TRUE`,
-    `_FALSE`, `_OPEN`) it can take when each free fact may take any value or stay unknown, the
-    others as they are. It may answer a value that no combination gives (each comparison on a free
-    fact is taken to vary on its own), never miss one: a rule whose answer holds only its present
-    value switches for no combination of values of the free facts."""
+def _reach(node: c.Node, free: frozenset[str]) -> Reach:
+    """`node` as a function of the facts: the values (bits `_TRUE`, `_FALSE`, `_OPEN`) it can take
+    when each fact in `free` may take any value or stay unknown, the others as they are. It may
+    answer a value that no combination gives (each comparison on a free fact is taken to vary on
+    its own), never miss one: a rule whose answer holds only its present value switches for no
+    combination of values of the free facts."""
+    if free.isdisjoint(c.paths(node)):
+        test = c.predicate(node)
+        return lambda facts: _BITS[test(facts)]
     if isinstance(node, c.Cmp):
-        path, test = node.path, c.predicate(node)
-        return lambda facts, free: _TRUE | _FALSE | _OPEN if path in free else _BITS[test(facts)]
-    if isinstance(node, c.Const):
-        bit = _BITS[node.value]
-        return lambda facts, free: bit
+        return lambda facts: _TRUE | _FALSE | _OPEN
     if isinstance(node, c.Not):
-        inner = _reach(node.item)
+        inner = _reach(node.item, free)
 
-        def negation(facts: dict[str, Any], free: frozenset[str]) -> int:
-            bits = inner(facts, free)
+        def negation(facts: dict[str, Any]) -> int:
+            bits = inner(facts)
             return (bits & _OPEN) | (_FALSE if bits & _TRUE else 0) | (_TRUE if bits & _FALSE else 0)
 
         return negation
-    parts = [_reach(i) for i in node.items]
+    assert isinstance(node, (c.All, c.AnyOf))
+    # the parts without a free fact as one part: the same answer, in one evaluation
+    fixed = [item for item in node.items if free.isdisjoint(c.paths(item))]
+    varying = [item for item in node.items if not free.isdisjoint(c.paths(item))]
+    join = c.any_of if isinstance(node, c.AnyOf) else c.all_of
+    parts = [_reach(item, free) for item in ([join(fixed)] if fixed else []) + varying]
     # a conjunction is true when every part is, false when one is; a disjunction the other way round
     decisive, other = (_TRUE, _FALSE) if isinstance(node, c.AnyOf) else (_FALSE, _TRUE)
 
-    def combination(facts: dict[str, Any], free: frozenset[str]) -> int:
+    def combination(facts: dict[str, Any]) -> int:
         every_other = True  # every part can take the value that does not decide
         some_decisive = False
         every_undecisive = True  # every part can be other than decisive: `other` or open
         some_open = False
         for part in parts:
-            bits = part(facts, free)
+            bits = part(facts)
             every_other = every_other and bool(bits & other)
             some_decisive = some_decisive or bool(bits & decisive)
             every_undecisive = every_undecisive and bool(bits & (other | _OPEN))
@@ -184,6 +237,21 @@ def _reach(node: c.Node) -> Reach:
         )
 
     return combination
+
+
+def _value_after(plan: _Plan, path: str, fired: set[str], rule: CompiledRule, applies: bool, earlier: Any) -> Any:
+    """`_value_of(plan, path, fired)` just after `rule` (which concludes `path`) came to apply
+    (`applies`) or ceased to, when `earlier` was the value before: a rule that comes to apply
+    adds its value to the ones there were, so most of the time no rule needs to be looked at."""
+    if applies and earlier is not _MISSING:
+        if path in rule.derives:  # a scalar: one value more agrees with them or disputes them
+            if earlier is _DISPUTED:
+                return earlier
+            value = rule.derives[path]
+            return earlier if type(value) is type(earlier) and value == earlier else _DISPUTED
+        if all(member in earlier for member in rule.adds.get(path, ())):
+            return earlier  # a list outcome already holding what the rule adds
+    return _value_of(plan, path, fired)
 
 
 def _value_of(plan: _Plan, path: str, fired: set[str]) -> Any:
@@ -243,7 +311,13 @@ class _Trials:
             found = self._values[path] = _value_of(self.plan, path, self.fired_ids)
         return found
 
-    def changed(self, changes: dict[str, Any], stop_at_decided: bool, switched: set[str] | None = None) -> set[str]:
+    def changed(
+        self,
+        changes: dict[str, Any],
+        stop_at_decided: bool,
+        switched: set[str] | None = None,
+        looks: Iterable[_Look] | None = None,
+    ) -> Set[str]:
         """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
 
         Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
@@ -252,30 +326,36 @@ class _Trials:
         is which fields the fact bears on, and the first changed field answers it. With
         `stop_at_decided`, the search ends at the first decided field that changes.
         `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
+        `looks`: the plan's rules for a single change (`_Plan.looks`), else every rule testing a
+        changed fact is evaluated as it is.
         """
-        facts, fired_ids, concluding = self.facts, self.fired_ids, self.plan.concluding
+        facts, fired_ids = self.facts, self.fired_ids
+        if looks is None:
+            concluding = self.plan.concluding
+            rules = {rule.id: rule for path in changes for rule in concluding.get(path, ())}.values()
+            looks = [(rule, None, rule.test) for rule in rules]
         toggles: list[tuple[CompiledRule, Switch]] = []
         opened: list[CompiledRule] = []
-        if len(changes) == 1:
-            rules: Iterable[CompiledRule] = concluding.get(next(iter(changes)), ())
-        else:
-            rules = {rule.id: rule for path in changes for rule in concluding.get(path, ())}.values()
         facts.update(changes)  # in place: `facts` is this assessment's own
         try:
-            for rule in rules:
-                value = rule.test(facts)
-                if (value is True) != (rule.id in fired_ids):
-                    toggles.append((rule, value is True))
+            for rule, answer, test in looks:
+                value = answer if test is None else test(facts)
+                if value is True:
+                    if rule.id not in fired_ids:
+                        toggles.append((rule, True))
+                elif rule.id in fired_ids:
+                    toggles.append((rule, False))
                 elif value is None and rule.derives:
                     opened.append(rule)
+            if switched is not None and toggles:
+                switched.update([rule.id for rule, _ in toggles])
             # a rule that was decided and is now open may still conclude another value: the engine
             # then leaves what it concludes open (`engine.evaluator._possibly_disputed`)
-            if switched is not None:
-                switched.update(rule.id for rule, _ in toggles)
-            toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
+            if opened:
+                toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
             if not toggles:
-                return set()
-            key = tuple((rule.id, applies) for rule, applies in toggles)
+                return _NOTHING
+            key = tuple([(rule.id, applies) for rule, applies in toggles])
             known = self.memo.get(key)
             if known is not None and known[1].isdisjoint(changes):
                 return known[0]
@@ -288,12 +368,13 @@ class _Trials:
 
     def _cascade(
         self, toggles: list[tuple[CompiledRule, Switch]], stop_at_decided: bool
-    ) -> tuple[set[str], frozenset[str]]:
+    ) -> tuple[Set[str], frozenset[str]]:
         """Apply the switched rules and follow what changes, on `facts` as the trial changed them
         (and restored afterwards); the changed outcome fields, and the facts the rules re-checked
         on the way test. A rule that becomes open (`RIVAL`) leaves open each value it would
         contradict."""
-        facts, original, plan, dependents = self.facts, self.original, self.plan, self.ruleset.dependents
+        facts, original, plan = self.facts, self.original, self.plan
+        dependents, conclusions, values = self.ruleset.dependents, plan.conclusions, self._values
         fired = set(self.fired_ids)
         now: dict[str, Any] = {}  # what `fired` concludes, for the facts whose concluders switched
         queue: list[CompiledRule] = []
@@ -313,8 +394,12 @@ class _Trials:
                     queued.discard(rule.id)
                     tested |= rule.effective_paths
                     value = rule.test(facts)
-                    if (value is True) != (rule.id in fired):
-                        applies = value is True
+                    if value is True:
+                        if rule.id in fired:
+                            continue
+                        applies = True
+                    elif rule.id in fired:
+                        applies = False
                     elif value is None and rule.derives and self.before(rule) is not None:
                         applies = RIVAL
                     else:
@@ -331,9 +416,14 @@ class _Trials:
                         fired.add(rule.id)
                     else:
                         fired.discard(rule.id)
-                    for concluded in plan.conclusions[rule.id]:
-                        earlier = now[concluded] if concluded in now else self.value(concluded)
-                        after = now[concluded] = _value_of(plan, concluded, fired)
+                    for concluded in conclusions[rule.id]:
+                        if concluded in now:
+                            earlier = now[concluded]
+                        elif concluded in values:
+                            earlier = values[concluded]
+                        else:
+                            earlier = self.value(concluded)
+                        after = now[concluded] = _value_after(plan, concluded, fired, rule, applies is True, earlier)
                         if after is earlier or (
                             after is not _DISPUTED and earlier is not _DISPUTED and _same(after, earlier)
                         ):
@@ -380,11 +470,10 @@ class _Trials:
             facts.update(original)
             return
         for path in paths:
-            value = original.get(path, _MISSING)
-            if value is _MISSING:
-                facts.pop(path, None)
+            if path in original:
+                facts[path] = original[path]
             else:
-                facts[path] = value
+                facts.pop(path, None)
 
 
 _BOUND_WORDS = {
@@ -442,19 +531,20 @@ def presumptions_that_matter(
         presumption = ruleset.presumptions[path]
         changed: set[str] = set()
         switched = switched_by[path] = set()
-        for other in trials.plan.distinct[path]:
-            found = trials.changed({path: other}, True, switched)
-            changed |= found
-            if any(p in facts for p in found):
-                break  # it matters; the other values add nothing to that
+        for other, looks in zip(trials.plan.distinct[path], trials.plan.looks[path], strict=True):
+            found = trials.changed({path: other}, True, switched, looks)
+            if found:
+                changed |= found
+                if not facts.keys().isdisjoint(found):
+                    break  # it matters; the other values add nothing to that
         if changed or presumption.safety:
             decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
             opened = sorted(p.split(".", 1)[1] for p in changed if p not in facts)
             used[path] = UsedPresumption(presumption, decided, opened)
     alone = {path for path, u in used.items() if u.fields}
     pending = [p for p in presumed if p not in alone]
-    for group, changed in _joint_changes(trials, pending, switched_by):
-        decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
+    for group, jointly in _joint_changes(trials, pending, switched_by):
+        decided = sorted(p.split(".", 1)[1] for p in jointly if p in facts)
         for path in group:
             entry = used.setdefault(path, UsedPresumption(ruleset.presumptions[path], []))
             entry.fields = sorted(set(entry.fields).union(decided))
@@ -469,7 +559,7 @@ _MAX_COMBINATIONS = 81
 
 def _joint_changes(
     trials: _Trials, presumed: list[str], switched_by: dict[str, set[str]]
-) -> list[tuple[tuple[str, ...], set[str]]]:
+) -> list[tuple[tuple[str, ...], Set[str]]]:
     """Groups of presumed facts that change a decided field only together, with what they change.
 
     One fact at a time misses a field that only a combination changes: a rule that tests two
@@ -485,30 +575,29 @@ def _joint_changes(
     """
     facts, plan = trials.facts, trials.plan
     pending = set(presumed)
-    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate, Reach]]] = {}
-    for rule, tested, unpresumed, reach in plan.joint:
-        group = tuple(p for p in tested if p in pending)
-        if len(group) >= 2:
-            groups.setdefault(group, []).append((rule, unpresumed, reach))
-    found: list[tuple[tuple[str, ...], set[str]]] = []
+    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate]]] = {}
+    for rule, tested, unpresumed in plan.joint:
+        shared = [p for p in tested if p in pending]
+        if len(shared) >= 2:
+            groups.setdefault(tuple(shared), []).append((rule, unpresumed))
+    found: list[tuple[tuple[str, ...], Set[str]]] = []
     for group, candidates in groups.items():
         # a rule one fact switches on its own was followed with that fact already; one that is
         # decided whatever values the unknown facts get (its condition without presumptions, unless
         # it asks whether one of them is known) switches never
-        alone = set().union(*(switched_by[p] for p in group))
+        alone = set().union(*[switched_by[p] for p in group])
         rules = [
             rule
-            for rule, unpresumed, _ in candidates
+            for rule, unpresumed in candidates
             if rule.id not in alone and (not rule.presence_paths.isdisjoint(group) or unpresumed(facts) is None)
         ]
         # of those, a rule whose condition holds its present answer whatever the facts of the group
         # become switches for no combination: trying the combinations on it would find nothing
         free = frozenset(group)
-        reaches = {rule.id: reach for rule, _, reach in candidates}
         rules = [
             rule
             for rule in rules
-            if reaches[rule.id](facts, free) & (_FALSE | _OPEN if rule.id in trials.fired_ids else _TRUE)
+            if plan.reach(rule, free)(facts) & (_FALSE | _OPEN if rule.id in trials.fired_ids else _TRUE)
         ]
         if not rules:
             continue
