@@ -72,12 +72,10 @@ class _Plan:
     joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate], ...]
     #: presumed fact -> `_MISSING` (kept at its presumption) and its other values
     options: dict[str, tuple[Any, ...]]
-    #: presumed fact -> its other values, without those that every comparison on it in force
-    #: answers as an earlier one does (they would find the same)
-    distinct: dict[str, tuple[Any, ...]]
-    #: presumed fact -> for each of its `distinct` values, the rules of `concluding` with their
-    #: condition for that value (`_Look`)
-    looks: dict[str, tuple[tuple[_Look, ...], ...]]
+    #: presumed fact -> for each of its other values (without those that every comparison on it
+    #: in force answers as an earlier one does: they would find the same, `_distinct`), the change
+    #: to try and the rules of `concluding` with their condition for that value (`_Look`)
+    singles: dict[str, tuple[tuple[dict[str, Any], tuple[_Look, ...]], ...]]
     #: (rule id, group of presumed facts) -> what the rule's condition can become when the group's
     #: facts vary (`_reach`), built when a case first asks
     reaches: dict[tuple[str, frozenset[str]], Reach] = field(default_factory=dict)
@@ -128,11 +126,13 @@ def _build_plan(ruleset: CompiledRuleSet) -> _Plan:
         for path, p in ruleset.presumptions.items()
     }
     conclusions = {rule.id: (*rule.derives, *rule.adds) for rule in ruleset.rules}
-    looks = {
-        path: tuple(tuple(_look(rule, path, value) for rule in concluding.get(path, ())) for value in values)
+    singles = {
+        path: tuple(
+            ({path: value}, tuple(_look(rule, path, value) for rule in concluding.get(path, ()))) for value in values
+        )
         for path, values in distinct.items()
     }
-    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options, distinct, looks)
+    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options, singles)
 
 
 def _look(rule: CompiledRule, path: str, value: Any) -> _Look:
@@ -326,8 +326,8 @@ class _Trials:
         is which fields the fact bears on, and the first changed field answers it. With
         `stop_at_decided`, the search ends at the first decided field that changes.
         `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
-        `looks`: the plan's rules for a single change (`_Plan.looks`), else every rule testing a
-        changed fact is evaluated as it is.
+        `looks`: the plan's rules for a single change (`_Plan.singles`), else every rule testing a
+        changed fact is evaluated as it is. `changes` is only read.
         """
         facts, fired_ids = self.facts, self.fired_ids
         if looks is None:
@@ -374,7 +374,7 @@ class _Trials:
         on the way test. A rule that becomes open (`RIVAL`) leaves open each value it would
         contradict."""
         facts, original, plan = self.facts, self.original, self.plan
-        dependents, conclusions, values = self.ruleset.dependents, plan.conclusions, self._values
+        concluding, conclusions, values = plan.concluding, plan.conclusions, self._values
         fired = set(self.fired_ids)
         now: dict[str, Any] = {}  # what `fired` concludes, for the facts whose concluders switched
         queue: list[CompiledRule] = []
@@ -443,7 +443,7 @@ class _Trials:
                             pending.clear()
                             queue.clear()
                         continue
-                    for dependent in dependents.get(concluded, ()):
+                    for dependent in concluding.get(concluded, ()):  # a rule concluding nothing changes nothing
                         if dependent.id not in queued:
                             queued.add(dependent.id)
                             queue.append(dependent)
@@ -531,8 +531,8 @@ def presumptions_that_matter(
         presumption = ruleset.presumptions[path]
         changed: set[str] = set()
         switched = switched_by[path] = set()
-        for other, looks in zip(trials.plan.distinct[path], trials.plan.looks[path], strict=True):
-            found = trials.changed({path: other}, True, switched, looks)
+        for change, looks in trials.plan.singles[path]:
+            found = trials.changed(change, True, switched, looks)
             if found:
                 changed |= found
                 if not facts.keys().isdisjoint(found):
