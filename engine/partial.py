@@ -15,12 +15,12 @@ running durable-rules again:
 
 Both work on the compiled conditions only, so they cost a fraction of one evaluation. What does
 not depend on the case (which rules test a presumed fact, how a concluded fact's value is found)
-is worked out once per compiled ruleset (`_Plan`).
+is worked out once per compiled ruleset (`engine.presumption_plan`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -29,13 +29,12 @@ from engine import conditions as c
 from engine import labels
 from engine.compiler import CompiledPresumption, CompiledRule, CompiledRuleSet
 from engine.facts import CASE_FACTS, OUTCOME, OUTCOME_FACTS
+from engine.presumption_plan import DISPUTED, FALSE, MISSING, OPEN, TRUE, Look, plan_of, value_after, value_of
 
 _OUTCOME_PREFIX = OUTCOME + "."
 #: List outcomes (signalen, grondslagen, ...): a change there does not end the search, so the
 #: route fields it leads to are found too.
 _LIST_PATHS = frozenset(f"{OUTCOME}.{name}" for name, ft in OUTCOME_FACTS.items() if ft.kind == "list")
-_MISSING = object()
-_DISPUTED = object()
 _UNSET = object()  # not worked out yet
 _NOTHING: frozenset[str] = frozenset()
 #: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
@@ -55,237 +54,13 @@ Switch = bool | _Rival
 Memo = dict[tuple[tuple[str, Switch], ...], tuple[Set[str], frozenset[str]]]
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """What the presumption checks look up, worked out once per compiled ruleset (`_plan_of`)."""
-
-    #: fact -> the rules that test it and conclude something, in `dependents` order
-    concluding: dict[str, tuple[CompiledRule, ...]]
-    #: rule id -> the facts it concludes (derived facts and outcome fields)
-    conclusions: dict[str, tuple[str, ...]]
-    #: concluded scalar fact -> (rule id, value) of every rule that concludes it
-    scalars: dict[str, tuple[tuple[str, Any], ...]]
-    #: list outcome -> its values in their order, and (rule id, members it adds) of every rule concluding it
-    lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]]
-    #: rules that conclude something and test two or more presumed facts: the rule, those facts
-    #: (sorted), and its condition without presumptions as a function (`_joint_changes`)
-    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate], ...]
-    #: presumed fact -> `_MISSING` (kept at its presumption) and its other values
-    options: dict[str, tuple[Any, ...]]
-    #: presumed fact -> for each of its other values (without those that every comparison on it
-    #: in force answers as an earlier one does: they would find the same, `_distinct`), the change
-    #: to try and the rules of `concluding` with their condition for that value (`_Look`)
-    singles: dict[str, tuple[tuple[dict[str, Any], tuple[_Look, ...]], ...]]
-    #: (rule id, group of presumed facts) -> what the rule's condition can become when the group's
-    #: facts vary (`_reach`), built when a case first asks
-    reaches: dict[tuple[str, frozenset[str]], Reach] = field(default_factory=dict)
-
-    def reach(self, rule: CompiledRule, group: frozenset[str]) -> Reach:
-        """`_reach` of the rule's condition for `group`, built once (two threads may both build it)."""
-        found = self.reaches.get((rule.id, group))
-        if found is None:
-            found = self.reaches[rule.id, group] = _reach(rule.effective, group)
-        return found
-
-
-#: A rule with its condition for one value of a fact: (rule, its answer, None) when that value
-#: decides the condition, else (rule, None, what is left of the condition as a function).
-_Look = tuple[CompiledRule, bool | None, c.Predicate | None]
-
-
-def _plan_of(ruleset: CompiledRuleSet) -> _Plan:
-    """The ruleset's `_Plan`, built on first use and kept on it (two threads may both build it:
-    the same plan, so either may stay)."""
-    plan = ruleset.presumption_plan
-    if plan is None:
-        plan = ruleset.presumption_plan = _build_plan(ruleset)
-    return plan
-
-
-def _build_plan(ruleset: CompiledRuleSet) -> _Plan:
-    concluding = {
-        path: tuple(rule for rule in rules if rule.derives or rule.adds) for path, rules in ruleset.dependents.items()
-    }
-    scalars: dict[str, tuple[tuple[str, Any], ...]] = {}
-    lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
-    for path, rules in ruleset.concluders.items():
-        name = path.split(".", 1)[1]
-        if path.startswith(_OUTCOME_PREFIX) and OUTCOME_FACTS[name].kind == "list":
-            lists[path] = (tuple(OUTCOME_FACTS[name].values), tuple((r.id, r.adds.get(path, ())) for r in rules))
-        else:
-            scalars[path] = tuple((r.id, r.derives[path]) for r in rules if path in r.derives)
-    presumed = ruleset.presumptions.keys()
-    joint = []
-    for rule in ruleset.rules:
-        tested = tuple(sorted(rule.effective_paths & presumed))
-        if (rule.derives or rule.adds) and len(tested) >= 2:
-            joint.append((rule, tested, c.predicate(rule.unpresumed)))
-    options = {path: (_MISSING, *p.alternatives) for path, p in ruleset.presumptions.items()}
-    distinct = {
-        path: _distinct(path, p.alternatives, ruleset.dependents.get(path, ()))
-        for path, p in ruleset.presumptions.items()
-    }
-    conclusions = {rule.id: (*rule.derives, *rule.adds) for rule in ruleset.rules}
-    singles = {
-        path: tuple(
-            ({path: value}, tuple(_look(rule, path, value) for rule in concluding.get(path, ()))) for value in values
-        )
-        for path, values in distinct.items()
-    }
-    return _Plan(concluding, conclusions, scalars, lists, tuple(joint), options, singles)
-
-
-def _look(rule: CompiledRule, path: str, value: Any) -> _Look:
-    """`rule` with its condition for `path` at `value` (a known value answers each comparison on
-    it), so that a trial of that value evaluates only what is left."""
-    try:
-        left = _with_value(rule.effective, path, value)
-    except TypeError:  # a comparison this value cannot answer: the trial evaluates it as it is
-        return rule, None, rule.test
-    if isinstance(left, c.Const):
-        return rule, left.value, None
-    return rule, None, c.predicate(left)
-
-
-def _with_value(node: c.Node, path: str, value: Any) -> c.Node:
-    """`node` with each comparison on `path` replaced by its answer for `value`, simplified: the
-    same three-valued answer on any facts in which `path` has that value."""
-    if isinstance(node, c.Cmp):
-        return c.Const(c.evaluate(node, {path: value}) is True) if node.path == path else node
-    if isinstance(node, c.All):
-        return c.all_of(_with_value(item, path, value) for item in node.items)
-    if isinstance(node, c.AnyOf):
-        return c.any_of(_with_value(item, path, value) for item in node.items)
-    if isinstance(node, c.Not):
-        inner = _with_value(node.item, path, value)
-        return c.Const(not inner.value) if isinstance(inner, c.Const) else c.Not(inner)
-    return node
-
-
-def _distinct(path: str, values: tuple[Any, ...], rules: tuple[CompiledRule, ...]) -> tuple[Any, ...]:
-    """`values` of fact `path` without those that every comparison on it in `rules` (the rules
-    that test it) answers as an earlier value does: a rule's condition depends on the fact only
-    through those answers, so such a value switches and opens exactly the same rules."""
-    comparisons = [cmp for rule in rules for cmp in _comparisons(rule.effective) if cmp.path == path]
-    kept: dict[tuple[bool | None, ...], Any] = {}
-    for value in values:
-        kept.setdefault(tuple(c.evaluate(cmp, {path: value}) for cmp in comparisons), value)
-    return tuple(kept.values())
-
-
-def _comparisons(node: c.Node) -> Iterator[c.Cmp]:
-    """The comparisons in a condition."""
-    if isinstance(node, c.Cmp):
-        yield node
-    elif isinstance(node, c.Not):
-        yield from _comparisons(node.item)
-    elif isinstance(node, (c.All, c.AnyOf)):
-        for item in node.items:
-            yield from _comparisons(item)
-
-
-#: The values a condition can take, as bits (`_reach`).
-_TRUE, _FALSE, _OPEN = 1, 2, 4
-_BITS = {True: _TRUE, False: _FALSE, None: _OPEN}
-#: What a condition can become when the facts of a group may take any value (or stay unknown).
-Reach = Callable[[dict[str, Any]], int]
-
-
-def _reach(node: c.Node, free: frozenset[str]) -> Reach:
-    """`node` as a function of the facts: the values (bits `_TRUE`, `_FALSE`, `_OPEN`) it can take
-    when each fact in `free` may take any value or stay unknown, the others as they are. It may
-    answer a value that no combination gives (each comparison on a free fact is taken to vary on
-    its own), never miss one: a rule whose answer holds only its present value switches for no
-    combination of values of the free facts."""
-    if free.isdisjoint(c.paths(node)):
-        test = c.predicate(node)
-        return lambda facts: _BITS[test(facts)]
-    if isinstance(node, c.Cmp):
-        return lambda facts: _TRUE | _FALSE | _OPEN
-    if isinstance(node, c.Not):
-        inner = _reach(node.item, free)
-
-        def negation(facts: dict[str, Any]) -> int:
-            bits = inner(facts)
-            return (bits & _OPEN) | (_FALSE if bits & _TRUE else 0) | (_TRUE if bits & _FALSE else 0)
-
-        return negation
-    assert isinstance(node, (c.All, c.AnyOf))
-    # the parts without a free fact as one part: the same answer, in one evaluation
-    fixed = [item for item in node.items if free.isdisjoint(c.paths(item))]
-    varying = [item for item in node.items if not free.isdisjoint(c.paths(item))]
-    join = c.any_of if isinstance(node, c.AnyOf) else c.all_of
-    parts = [_reach(item, free) for item in ([join(fixed)] if fixed else []) + varying]
-    # a conjunction is true when every part is, false when one is; a disjunction the other way round
-    decisive, other = (_TRUE, _FALSE) if isinstance(node, c.AnyOf) else (_FALSE, _TRUE)
-
-    def combination(facts: dict[str, Any]) -> int:
-        every_other = True  # every part can take the value that does not decide
-        some_decisive = False
-        every_undecisive = True  # every part can be other than decisive: `other` or open
-        some_open = False
-        for part in parts:
-            bits = part(facts)
-            every_other = every_other and bool(bits & other)
-            some_decisive = some_decisive or bool(bits & decisive)
-            every_undecisive = every_undecisive and bool(bits & (other | _OPEN))
-            some_open = some_open or bool(bits & _OPEN)
-        return (
-            (other if every_other else 0)
-            | (decisive if some_decisive else 0)
-            | (_OPEN if every_undecisive and some_open else 0)
-        )
-
-    return combination
-
-
-def _value_after(plan: _Plan, path: str, fired: set[str], rule: CompiledRule, applies: bool, earlier: Any) -> Any:
-    """`_value_of(plan, path, fired)` just after `rule` (which concludes `path`) came to apply
-    (`applies`) or ceased to, when `earlier` was the value before: a rule that comes to apply
-    adds its value to the ones there were, so most of the time no rule needs to be looked at."""
-    if applies and earlier is not _MISSING:
-        if path in rule.derives:  # a scalar: one value more agrees with them or disputes them
-            if earlier is _DISPUTED:
-                return earlier
-            value = rule.derives[path]
-            return earlier if type(value) is type(earlier) and value == earlier else _DISPUTED
-        if all(member in earlier for member in rule.adds.get(path, ())):
-            return earlier  # a list outcome already holding what the rule adds
-    return _value_of(plan, path, fired)
-
-
-def _value_of(plan: _Plan, path: str, fired: set[str]) -> Any:
-    """What the fired rules conclude for `path`: one value, `_MISSING`, or `_DISPUTED`."""
-    pairs = plan.scalars.get(path)
-    if pairs is not None:
-        found = _MISSING
-        for rule_id, value in pairs:
-            if rule_id in fired:
-                if found is _MISSING:
-                    found = value
-                elif not (type(value) is type(found) and value == found):
-                    return _DISPUTED
-        return found
-    listed = plan.lists.get(path)
-    if listed is None:
-        return _MISSING
-    order, adders = listed
-    members: set[str] = set()
-    concluded = False
-    for rule_id, added in adders:
-        if rule_id in fired:
-            concluded = True
-            members.update(added)
-    return [m for m in order if m in members] if concluded else _MISSING
-
-
 class _Trials:
     """The presumption checks of one assessment: its facts, the rules that fired, and what the
     checks share (`memo`, the rules' values and the concluded facts in the case as evaluated)."""
 
     def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str]) -> None:
         self.ruleset = ruleset
-        self.plan = _plan_of(ruleset)
+        self.plan = plan_of(ruleset)
         #: this assessment's own facts: a trial changes them in place and restores them
         self.facts = facts
         self.original = dict(facts)  # as evaluated, while a trial has changed `facts`
@@ -305,10 +80,10 @@ class _Trials:
         return found  # type: ignore[return-value]
 
     def value(self, path: str) -> Any:
-        """What the fired rules conclude for `path` in the case as evaluated (`_value_of`)."""
+        """What the fired rules conclude for `path` in the case as evaluated (`value_of`)."""
         found = self._values.get(path, _UNSET)
         if found is _UNSET:
-            found = self._values[path] = _value_of(self.plan, path, self.fired_ids)
+            found = self._values[path] = value_of(self.plan, path, self.fired_ids)
         return found
 
     def changed(
@@ -316,7 +91,7 @@ class _Trials:
         changes: dict[str, Any],
         stop_at_decided: bool,
         switched: set[str] | None = None,
-        looks: Iterable[_Look] | None = None,
+        looks: Iterable[Look] | None = None,
     ) -> Set[str]:
         """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
 
@@ -326,8 +101,8 @@ class _Trials:
         is which fields the fact bears on, and the first changed field answers it. With
         `stop_at_decided`, the search ends at the first decided field that changes.
         `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
-        `looks`: the plan's rules for a single change (`_Plan.singles`), else every rule testing a
-        changed fact is evaluated as it is. `changes` is only read.
+        `looks`: the plan's rules for a single change (`engine.presumption_plan.Plan.singles`),
+        else every rule testing a changed fact is evaluated as it is. `changes` is only read.
         """
         facts, fired_ids = self.facts, self.fired_ids
         if looks is None:
@@ -409,8 +184,8 @@ class _Trials:
                     for concluded, value in rule.derives.items():
                         if concluded in facts and not _same(facts[concluded], value):
                             earlier = now[concluded] if concluded in now else self.value(concluded)
-                            if earlier is not _DISPUTED:
-                                moved.append((concluded, _DISPUTED))
+                            if earlier is not DISPUTED:
+                                moved.append((concluded, DISPUTED))
                 else:
                     if applies:
                         fired.add(rule.id)
@@ -423,15 +198,15 @@ class _Trials:
                             earlier = values[concluded]
                         else:
                             earlier = self.value(concluded)
-                        after = now[concluded] = _value_after(plan, concluded, fired, rule, applies is True, earlier)
+                        after = now[concluded] = value_after(plan, concluded, fired, rule, applies is True, earlier)
                         if after is earlier or (
-                            after is not _DISPUTED and earlier is not _DISPUTED and _same(after, earlier)
+                            after is not DISPUTED and earlier is not DISPUTED and _same(after, earlier)
                         ):
                             continue
                         moved.append((concluded, after))
                 for concluded, after in moved:
-                    if after is _MISSING or after is _DISPUTED:
-                        if facts.pop(concluded, _MISSING) is not _MISSING and concluded in original:
+                    if after is MISSING or after is DISPUTED:
+                        if facts.pop(concluded, MISSING) is not MISSING and concluded in original:
                             self._moved = True
                     else:
                         facts[concluded] = after
@@ -597,12 +372,12 @@ def _joint_changes(
         rules = [
             rule
             for rule in rules
-            if plan.reach(rule, free)(facts) & (_FALSE | _OPEN if rule.id in trials.fired_ids else _TRUE)
+            if plan.reach(rule, free)(facts) & (FALSE | OPEN if rule.id in trials.fired_ids else TRUE)
         ]
         if not rules:
             continue
         for combination in islice(product(*(plan.options[p] for p in group)), _MAX_COMBINATIONS):
-            changes = {p: v for p, v in zip(group, combination, strict=True) if v is not _MISSING}
+            changes = {p: v for p, v in zip(group, combination, strict=True) if v is not MISSING}
             if len(changes) < 2 or not trials.switches(rules, changes):
                 continue
             changed = trials.changed(changes, True)
