@@ -11,8 +11,9 @@ municipality configurations, the full explained assessment as `Engine.evaluate` 
 sides take turns batch by batch, so a change in the machine's load hits both alike, and each
 assessment is timed in CPU time of its thread (`time.thread_time`), which another process's load
 on a shared machine disturbs far less than wall-clock time. Prints the
-median and mean per assessment of each side and the ratio; exits 1 when this checkout is more
-than `--limit` (default 20%) slower on the median.
+median, p99 and mean per assessment of each side, the lowest of its round medians, and the ratios
+(also as a speed-up, base / this); exits 1 when this checkout is more than `--limit` (default 20%)
+slower on the median.
 
 What one step adds, on this checkout alone:
 
@@ -105,6 +106,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--limit", type=float, default=0.20)
     parser.add_argument(
+        "--target", type=float, default=None, help="exit 1 unless median and p99 are at least this many times faster"
+    )
+    parser.add_argument(
         "--zonder", choices=sorted(STEPS), help="compare with this checkout with the step switched off (no --base)"
     )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
@@ -114,7 +118,7 @@ def main() -> int:
         return 0
     if args.zonder:
         times = run_sides({"base": (ROOT, args.zonder), "this": (ROOT, None)}, args.rounds, args.cases)
-        return report(times, f"this checkout without {args.zonder}", args.rounds, args.cases, args.limit)
+        return report(times, f"this checkout without {args.zonder}", args.rounds, args.cases, args.limit, args.target)
 
     commit = subprocess.run(
         ["git", "rev-parse", "--short", args.base], cwd=ROOT, check=True, capture_output=True, text=True
@@ -128,7 +132,7 @@ def main() -> int:
             times = run_sides({"base": (base_root, None), "this": (ROOT, None)}, args.rounds, args.cases)
         finally:
             subprocess.run(["git", "worktree", "remove", "--force", str(base_root)], cwd=ROOT, check=False)
-    return report(times, f"base {commit}", args.rounds, args.cases, args.limit)
+    return report(times, f"base {commit}", args.rounds, args.cases, args.limit, args.target)
 
 
 def run_sides(sides: dict[str, tuple[Path, str | None]], rounds: int, cases: int) -> dict[str, list[float]]:
@@ -146,15 +150,41 @@ def run_sides(sides: dict[str, tuple[Path, str | None]], rounds: int, cases: int
     return times
 
 
-def report(times: dict[str, list[float]], base_name: str, rounds: int, cases: int, limit: float) -> int:
-    """Print both sides' median and mean and the ratio; 1 when this side is over `limit` slower."""
+def _p99(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[98] if len(values) >= 2 else values[0]
+
+
+def report(
+    times: dict[str, list[float]], base_name: str, rounds: int, cases: int, limit: float, target: float | None = None
+) -> int:
+    """Print both sides' median, p99 and mean, the lowest round median, and the ratios; 1 when this
+    side is over `limit` slower on the median."""
     median = {side: statistics.median(t) * 1000 for side, t in times.items()}
+    p99 = {side: _p99(t) * 1000 for side, t in times.items()}
     mean = {side: statistics.fmean(t) * 1000 for side, t in times.items()}
+    best = {
+        side: min(statistics.median(t[i : i + cases]) for i in range(0, len(t), cases)) * 1000
+        for side, t in times.items()
+    }
     ratio = median["this"] / median["base"] - 1
     print(f"cases per side: {len(times['this'])} ({rounds} rounds of {cases}, sides alternating)")
-    print(f"{base_name}: median {median['base']:.3f} ms, mean {mean['base']:.3f} ms")
-    print(f"this checkout: median {median['this']:.3f} ms, mean {mean['this']:.3f} ms")
-    print(f"difference: median {ratio:+.1%}, mean {mean['this'] / mean['base'] - 1:+.1%}")
+    for side, name in (("base", base_name), ("this", "this checkout")):
+        print(
+            f"{name}: median {median[side]:.3f} ms, p99 {p99[side]:.3f} ms, mean {mean[side]:.3f} ms, "
+            f"lowest round median {best[side]:.3f} ms"
+        )
+    print(
+        f"difference: median {ratio:+.1%}, p99 {p99['this'] / p99['base'] - 1:+.1%}, mean {mean['this'] / mean['base'] - 1:+.1%}"
+    )
+    print(
+        f"speed-up (base / this): median {median['base'] / median['this']:.2f}x, p99 {p99['base'] / p99['this']:.2f}x, "
+        f"lowest round median {best['base'] / best['this']:.2f}x"
+    )
+    if target is not None:
+        met = min(median["base"] / median["this"], p99["base"] / p99["this"]) >= target
+        print(f"target {target:.1f}x on median and p99: {'met' if met else 'NOT met'}")
+        if not met:
+            return 1
     return 1 if ratio > limit else 0
 
 

@@ -69,6 +69,11 @@ class ToegepasteRegel(_Out):
 
 
 class NietToegepasteRegel(_Out):
+    # Frozen: the engine hands the same entry to every assessment with the same rule, reason and
+    # missing facts (`engine.evaluator._not_applied`). (A comment, not a docstring: a docstring
+    # would become the English description of the API's schema.)
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     id: str
     titel: str
     bron: Bronvermelding

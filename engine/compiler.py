@@ -139,6 +139,25 @@ class CompiledRuleSet:
     #: what the presumption checks look up (`engine.presumption_plan`), built there on first use
     presumption_plan: Any = field(default=None, repr=False, compare=False)
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
+    _entries: dict[tuple[dt.date, str], dict[str, Any]] = field(default_factory=dict, repr=False)
+    #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)
+    entry_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+
+    def rule_entry(self, rule: CompiledRule, peildatum: dt.date) -> dict[str, Any]:
+        """What every explanation entry of `rule` says whatever the case: its id, title, source as
+        read on the peildatum and outcome fields (built once per date; the caller must not change it)."""
+        key = (peildatum, rule.id)
+        found = self._entries.get(key)
+        if found is None:
+            if len(self._entries) >= 20_000:
+                self._entries.clear()
+            found = self._entries[key] = {
+                "id": rule.id,
+                "titel": rule.loaded.regel.titel,
+                "bron": self.bronvermelding(rule.loaded.regel.bron, peildatum),
+                "uitkomstvelden": rule.outcome_names,
+            }
+        return found
 
     def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:
         """A source as people read it, its law links dated at the peildatum (`render_bron`, cached:

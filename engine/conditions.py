@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from engine import labels
+from engine import condition_code, labels
 
 _NEGATED_OP = {
     "eq": "neq",
@@ -285,32 +285,22 @@ def _build(node: Node) -> Predicate:
             return None if value is None else not value
 
         return negation
-    parts = [predicate(i) for i in node.items]
-    if isinstance(node, All):
+    # a conjunction or disjunction: one generated function with its comparisons inline
+    return condition_code.compile_predicate(
+        isinstance(node, AnyOf), [_code_item(i, predicate) for i in node.items], _RUNTIME
+    )
 
-        def conjunction(facts: dict[str, Any]) -> bool | None:
-            result: bool | None = True
-            for part in parts:
-                value = part(facts)
-                if value is False:
-                    return False
-                if value is None:
-                    result = None
-            return result
 
-        return conjunction
-
-    def disjunction(facts: dict[str, Any]) -> bool | None:
-        result: bool | None = False
-        for part in parts:
-            value = part(facts)
-            if value is True:
-                return True
-            if value is None:
-                result = None
-        return result
-
-    return disjunction
+def _code_item(node: Node, part: Callable[[Node], Callable[[dict[str, Any]], Any]]) -> condition_code.Item:
+    """An item of a combination as `engine.condition_code` writes it out; `part` gives the function
+    of a nested combination or negation."""
+    if isinstance(node, Const):
+        return condition_code.Constant(node.value)
+    if isinstance(node, Cmp):
+        if node.op in ("known", "unknown"):
+            return condition_code.Presence(node.path, node.op == "known")
+        return condition_code.Comparison(node.path, node.op, node.value, _COMPARE[node.op])
+    return condition_code.Part(part(node))
 
 
 def _specialised(path: str, op: str, expected: Any) -> Predicate | None:
@@ -357,7 +347,10 @@ def predicate(node: Node) -> Predicate:
 
 def evaluate(node: Node, facts: dict[str, Any]) -> bool | None:
     """True, False, or None when unknown facts leave it open."""
-    return predicate(node)(facts)
+    try:  # the function kept on the node: one attribute lookup on the hot path
+        return node._predicate(facts)  # type: ignore[union-attr]
+    except AttributeError:
+        return predicate(node)(facts)
 
 
 def unknown_facts(node: Node, facts: dict[str, Any]) -> set[str]:
@@ -368,6 +361,8 @@ def unknown_facts(node: Node, facts: dict[str, Any]) -> set[str]:
 OpenResult = tuple[bool | None, frozenset[str]]
 _DECIDED_TRUE: OpenResult = (True, frozenset())
 _DECIDED_FALSE: OpenResult = (False, frozenset())
+#: What the generated functions of `engine.condition_code` refer to.
+_RUNTIME = condition_code.Runtime(_MISSING, _DECIDED_TRUE, _DECIDED_FALSE, _same)
 
 
 def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
@@ -392,24 +387,7 @@ def _build_open(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
             return _DECIDED_FALSE if value else _DECIDED_TRUE
 
         return negation
-    parts = [opener(i) for i in node.items]
-    decisive = isinstance(node, AnyOf)  # the value that settles the whole combination
-    settled = _DECIDED_TRUE if decisive else _DECIDED_FALSE
-    otherwise = _DECIDED_FALSE if decisive else _DECIDED_TRUE
-
-    def combination(facts: dict[str, Any]) -> OpenResult:
-        unknown: frozenset[str] = frozenset()
-        undecided = False
-        for part in parts:
-            value, part_unknown = part(facts)
-            if value is decisive:
-                return settled
-            if value is None:
-                undecided = True
-                unknown = unknown | part_unknown
-        return (None, unknown) if undecided else otherwise
-
-    return combination
+    return condition_code.compile_opener(isinstance(node, AnyOf), [_code_item(i, opener) for i in node.items], _RUNTIME)
 
 
 def opener(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
@@ -419,7 +397,10 @@ def opener(node: Node) -> Callable[[dict[str, Any]], OpenResult]:
 
 def evaluate_open(node: Node, facts: dict[str, Any]) -> OpenResult:
     """Value and, when undecided, the unknown facts that keep it open, in one pass."""
-    return opener(node)(facts)
+    try:  # the function kept on the node: one attribute lookup on the hot path
+        return node._opener(facts)  # type: ignore[union-attr]
+    except AttributeError:
+        return opener(node)(facts)
 
 
 def describe(node: Node) -> str:
@@ -466,6 +447,11 @@ def why_false(node: Node, facts: dict[str, Any]) -> list[str]:
     """The comparisons that make `node` false, each with the value the case has."""
     if evaluate(node, facts) is not False:
         return []
+    return _explainer(node)(facts)
+
+
+def why_known_false(node: Node, facts: dict[str, Any]) -> list[str]:
+    """`why_false` for a node the caller has just found false (not evaluated again)."""
     return _explainer(node)(facts)
 
 

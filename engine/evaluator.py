@@ -63,6 +63,8 @@ _DOMEIN = f"{OUTCOME}.buiten_domein"
 # The facts a municipal named exclusion is compared with: the kind of help (the fixed list), and
 # the free-text name of rule versions before it (still loaded by the leefwereldtoets).
 _NAMED_PATHS = ("hulpvraag.hulpvorm", "hulpvraag.naam")
+#: At most this many shared "did not apply" entries per compiled ruleset (about 1.5 MB).
+_ENTRY_MEMO_LIMIT = 2048
 #: `regel` of the engine's own weighing point when several grounds without precedence hold.
 MEERDERE_GRONDEN = "buiten_gronden"
 
@@ -288,7 +290,7 @@ def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> 
         return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
     own, own_unknown = c.evaluate_open(rule.own, facts)
     if own is False:
-        return "voorwaarde niet vervuld: " + "; ".join(c.why_false(rule.own, facts)), []
+        return "voorwaarde niet vervuld: " + "; ".join(c.why_known_false(rule.own, facts)), []
     if own is None:
         unknown = sorted(own_unknown)
         return "nog niet te beoordelen: " + ", ".join(labels.veld(u) for u in unknown) + " onbekend", unknown
@@ -358,17 +360,21 @@ def _grounds(
 def _not_applied(
     ruleset: CompiledRuleSet, day: dt.date, rule: CompiledRule, reason: str, unknown: list[str]
 ) -> NietToegepasteRegel:
-    # Validated from a dict: pydantic's validator (native code) is faster than `model_construct`.
-    return NietToegepasteRegel.model_validate(
-        {
-            "id": rule.id,
-            "titel": rule.loaded.regel.titel,
-            "bron": ruleset.bronvermelding(rule.loaded.regel.bron, day),
-            "uitkomstvelden": rule.outcome_names,
-            "reden": reason,
-            "ontbrekend": unknown,
-        }
-    )
+    """The entry of a rule that did not apply. The same rule, reason and missing facts recur in
+    case after case, so each entry is built once and shared (it is frozen), in a memo per compiled
+    ruleset that is emptied when it reaches `_ENTRY_MEMO_LIMIT` entries, bounding its memory."""
+    key = (day, rule.id, reason, *unknown)
+    memo = ruleset.entry_memo
+    found = memo.get(key)
+    if found is None:
+        entry = dict(ruleset.rule_entry(rule, day))  # the parts that depend only on the rule and the date
+        entry["reden"] = reason
+        entry["ontbrekend"] = unknown
+        if len(memo) >= _ENTRY_MEMO_LIMIT:
+            memo.clear()
+        # validated from a dict: pydantic's validator (native code) is faster than `model_construct`
+        found = memo[key] = NietToegepasteRegel.model_validate(entry)
+    return found
 
 
 @dataclass
