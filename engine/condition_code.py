@@ -135,18 +135,31 @@ def compile_opener(
     return _combination(decisive, items, runtime, with_unknown=True)
 
 
-def _combination(decisive: bool, items: Sequence[Item], runtime: Runtime, with_unknown: bool) -> Callable[..., Any]:
+def compile_first_false(items: Sequence[Item], runtime: Runtime) -> Callable[[dict[str, Any]], int]:
+    """For a conjunction: the position of its first false item (-1: none is false), the item that
+    explains why the conjunction is false."""
+    return _combination(False, items, runtime, with_unknown=False, first=True)
+
+
+def _combination(
+    decisive: bool, items: Sequence[Item], runtime: Runtime, with_unknown: bool, first: bool = False
+) -> Callable[..., Any]:
     """The generated function of a combination. Without the unknown facts it tracks `result`
     (None once an item is undecided); with them it collects the unknown facts in `unknown`, which
-    stays None while every item is decided."""
+    stays None while every item is decided; `first` returns the position of the first item with
+    the decisive value instead (-1 when there is none)."""
     src = _Source()
-    if with_unknown:
+    if first:
+        settle = ""  # set per item: its position
+    elif with_unknown:
         settle = f"return {'_DECIDED_TRUE' if decisive else '_DECIDED_FALSE'}"
         src.emit(1, "unknown = None")
     else:
         settle = f"return {decisive!r}"
         src.emit(1, f"result = {not decisive!r}")
-    for item in items:
+    for position, item in enumerate(items):
+        if first:
+            settle = f"return {position}"
         if isinstance(item, Constant):
             if item.value is decisive:
                 src.emit(1, settle)
@@ -157,7 +170,9 @@ def _combination(decisive: bool, items: Sequence[Item], runtime: Runtime, with_u
             test = _holds(src, item)
             path = src.constant(item.path)
             src.emit(1, f"a = facts.get({path}, _MISSING)")
-            if with_unknown:
+            if first:
+                src.emit(1, "if a is _MISSING: pass")
+            elif with_unknown:
                 src.emit(1, "if a is _MISSING:")
                 src.emit(2, f"if unknown is None: unknown = {{{path}}}")
                 src.emit(2, f"else: unknown.add({path})")
@@ -172,8 +187,11 @@ def _combination(decisive: bool, items: Sequence[Item], runtime: Runtime, with_u
                 src.emit(1, "if v is None:")
                 src.emit(2, "if unknown is None: unknown = set(u)")
                 src.emit(2, "else: unknown.update(u)")
-            else:
+            elif not first:
                 src.emit(1, "if v is None: result = None")
+    if first:
+        src.emit(1, "return -1")
+        return src.build("first_false", runtime)
     if with_unknown:
         otherwise = "_DECIDED_FALSE" if decisive else "_DECIDED_TRUE"
         src.emit(1, f"return {otherwise} if unknown is None else (None, frozenset(unknown))")

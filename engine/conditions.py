@@ -467,28 +467,43 @@ def _explainer(node: Node) -> Explainer:
     return _kept(node, "_explainer", _build_explainer)
 
 
+_SENTENCES_PER_COMPARISON = 64
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _build_explainer(node: Node) -> Explainer:
     text = describe(node)
     if isinstance(node, Cmp):
         path = node.path
+        # The same few values recur case after case: their sentence is kept (by value and type, so
+        # that ja never reads as 1), at most `_SENTENCES_PER_COMPARISON` of them.
+        sentences: dict[tuple[type, Any], str] = {}
 
         def comparison(facts: dict[str, Any]) -> list[str]:
-            if path in facts:
-                return [f"{text} (in deze casus: {_show_fact(path, facts[path])})"]
-            return [text]
+            if path not in facts:
+                return [text]
+            value = facts[path]
+            if value.__class__ not in _SCALARS:  # a list: not kept
+                return [f"{text} (in deze casus: {_show_fact(path, value)})"]
+            key = (value.__class__, value)
+            sentence = sentences.get(key)
+            if sentence is None:
+                sentence = f"{text} (in deze casus: {_show_fact(path, value)})"
+                if len(sentences) < _SENTENCES_PER_COMPARISON:
+                    sentences[key] = sentence
+            return [sentence]
 
         return comparison
     if isinstance(node, (Const, Not)):
         fixed = [text]
         return lambda facts: list(fixed)
     if isinstance(node, All):
-        parts = [(predicate(i), _explainer(i)) for i in node.items]
+        first_false = condition_code.compile_first_false([_code_item(i, predicate) for i in node.items], _RUNTIME)
+        explainers = [_explainer(i) for i in node.items]
 
         def conjunction(facts: dict[str, Any]) -> list[str]:
-            for test, explain in parts:
-                if test(facts) is False:
-                    return explain(facts)
-            return []
+            position = first_false(facts)
+            return explainers[position](facts) if position >= 0 else []
 
         return conjunction
     explainers = [_explainer(i) for i in node.items]

@@ -122,6 +122,9 @@ def test_generated_functions_answer_as_the_logic_says(node: c.Node, facts: dict[
     value, unknown = c.evaluate_open(node, facts)
     assert value is expected
     assert unknown == (expected_unknown if expected is None else frozenset())
+    if expected is False and isinstance(node, c.All):  # explained by its first false item
+        first = next(i for i in node.items if reference(i, facts)[0] is False)
+        assert c.why_false(node, facts) == c.why_false(first, facts)
 
 
 flat_conditions = st.builds(

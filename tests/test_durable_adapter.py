@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 
+import engine.durable.adapter as adapter
 from engine.durable import ActionError, EngineError, registered_count, ruleset_for
 
 
@@ -221,3 +223,91 @@ def test_a_rule_fires_once_although_several_branches_of_its_or_match(leaves: fro
     calls.clear()
     assert sorted(rs.run({"b": 1, "c": 1}, action).fired) == [0]
     assert calls == [0]
+
+
+def _asserted_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The JSON texts the adapter asserts from now on (until the monkeypatch is undone)."""
+    texts: list[str] = []
+    real_assert = adapter.durable_rules_engine.assert_fact
+
+    def recording(handle: int, text: str) -> Any:
+        texts.append(text)
+        return real_assert(handle, text)
+
+    monkeypatch.setattr(adapter.durable_rules_engine, "assert_fact", recording)
+    return texts
+
+
+def test_the_text_asserted_is_the_working_memory_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each working memory's JSON is built from the last one (the same head, the new id, the tail
+    # with what was added), not encoded anew: it must still be exactly `json.dumps` of it, with
+    # text that needs escaping, numbers, a flag set again and a value replaced in place.
+    texts = _asserted_texts(monkeypatch)
+    patterns = [{"x": 1}, {"a": True}, {"s": 'één "quote"\n'}, {"r": 2.5}, {"f": False}]
+    derives = {
+        0: {"a": True, "s": 'één "quote"\n', "n": None, "l": [1, "twee"]},
+        1: {"a": True, "r": 2.5, "big": 10**20},  # `a` set again: the same value
+        2: {"f": False},
+        3: {"x": 7, "f": True},  # replaced in place
+        4: {},
+    }
+    rs = ruleset_for(patterns, prefix="t_text")
+    for facts in ({"x": 1}, {"x": 1, "id": 9, "sid": "andere"}, {"_wm": 1, "x": 1, "ä": "ö"}):
+        texts.clear()
+        result = rs.run(facts, _derive(derives))
+        assert result.fired == [0, 1, 2, 3]
+        assert len(texts) == 5
+        for text in texts:
+            assert json.dumps(json.loads(text), ensure_ascii=False) == text
+        final = json.loads(texts[-1])
+        assert {k: v for k, v in final.items() if k not in ("sid", "id") and not k.startswith("_")} == result.facts
+        assert result.facts["x"] == 7 and result.facts["f"] is True
+
+
+def test_a_message_that_is_not_the_last_working_memory_stops_the_evaluation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The adapter reads only the rule's name from durable-rules' message and checks that the rest
+    # is the working memory it asserted last; anything else is an error, never a silent firing.
+    rs = ruleset_for(CHAIN, prefix="t_guard")
+    real_start = adapter.durable_rules_engine.start_action_for_state
+
+    def altered(handle: int, state: int) -> Any:
+        started = real_start(handle, state)
+        return (started[0], started[1].replace('"leeftijd": 14', '"leeftijd": 15')) if started else started
+
+    monkeypatch.setattr(adapter.durable_rules_engine, "start_action_for_state", altered)
+    with pytest.raises(EngineError, match="not asserted last"):
+        rs.run({"leeftijd": 14, "soort": "cursus"}, _derive(CHAIN_DERIVES))
+    monkeypatch.undo()
+    assert rs.run({"leeftijd": 14, "soort": "cursus"}, _derive(CHAIN_DERIVES)).fired == [0, 1, 2]
+
+
+def test_the_session_is_emptied_even_when_the_bookkeeping_lost_a_fact(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The adapter retracts the fact it knows the session holds and then checks that the session
+    # is empty; a fact it lost track of (here: forgotten on purpose) is found and retracted.
+    rs = ruleset_for([{"x": 1}, {"$and": [{"x": 2}, {"y": 1}]}], prefix="t_lost", leaves=frozenset({0}))
+    real_assert = adapter.DurableRuleset._assert
+
+    def forgetting(self: adapter.DurableRuleset, text: str) -> int | None:
+        state = real_assert(self, text)
+        self._held = None
+        return state
+
+    monkeypatch.setattr(adapter.DurableRuleset, "_assert", forgetting)
+    assert rs.run({"x": 1, "y": 1}, _derive({})).fired == [0]  # a leaf: the fact stays in the session
+    monkeypatch.undo()
+    assert adapter.durable_rules_engine.get_facts(rs._handle, "1") == "[]"
+    assert rs.run({"x": 2}, _derive({})).fired == []
+
+
+def test_a_firing_that_changes_nothing_tested_is_not_asserted_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not declared a leaf, but what the rule adds is tested by no pattern (y), or is a tested flag
+    # set again to the value it has (a): the working memory is not asserted again. A change that
+    # a pattern tests is, also when it makes a queued rule stop matching (`$nex`).
+    asserted = _asserted_texts(monkeypatch)
+    patterns = [{"x": 1}, {"a": True}, {"$and": [{"a": True}, {"$nex": {"b": 1}}]}, {"b": 1}, {"x": 1}]
+    derives = {0: {"y": 5}, 1: {"a": True, "b": 1}, 2: {"nooit": True}, 3: {"c": 2}, 4: {"z": 3}}
+    rs = ruleset_for(patterns, prefix="t_unchanged")
+    result = rs.run({"x": 1, "a": True}, _derive(derives))
+    assert result.fired == [0, 1, 3, 4]  # 2 no longer matches once 1 set b
+    assert result.facts == {"x": 1, "a": True, "y": 5, "b": 1, "c": 2, "z": 3}
+    assert len(asserted) == 2  # the start, and after rule 1 changed b

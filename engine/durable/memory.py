@@ -18,6 +18,8 @@ from engine.facts import FactType
 
 _WM_KEYS: dict[str, str] = {}
 _WM_KEYS_LOCK = threading.Lock()
+#: (path, members) of a list-valued fact -> (member, flag key) of each member (`_list_flags`).
+_LIST_FLAGS: dict[tuple[str, tuple[str, ...]], tuple[tuple[str, str], ...]] = {}
 
 
 def wm_key(path: str) -> str:
@@ -41,29 +43,41 @@ def flag_key(path: str, member: str) -> str:
     return wm_key(f"{path}[{member}]")
 
 
+def _list_flags(path: str, members: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(member, flag key) of every member of a list-valued fact: the keys looked up once per list."""
+    flags = _LIST_FLAGS.get((path, members))
+    if flags is None:
+        flags = _LIST_FLAGS.setdefault((path, members), tuple((m, flag_key(path, m)) for m in members))
+    return flags
+
+
 def facts_to_wm(facts: Mapping[str, Any], vocabulary: Mapping[str, FactType]) -> dict[str, Any]:
     """The working memory an evaluation starts from: known facts (dotted path -> value) under their keys.
 
     A known list becomes one flag per member plus its size under its own key.
     """
     wm: dict[str, Any] = {}
+    keys = _WM_KEYS
     for path, value in facts.items():
         ft = vocabulary[path]
+        key = keys.get(path) or wm_key(path)
         if ft.kind == "list":
             present = set(value)
-            wm[wm_key(path)] = len(present)
-            for member in ft.values:
-                wm[flag_key(path, member)] = member in present
+            wm[key] = len(present)
+            for member, flag in _list_flags(path, ft.values):
+                wm[flag] = member in present
         else:
-            wm[wm_key(path)] = value
+            wm[key] = value
     return wm
 
 
 def wm_updates(values: Mapping[str, Any], members: Mapping[str, Iterable[str]] | None = None) -> dict[str, Any]:
     """What an action adds to working memory: concluded `values` (dotted path -> value) and the
     `members` it adds to list-valued facts (path -> members), under their keys."""
-    updates = {wm_key(path): value for path, value in values.items()}
-    for path, added in (members or {}).items():
-        for member in added:
-            updates[flag_key(path, member)] = True
+    keys = _WM_KEYS
+    updates = {keys.get(path) or wm_key(path): value for path, value in values.items()}
+    if members:
+        for path, added in members.items():
+            for member in added:
+                updates[flag_key(path, member)] = True
     return updates
