@@ -136,6 +136,8 @@ class CompiledRuleSet:
     #: the rules in an order where every rule comes after the rules concluding what it tests
     order: tuple[CompiledRule, ...] = ()
     register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
+    #: what the presumption checks look up (`engine.presumption_plan`), built there on first use
+    presumption_plan: Any = field(default=None, repr=False, compare=False)
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
     _entries: dict[tuple[dt.date, str], dict[str, Any]] = field(default_factory=dict, repr=False)
     #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)

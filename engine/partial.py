@@ -7,19 +7,20 @@ running durable-rules again:
 - which presumptions *mattered*: another value of the fact would have changed an outcome field
   that the assessment decided.
   The other values are tried one by one by re-checking only the rules that depend on the fact,
-  and the rules that depend on what those conclude (`changed_outcomes`);
+  and the rules that depend on what those conclude (`_Trials.changed`);
 - which unknown facts can still settle an open outcome field, and how decisive each is
   (`open_analysis`), with the three-valued evaluation of `engine.conditions`: an undecided rule
   that concludes an open field is a *route* to it, and the unknown case facts that keep that rule
   undecided (through derived facts too) are what the route still needs.
 
-Both work on the compiled conditions only, so they cost a fraction of one evaluation.
+Both work on the compiled conditions only, so they cost a fraction of one evaluation. What does
+not depend on the case (which rules test a presumed fact, how a concluded fact's value is found)
+is worked out once per compiled ruleset (`engine.presumption_plan`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -28,30 +29,16 @@ from engine import conditions as c
 from engine import labels
 from engine.compiler import CompiledPresumption, CompiledRule, CompiledRuleSet
 from engine.facts import CASE_FACTS, OUTCOME, OUTCOME_FACTS
+from engine.presumption_plan import DISPUTED, FALSE, MISSING, OPEN, TRUE, Look, plan_of, value_after, value_of
 
 _OUTCOME_PREFIX = OUTCOME + "."
 #: List outcomes (signalen, grondslagen, ...): a change there does not end the search, so the
 #: route fields it leads to are found too.
 _LIST_PATHS = frozenset(f"{OUTCOME}.{name}" for name, ft in OUTCOME_FACTS.items() if ft.kind == "list")
-_MISSING = object()
-_DISPUTED = object()
+_UNSET = object()  # not worked out yet
+_NOTHING: frozenset[str] = frozenset()
 #: A bound on the rules re-checked for one other value (a safeguard; real chains are short).
 _MAX_STEPS = 10_000
-
-
-def _value_of(ruleset: CompiledRuleSet, path: str, fired: set[str]) -> Any:
-    """What the fired rules conclude for `path`: one value, `_MISSING`, or `_DISPUTED`."""
-    concluders = [r for r in ruleset.concluders.get(path, ()) if r.id in fired]
-    if not concluders:
-        return _MISSING
-    name = path.split(".", 1)[1]
-    if path.startswith(OUTCOME + ".") and OUTCOME_FACTS[name].kind == "list":
-        members = {m for r in concluders for m in r.adds.get(path, ())}
-        return [m for m in OUTCOME_FACTS[name].values if m in members]
-    values = {(type(v), v) for r in concluders if path in r.derives for v in (r.derives[path],)}
-    if not values:
-        return _MISSING
-    return next(iter(values))[1] if len(values) == 1 else _DISPUTED
 
 
 class _Rival:
@@ -64,146 +51,204 @@ class _Rival:
 RIVAL = _Rival()
 #: How a rule changes: now applies (True), no longer applies (False), or now open (`RIVAL`).
 Switch = bool | _Rival
-Memo = dict[tuple[tuple[str, Switch], ...], tuple[set[str], frozenset[str]]]
+Memo = dict[tuple[tuple[str, Switch], ...], tuple[Set[str], frozenset[str]]]
 
 
-def changed_outcomes(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    fired_ids: set[str],
-    path: str,
-    value: Any,
-    stop_at_decided: bool = False,
-    memo: Memo | None = None,
-    switched: set[str] | None = None,
-) -> set[str]:
-    """The outcome fields (`uitkomst.*`) that would differ had `path` the value `value`
-    (`changed_outcomes_jointly` with one change)."""
-    return changed_outcomes_jointly(ruleset, facts, fired_ids, {path: value}, stop_at_decided, memo, switched)
+class _Trials:
+    """The presumption checks of one assessment: its facts, the rules that fired, and what the
+    checks share (`memo`, the rules' values and the concluded facts in the case as evaluated)."""
 
+    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str]) -> None:
+        self.ruleset = ruleset
+        self.plan = plan_of(ruleset)
+        #: this assessment's own facts: a trial changes them in place and restores them
+        self.facts = facts
+        self.original = dict(facts)  # as evaluated, while a trial has changed `facts`
+        self.fired_ids = fired_ids
+        #: shares the work between facts whose other value switches the same rules: what follows
+        #: from those switches is the same, unless a rule further on tests the fact
+        self.memo: Memo = {}
+        self._before: dict[str, bool | None] = {}
+        self._values: dict[str, Any] = {}
+        self._moved = False  # a trial took out a fact the case had (`_restore`)
 
-def changed_outcomes_jointly(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    fired_ids: set[str],
-    changes: dict[str, Any],
-    stop_at_decided: bool = False,
-    memo: Memo | None = None,
-    switched: set[str] | None = None,
-) -> set[str]:
-    """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
+    def before(self, rule: CompiledRule) -> bool | None:
+        """`rule`'s value on the case as evaluated."""
+        found = self._before.get(rule.id, _UNSET)
+        if found is _UNSET:
+            found = self._before[rule.id] = rule.test(self.original)
+        return found  # type: ignore[return-value]
 
-    Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
-    only the rules whose condition tests a fact that changed, following the derived facts they
-    conclude. An outcome field that changes is recorded but not followed further: the question
-    is which fields the fact bears on, and the first changed field answers it. With
-    `stop_at_decided`, the search ends at the first decided field that changes.
+    def value(self, path: str) -> Any:
+        """What the fired rules conclude for `path` in the case as evaluated (`value_of`)."""
+        found = self._values.get(path, _UNSET)
+        if found is _UNSET:
+            found = self._values[path] = value_of(self.plan, path, self.fired_ids)
+        return found
 
-    `memo` (one per assessment) shares the work between facts whose other value switches the same
-    rules: what follows from those switches is the same, unless a rule further on tests the fact.
-    `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
-    """
-    toggles: list[tuple[CompiledRule, Switch]] = []
-    opened: list[CompiledRule] = []
-    with _changed_in_place(facts, changes):  # the first look; `facts` is this assessment's own
-        seen: set[str] = set()
-        for path in changes:
-            for rule in ruleset.dependents.get(path, ()):
-                if rule.id in seen or not (rule.derives or rule.adds):
-                    continue  # seen, or a rule that only asks for a professional judgement
-                seen.add(rule.id)
-                value = rule.test(facts)
-                if (value is True) != (rule.id in fired_ids):
-                    toggles.append((rule, value is True))
+    def changed(
+        self,
+        changes: dict[str, Any],
+        stop_at_decided: bool,
+        switched: set[str] | None = None,
+        looks: Iterable[Look] | None = None,
+    ) -> Set[str]:
+        """The outcome fields (`uitkomst.*`) that would differ had every fact in `changes` its value there.
+
+        Starts from the evaluated case (`facts` with what was concluded, `fired_ids`) and re-checks
+        only the rules whose condition tests a fact that changed, following the derived facts they
+        conclude. An outcome field that changes is recorded but not followed further: the question
+        is which fields the fact bears on, and the first changed field answers it. With
+        `stop_at_decided`, the search ends at the first decided field that changes.
+        `switched` collects the ids of the rules the changes switch directly (for `_joint_changes`).
+        `looks`: the plan's rules for a single change (`engine.presumption_plan.Plan.singles`),
+        else every rule testing a changed fact is evaluated as it is. `changes` is only read.
+        """
+        facts, fired_ids = self.facts, self.fired_ids
+        if looks is None:
+            concluding = self.plan.concluding
+            rules = {rule.id: rule for path in changes for rule in concluding.get(path, ())}.values()
+            looks = [(rule, None, rule.test) for rule in rules]
+        toggles: list[tuple[CompiledRule, Switch]] = []
+        opened: list[CompiledRule] = []
+        facts.update(changes)  # in place: `facts` is this assessment's own
+        try:
+            for rule, answer, test in looks:
+                value = answer if test is None else test(facts)
+                if value is True:
+                    if rule.id not in fired_ids:
+                        toggles.append((rule, True))
+                elif rule.id in fired_ids:
+                    toggles.append((rule, False))
                 elif value is None and rule.derives:
                     opened.append(rule)
-    # a rule that was decided and is now open may still conclude another value: the engine then
-    # leaves what it concludes open (`engine.evaluator._possibly_disputed`)
-    if switched is not None:
-        switched.update(rule.id for rule, _ in toggles)
-    toggles += [(rule, RIVAL) for rule in opened if rule.test(facts) is not None]
-    if not toggles:
-        return set()
-    key = tuple((rule.id, applies) for rule, applies in toggles)
-    if memo is not None:
-        known = memo.get(key)
-        if known is not None and known[1].isdisjoint(changes):
-            return known[0]
-    changed_facts = dict(facts)
-    changed_facts.update(changes)
-    result, tested = _cascade(ruleset, facts, changed_facts, set(fired_ids), toggles, stop_at_decided)
-    if memo is not None and tested.isdisjoint(changes):
-        memo[key] = (result, tested)
-    return result
+            if switched is not None and toggles:
+                switched.update([rule.id for rule, _ in toggles])
+            # a rule that was decided and is now open may still conclude another value: the engine
+            # then leaves what it concludes open (`engine.evaluator._possibly_disputed`)
+            if opened:
+                toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
+            if not toggles:
+                return _NOTHING
+            key = tuple([(rule.id, applies) for rule, applies in toggles])
+            known = self.memo.get(key)
+            if known is not None and known[1].isdisjoint(changes):
+                return known[0]
+            result, tested = self._cascade(toggles, stop_at_decided)
+            if tested.isdisjoint(changes):
+                self.memo[key] = (result, tested)
+            return result
+        finally:
+            self._restore(changes)
 
+    def _cascade(
+        self, toggles: list[tuple[CompiledRule, Switch]], stop_at_decided: bool
+    ) -> tuple[Set[str], frozenset[str]]:
+        """Apply the switched rules and follow what changes, on `facts` as the trial changed them
+        (and restored afterwards); the changed outcome fields, and the facts the rules re-checked
+        on the way test. A rule that becomes open (`RIVAL`) leaves open each value it would
+        contradict."""
+        facts, original, plan = self.facts, self.original, self.plan
+        concluding, conclusions, values = plan.concluding, plan.conclusions, self._values
+        fired = set(self.fired_ids)
+        now: dict[str, Any] = {}  # what `fired` concludes, for the facts whose concluders switched
+        queue: list[CompiledRule] = []
+        queued: set[str] = set()
+        changed: set[str] = set()
+        tested: set[str] = set()
+        pending = toggles[::-1]  # popped from the end: in their order
+        steps = 0
+        try:
+            while (pending or queue) and steps < _MAX_STEPS:
+                steps += 1
+                applies: Switch
+                if pending:
+                    rule, applies = pending.pop()
+                else:
+                    rule = queue.pop()
+                    queued.discard(rule.id)
+                    tested |= rule.effective_paths
+                    value = rule.test(facts)
+                    if value is True:
+                        if rule.id in fired:
+                            continue
+                        applies = True
+                    elif rule.id in fired:
+                        applies = False
+                    elif value is None and rule.derives and self.before(rule) is not None:
+                        applies = RIVAL
+                    else:
+                        continue
+                moved: list[tuple[str, Any]] = []  # (concluded fact, its value now) for each that changes
+                if applies is RIVAL:
+                    for concluded, value in rule.derives.items():
+                        if concluded in facts and not _same(facts[concluded], value):
+                            earlier = now[concluded] if concluded in now else self.value(concluded)
+                            if earlier is not DISPUTED:
+                                moved.append((concluded, DISPUTED))
+                else:
+                    if applies:
+                        fired.add(rule.id)
+                    else:
+                        fired.discard(rule.id)
+                    for concluded in conclusions[rule.id]:
+                        if concluded in now:
+                            earlier = now[concluded]
+                        elif concluded in values:
+                            earlier = values[concluded]
+                        else:
+                            earlier = self.value(concluded)
+                        after = now[concluded] = value_after(plan, concluded, fired, rule, applies is True, earlier)
+                        if after is earlier or (
+                            after is not DISPUTED and earlier is not DISPUTED and _same(after, earlier)
+                        ):
+                            continue
+                        moved.append((concluded, after))
+                for concluded, after in moved:
+                    if after is MISSING or after is DISPUTED:
+                        if facts.pop(concluded, MISSING) is not MISSING and concluded in original:
+                            self._moved = True
+                    else:
+                        facts[concluded] = after
+                    changed.add(concluded)
+                    if concluded.startswith(_OUTCOME_PREFIX):
+                        if stop_at_decided and concluded in original and concluded not in _LIST_PATHS:
+                            # a decided field changes: enough to know the fact matters (this rule's
+                            # other conclusions are still recorded, so the fields it names are complete)
+                            pending.clear()
+                            queue.clear()
+                        continue
+                    for dependent in concluding.get(concluded, ()):  # a rule concluding nothing changes nothing
+                        if dependent.id not in queued:
+                            queued.add(dependent.id)
+                            queue.append(dependent)
+        finally:
+            self._restore(changed)
+        return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
 
-def _cascade(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    changed_facts: dict[str, Any],
-    fired: set[str],
-    toggles: list[tuple[CompiledRule, Switch]],
-    stop_at_decided: bool,
-) -> tuple[set[str], frozenset[str]]:
-    """Apply the switched rules and follow what changes; the changed outcome fields, and the facts
-    the rules re-checked on the way test. A rule that becomes open (`RIVAL`) leaves open each
-    value it would contradict."""
-    queue: list[CompiledRule] = []
-    queued: set[str] = set()
-    changed: set[str] = set()
-    tested: set[str] = set()
-    pending = list(toggles)
-    steps = 0
-    while (pending or queue) and steps < _MAX_STEPS:
-        steps += 1
-        if pending:
-            rule, applies = pending.pop(0)
-        else:
-            rule = queue.pop()
-            queued.discard(rule.id)
-            tested |= rule.effective_paths
-            value = rule.test(changed_facts)
-            if (value is True) != (rule.id in fired):
-                applies = value is True
-            elif value is None and rule.derives and rule.test(facts) is not None:
-                applies = RIVAL
+    def switches(self, rules: list[CompiledRule], changes: dict[str, Any]) -> bool:
+        """Whether one of `rules` applies differently with `changes`."""
+        facts, fired_ids = self.facts, self.fired_ids
+        facts.update(changes)
+        try:
+            return any((rule.test(facts) is True) != (rule.id in fired_ids) for rule in rules)
+        finally:
+            self._restore(changes)
+
+    def _restore(self, paths: Iterable[str]) -> None:
+        """`facts` as evaluated again after a trial changed `paths`, in the same order too (it is
+        the assessment's own dictionary)."""
+        facts, original = self.facts, self.original
+        if self._moved:  # a fact taken out and put back would stand elsewhere: all of them anew
+            self._moved = False
+            facts.clear()
+            facts.update(original)
+            return
+        for path in paths:
+            if path in original:
+                facts[path] = original[path]
             else:
-                continue
-        conclusions = (*rule.derives, *rule.adds)
-        before = {p: _value_of(ruleset, p, fired) for p in conclusions}
-        if applies is RIVAL:
-            after_of = {
-                p: _DISPUTED if p in changed_facts and not _same(changed_facts[p], v) else before[p]
-                for p, v in rule.derives.items()
-            }
-        else:
-            if applies:
-                fired.add(rule.id)
-            else:
-                fired.discard(rule.id)
-            after_of = {p: _value_of(ruleset, p, fired) for p in conclusions}
-        for concluded, after in after_of.items():
-            if after is before[concluded] or (
-                after is not _DISPUTED and before[concluded] is not _DISPUTED and _same(after, before[concluded])
-            ):
-                continue
-            if after is _MISSING or after is _DISPUTED:
-                changed_facts.pop(concluded, None)
-            else:
-                changed_facts[concluded] = after
-            changed.add(concluded)
-            if concluded.startswith(_OUTCOME_PREFIX):
-                if stop_at_decided and concluded in facts and concluded not in _LIST_PATHS:
-                    # a decided field changes: enough to know the fact matters (this rule's other
-                    # conclusions are still recorded, so the fields it names are complete)
-                    pending.clear()
-                    queue.clear()
-                continue
-            for dependent in ruleset.dependents.get(concluded, ()):
-                if dependent.id not in queued:
-                    queued.add(dependent.id)
-                    queue.append(dependent)
-    return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
+                facts.pop(path, None)
 
 
 _BOUND_WORDS = {
@@ -254,28 +299,27 @@ def presumptions_that_matter(
     """The applied presumptions another value of which would change a decided outcome field or
     decide an open one; safety first, and one about safety always counts."""
     used: dict[str, UsedPresumption] = {}
-    memo: Memo = {}
+    trials = _Trials(ruleset, facts, fired_ids)
     presumed = list(presumed)
     switched_by: dict[str, set[str]] = {}  # presumed fact -> rules one of its other values switches
     for path in presumed:
         presumption = ruleset.presumptions[path]
         changed: set[str] = set()
         switched = switched_by[path] = set()
-        for other in presumption.alternatives:
-            found = changed_outcomes(
-                ruleset, facts, fired_ids, path, other, stop_at_decided=True, memo=memo, switched=switched
-            )
-            changed |= found
-            if any(p in facts for p in found):
-                break  # it matters; the other values add nothing to that
+        for change, looks in trials.plan.singles[path]:
+            found = trials.changed(change, True, switched, looks)
+            if found:
+                changed |= found
+                if not facts.keys().isdisjoint(found):
+                    break  # it matters; the other values add nothing to that
         if changed or presumption.safety:
             decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
             opened = sorted(p.split(".", 1)[1] for p in changed if p not in facts)
             used[path] = UsedPresumption(presumption, decided, opened)
     alone = {path for path, u in used.items() if u.fields}
     pending = [p for p in presumed if p not in alone]
-    for group, changed in _joint_changes(ruleset, facts, fired_ids, pending, switched_by, memo):
-        decided = sorted(p.split(".", 1)[1] for p in changed if p in facts)
+    for group, jointly in _joint_changes(trials, pending, switched_by):
+        decided = sorted(p.split(".", 1)[1] for p in jointly if p in facts)
         for path in group:
             entry = used.setdefault(path, UsedPresumption(ruleset.presumptions[path], []))
             entry.fields = sorted(set(entry.fields).union(decided))
@@ -289,13 +333,8 @@ _MAX_COMBINATIONS = 81
 
 
 def _joint_changes(
-    ruleset: CompiledRuleSet,
-    facts: dict[str, Any],
-    fired_ids: set[str],
-    presumed: list[str],
-    switched_by: dict[str, set[str]],
-    memo: Memo,
-) -> list[tuple[tuple[str, ...], set[str]]]:
+    trials: _Trials, presumed: list[str], switched_by: dict[str, set[str]]
+) -> list[tuple[tuple[str, ...], Set[str]]]:
     """Groups of presumed facts that change a decided field only together, with what they change.
 
     One fact at a time misses a field that only a combination changes: a rule that tests two
@@ -309,62 +348,43 @@ def _joint_changes(
     different rules are not tried; `tests/test_soundness.py` checks on generated cases that
     values for unlisted presumed facts, several at once, change no decided field.
     """
+    facts, plan = trials.facts, trials.plan
     pending = set(presumed)
-    groups: dict[tuple[str, ...], list[CompiledRule]] = {}
-    for path in presumed:
-        for rule in ruleset.dependents.get(path, ()):
-            if rule.derives or rule.adds:
-                group = tuple(sorted(p for p in rule.effective_paths if p in pending))
-                if len(group) >= 2 and rule not in groups.setdefault(group, []):
-                    groups[group].append(rule)
-    found: list[tuple[tuple[str, ...], set[str]]] = []
-    for group, rules in groups.items():
+    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate]]] = {}
+    for rule, tested, unpresumed in plan.joint:
+        shared = [p for p in tested if p in pending]
+        if len(shared) >= 2:
+            groups.setdefault(tuple(shared), []).append((rule, unpresumed))
+    found: list[tuple[tuple[str, ...], Set[str]]] = []
+    for group, candidates in groups.items():
         # a rule one fact switches on its own was followed with that fact already; one that is
         # decided whatever values the unknown facts get (its condition without presumptions, unless
         # it asks whether one of them is known) switches never
-        alone = set().union(*(switched_by[p] for p in group))
+        alone = set().union(*[switched_by[p] for p in group])
+        rules = [
+            rule
+            for rule, unpresumed in candidates
+            if rule.id not in alone and (not rule.presence_paths.isdisjoint(group) or unpresumed(facts) is None)
+        ]
+        # of those, a rule whose condition holds its present answer whatever the facts of the group
+        # become switches for no combination: trying the combinations on it would find nothing
+        free = frozenset(group)
         rules = [
             rule
             for rule in rules
-            if rule.id not in alone
-            and (not rule.presence_paths.isdisjoint(group) or c.evaluate(rule.unpresumed, facts) is None)
+            if plan.reach(rule, free)(facts) & (FALSE | OPEN if rule.id in trials.fired_ids else TRUE)
         ]
         if not rules:
             continue
-        options = [(_MISSING, *ruleset.presumptions[p].alternatives) for p in group]
-        for combination in islice(product(*options), _MAX_COMBINATIONS):
-            changes = {p: v for p, v in zip(group, combination, strict=True) if v is not _MISSING}
-            if len(changes) < 2 or not _switched(rules, facts, fired_ids, changes):
+        for combination in islice(product(*(plan.options[p] for p in group)), _MAX_COMBINATIONS):
+            changes = {p: v for p, v in zip(group, combination, strict=True) if v is not MISSING}
+            if len(changes) < 2 or not trials.switches(rules, changes):
                 continue
-            changed = changed_outcomes_jointly(ruleset, facts, fired_ids, changes, stop_at_decided=True, memo=memo)
+            changed = trials.changed(changes, True)
             if any(p in facts for p in changed):
                 found.append((tuple(sorted(changes)), changed))
                 break
     return found
-
-
-def _switched(
-    rules: list[CompiledRule], facts: dict[str, Any], fired_ids: set[str], changes: dict[str, Any]
-) -> list[CompiledRule]:
-    """The rules among `rules` that apply differently with `changes`."""
-    with _changed_in_place(facts, changes):
-        return [rule for rule in rules if (rule.test(facts) is True) != (rule.id in fired_ids)]
-
-
-@contextmanager
-def _changed_in_place(facts: dict[str, Any], changes: dict[str, Any]) -> Iterator[None]:
-    """`facts` with `changes` applied for the duration, then as it was: cheaper than a copy, and
-    safe because each assessment owns its facts."""
-    previous = {path: facts.get(path, _MISSING) for path in changes}
-    facts.update(changes)
-    try:
-        yield
-    finally:
-        for path, value in previous.items():
-            if value is _MISSING:
-                del facts[path]
-            else:
-                facts[path] = value
 
 
 @dataclass

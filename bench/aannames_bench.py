@@ -1,0 +1,138 @@
+"""The check which presumptions mattered (`aannames`) on its own: this checkout against a base commit.
+
+Usage (from the repository root):
+
+    .venv/bin/python bench/aannames_bench.py --base 0835ca1 [--cases 2000] [--rounds 6]
+
+Evaluates generated cases (`engine/case_generator.py`, in every municipality configuration) once
+and keeps what `presumptions_that_matter` was given for each (the ruleset, the facts, the rules
+that fired, the presumed facts). Then this checkout's `engine/partial.py` and the base commit's
+(read with `git show`, loaded as a module of its own next to this checkout's `engine`) check the
+same inputs in turns, round by round, each call timed in CPU time of the thread. Before the
+timing, every input is checked by both: the same presumptions, fields, settled fields and
+`samen_met`, and the facts left as they were, in the same order (exit 1 otherwise).
+
+What it measures is the part alone, without the rest of the assessment that
+`bench/partial_bench.py` times; what it needs of the base is only that its `engine/partial.py`
+runs against this checkout's `engine.conditions` and `engine.compiler`. The sides share the
+compiled rulesets: what one side keeps on a ruleset (`presumption_plan`) is cleared, and built
+again untimed, before the other side's turn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine import evaluator, partial  # noqa: E402
+from engine.case_generator import random_cases  # noqa: E402
+from engine.compiler import CompiledRuleSet  # noqa: E402
+from engine.loader import load_rulebase  # noqa: E402
+
+Call = tuple[CompiledRuleSet, dict[str, Any], set[str], list[str]]
+
+
+def load_base(rev: str, folder: Path) -> ModuleType:
+    """The base commit's `engine/partial.py` as a module of its own."""
+    source = subprocess.run(
+        ["git", "show", f"{rev}:engine/partial.py"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    path = folder / "partial_base.py"
+    path.write_text(source)
+    spec = importlib.util.spec_from_file_location("partial_base", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["partial_base"] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def captured_calls(cases: int, seed: int) -> list[Call]:
+    """What `presumptions_that_matter` is given for `cases` generated cases."""
+    base = load_rulebase(ROOT / "rules")
+    engine = evaluator.Engine(base)
+    gemeenten: list[str | None] = [None, *sorted(base.gemeenten)]
+    calls: list[Call] = []
+    original = evaluator.presumptions_that_matter
+
+    def keep(ruleset: CompiledRuleSet, facts: dict[str, Any], fired: set[str], presumed: Any) -> Any:
+        presumed = list(presumed)
+        calls.append((ruleset, dict(facts), set(fired), presumed))
+        return original(ruleset, facts, fired, presumed)
+
+    evaluator.presumptions_that_matter = keep
+    try:
+        for i, casus in enumerate(random_cases(cases, seed=seed)):
+            engine.evaluate(casus, gemeenten[i % len(gemeenten)], dt.date(2025, 1, 1))
+    finally:
+        evaluator.presumptions_that_matter = original
+    return calls
+
+
+def answers(module: ModuleType, calls: list[Call]) -> list[Any]:
+    """Each call's answer as plain data, with the facts as the call left them (order included)."""
+    found = []
+    for ruleset, facts, fired, presumed in calls:
+        mine = dict(facts)
+        used = module.presumptions_that_matter(ruleset, mine, set(fired), presumed)
+        found.append(([(u.presumption.path, u.fields, u.settles, u.together_with) for u in used], list(mine.items())))
+    return found
+
+
+def timed(module: ModuleType, calls: list[Call]) -> list[float]:
+    """CPU time of the thread per call, in ms, after clearing and rebuilding what rulesets keep."""
+    for ruleset in {id(r): r for r, *_ in calls}.values():
+        if hasattr(ruleset, "presumption_plan"):
+            ruleset.presumption_plan = None
+    answers(module, calls[:200])  # untimed: what the module keeps per ruleset is built again
+    times = []
+    for ruleset, facts, fired, presumed in calls:
+        started = time.thread_time()
+        module.presumptions_that_matter(ruleset, facts, fired, presumed)
+        times.append((time.thread_time() - started) * 1000)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", required=True, help="the commit whose engine/partial.py to compare with")
+    parser.add_argument("--cases", type=int, default=2000)
+    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--seed", type=int, default=2015)
+    args = parser.parse_args()
+
+    calls = captured_calls(args.cases, args.seed)
+    with tempfile.TemporaryDirectory() as folder:
+        base = load_base(args.base, Path(folder))
+        if answers(base, calls) != answers(partial, calls):
+            print("the answers differ from the base's", file=sys.stderr)
+            return 1
+        sides: dict[str, list[float]] = {"base": [], "this": []}
+        for _ in range(args.rounds):
+            sides["base"] += timed(base, calls)
+            sides["this"] += timed(partial, calls)
+    print(f"{len(calls)} calls per round, {args.rounds} rounds, the same answers on both sides")
+    medians = {}
+    for side, times in sides.items():
+        medians[side] = statistics.median(times)
+        name = f"base {args.base}" if side == "base" else "this checkout"
+        print(f"{name}: median {medians[side]:.3f} ms, mean {statistics.fmean(times):.3f} ms per call")
+    ratio = medians["this"] / medians["base"]
+    print(f"this checkout / base: median {ratio:.2f} ({(ratio - 1) * 100:+.1f}%)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""What the presumption checks (`engine.partial`) look up, worked out once per compiled ruleset.
+
+Which rules test a presumed fact and conclude something; each such rule's condition for each
+other value of the fact, folded (`Look`: a value that decides the condition needs no evaluation
+per case, else only what is left is evaluated); which other values are worth trying; how a
+concluded fact's value follows from the rules that fired; and what a rule's condition can still
+become when a group of presumed facts varies (`Reach`). None of it depends on the case, so a case
+only evaluates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine import conditions as c
+from engine.compiler import CompiledRule, CompiledRuleSet
+from engine.facts import OUTCOME, OUTCOME_FACTS
+
+_OUTCOME_PREFIX = OUTCOME + "."
+#: What `value_of` answers when no fired rule concludes the fact, and when they disagree.
+MISSING = object()
+DISPUTED = object()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What the presumption checks look up, worked out once per compiled ruleset (`plan_of`)."""
+
+    #: fact -> the rules that test it and conclude something, in `dependents` order
+    concluding: dict[str, tuple[CompiledRule, ...]]
+    #: rule id -> the facts it concludes (derived facts and outcome fields)
+    conclusions: dict[str, tuple[str, ...]]
+    #: concluded scalar fact -> (rule id, value) of every rule that concludes it
+    scalars: dict[str, tuple[tuple[str, Any], ...]]
+    #: list outcome -> its values in their order, and (rule id, members it adds) of every rule concluding it
+    lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]]
+    #: rules that conclude something and test two or more presumed facts: the rule, those facts
+    #: (sorted), and its condition without presumptions as a function (`engine.partial._joint_changes`)
+    joint: tuple[tuple[CompiledRule, tuple[str, ...], c.Predicate], ...]
+    #: presumed fact -> `MISSING` (kept at its presumption) and its other values
+    options: dict[str, tuple[Any, ...]]
+    #: presumed fact -> for each of its other values (without those that every comparison on it
+    #: in force answers as an earlier one does: they would find the same, `_distinct`), the change
+    #: to try and the rules of `concluding` with their condition for that value (`Look`)
+    singles: dict[str, tuple[tuple[dict[str, Any], tuple[Look, ...]], ...]]
+    #: (rule id, group of presumed facts) -> what the rule's condition can become when the group's
+    #: facts vary (`_reach`), built when a case first asks
+    reaches: dict[tuple[str, frozenset[str]], Reach] = field(default_factory=dict)
+
+    def reach(self, rule: CompiledRule, group: frozenset[str]) -> Reach:
+        """`_reach` of the rule's condition for `group`, built once (two threads may both build it)."""
+        found = self.reaches.get((rule.id, group))
+        if found is None:
+            found = self.reaches[rule.id, group] = _reach(rule.effective, group)
+        return found
+
+
+#: A rule with its condition for one value of a fact: (rule, its answer, None) when that value
+#: decides the condition, else (rule, None, what is left of the condition as a function).
+Look = tuple[CompiledRule, bool | None, c.Predicate | None]
+
+
+def plan_of(ruleset: CompiledRuleSet) -> Plan:
+    """The ruleset's `Plan`, built on first use and kept on it (two threads may both build it:
+    the same plan, so either may stay)."""
+    plan = ruleset.presumption_plan
+    if plan is None:
+        plan = ruleset.presumption_plan = _build_plan(ruleset)
+    return plan
+
+
+def _build_plan(ruleset: CompiledRuleSet) -> Plan:
+    concluding = {
+        path: tuple(rule for rule in rules if rule.derives or rule.adds) for path, rules in ruleset.dependents.items()
+    }
+    scalars: dict[str, tuple[tuple[str, Any], ...]] = {}
+    lists: dict[str, tuple[tuple[Any, ...], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+    for path, rules in ruleset.concluders.items():
+        name = path.split(".", 1)[1]
+        if path.startswith(_OUTCOME_PREFIX) and OUTCOME_FACTS[name].kind == "list":
+            lists[path] = (tuple(OUTCOME_FACTS[name].values), tuple((r.id, r.adds.get(path, ())) for r in rules))
+        else:
+            scalars[path] = tuple((r.id, r.derives[path]) for r in rules if path in r.derives)
+    presumed = ruleset.presumptions.keys()
+    joint = []
+    for rule in ruleset.rules:
+        tested = tuple(sorted(rule.effective_paths & presumed))
+        if (rule.derives or rule.adds) and len(tested) >= 2:
+            joint.append((rule, tested, c.predicate(rule.unpresumed)))
+    options = {path: (MISSING, *p.alternatives) for path, p in ruleset.presumptions.items()}
+    distinct = {
+        path: _distinct(path, p.alternatives, ruleset.dependents.get(path, ()))
+        for path, p in ruleset.presumptions.items()
+    }
+    conclusions = {rule.id: (*rule.derives, *rule.adds) for rule in ruleset.rules}
+    singles = {
+        path: tuple(
+            ({path: value}, tuple(_look(rule, path, value) for rule in concluding.get(path, ()))) for value in values
+        )
+        for path, values in distinct.items()
+    }
+    return Plan(concluding, conclusions, scalars, lists, tuple(joint), options, singles)
+
+
+def _look(rule: CompiledRule, path: str, value: Any) -> Look:
+    """`rule` with its condition for `path` at `value` (a known value answers each comparison on
+    it), so that a trial of that value evaluates only what is left."""
+    try:
+        left = _with_value(rule.effective, path, value)
+    except TypeError:  # a comparison this value cannot answer: the trial evaluates it as it is
+        return rule, None, rule.test
+    if isinstance(left, c.Const):
+        return rule, left.value, None
+    return rule, None, c.predicate(left)
+
+
+def _with_value(node: c.Node, path: str, value: Any) -> c.Node:
+    """`node` with each comparison on `path` replaced by its answer for `value`, simplified: the
+    same three-valued answer on any facts in which `path` has that value."""
+    if isinstance(node, c.Cmp):
+        return c.Const(c.evaluate(node, {path: value}) is True) if node.path == path else node
+    if isinstance(node, c.All):
+        return c.all_of(_with_value(item, path, value) for item in node.items)
+    if isinstance(node, c.AnyOf):
+        return c.any_of(_with_value(item, path, value) for item in node.items)
+    if isinstance(node, c.Not):
+        inner = _with_value(node.item, path, value)
+        return c.Const(not inner.value) if isinstance(inner, c.Const) else c.Not(inner)
+    return node
+
+
+def _distinct(path: str, values: tuple[Any, ...], rules: tuple[CompiledRule, ...]) -> tuple[Any, ...]:
+    """`values` of fact `path` without those that every comparison on it in `rules` (the rules
+    that test it) answers as an earlier value does: a rule's condition depends on the fact only
+    through those answers, so such a value switches and opens exactly the same rules."""
+    comparisons = [cmp for rule in rules for cmp in _comparisons(rule.effective) if cmp.path == path]
+    kept: dict[tuple[bool | None, ...], Any] = {}
+    for value in values:
+        kept.setdefault(tuple(c.evaluate(cmp, {path: value}) for cmp in comparisons), value)
+    return tuple(kept.values())
+
+
+def _comparisons(node: c.Node) -> Iterator[c.Cmp]:
+    """The comparisons in a condition."""
+    if isinstance(node, c.Cmp):
+        yield node
+    elif isinstance(node, c.Not):
+        yield from _comparisons(node.item)
+    elif isinstance(node, (c.All, c.AnyOf)):
+        for item in node.items:
+            yield from _comparisons(item)
+
+
+#: The values a condition can take, as bits (`_reach`).
+TRUE, FALSE, OPEN = 1, 2, 4
+_BITS = {True: TRUE, False: FALSE, None: OPEN}
+#: What a condition can become when the facts of a group may take any value (or stay unknown).
+Reach = Callable[[dict[str, Any]], int]
+
+
+def _reach(node: c.Node, free: frozenset[str]) -> Reach:
+    """`node` as a function of the facts: the values (bits `TRUE`, `FALSE`, `OPEN`) it can take
+    when each fact in `free` may take any value or stay unknown, the others as they are. It may
+    answer a value that no combination gives (each comparison on a free fact is taken to vary on
+    its own), never miss one: a rule whose answer holds only its present value switches for no
+    combination of values of the free facts."""
+    if free.isdisjoint(c.paths(node)):
+        test = c.predicate(node)
+        return lambda facts: _BITS[test(facts)]
+    if isinstance(node, c.Cmp):
+        return lambda facts: TRUE | FALSE | OPEN
+    if isinstance(node, c.Not):
+        inner = _reach(node.item, free)
+
+        def negation(facts: dict[str, Any]) -> int:
+            bits = inner(facts)
+            return (bits & OPEN) | (FALSE if bits & TRUE else 0) | (TRUE if bits & FALSE else 0)
+
+        return negation
+    assert isinstance(node, (c.All, c.AnyOf))
+    # the parts without a free fact as one part: the same answer, in one evaluation
+    fixed = [item for item in node.items if free.isdisjoint(c.paths(item))]
+    varying = [item for item in node.items if not free.isdisjoint(c.paths(item))]
+    join = c.any_of if isinstance(node, c.AnyOf) else c.all_of
+    parts = [_reach(item, free) for item in ([join(fixed)] if fixed else []) + varying]
+    # a conjunction is true when every part is, false when one is; a disjunction the other way round
+    decisive, other = (TRUE, FALSE) if isinstance(node, c.AnyOf) else (FALSE, TRUE)
+
+    def combination(facts: dict[str, Any]) -> int:
+        every_other = True  # every part can take the value that does not decide
+        some_decisive = False
+        every_undecisive = True  # every part can be other than decisive: `other` or open
+        some_open = False
+        for part in parts:
+            bits = part(facts)
+            every_other = every_other and bool(bits & other)
+            some_decisive = some_decisive or bool(bits & decisive)
+            every_undecisive = every_undecisive and bool(bits & (other | OPEN))
+            some_open = some_open or bool(bits & OPEN)
+        return (
+            (other if every_other else 0)
+            | (decisive if some_decisive else 0)
+            | (OPEN if every_undecisive and some_open else 0)
+        )
+
+    return combination
+
+
+def value_after(plan: Plan, path: str, fired: set[str], rule: CompiledRule, applies: bool, earlier: Any) -> Any:
+    """`value_of(plan, path, fired)` just after `rule` (which concludes `path`) came to apply
+    (`applies`) or ceased to, when `earlier` was the value before: a rule that comes to apply
+    adds its value to the ones there were, so most of the time no rule needs to be looked at."""
+    if applies and earlier is not MISSING:
+        if path in rule.derives:  # a scalar: one value more agrees with them or disputes them
+            if earlier is DISPUTED:
+                return earlier
+            value = rule.derives[path]
+            return earlier if type(value) is type(earlier) and value == earlier else DISPUTED
+        if all(member in earlier for member in rule.adds.get(path, ())):
+            return earlier  # a list outcome already holding what the rule adds
+    return value_of(plan, path, fired)
+
+
+def value_of(plan: Plan, path: str, fired: set[str]) -> Any:
+    """What the fired rules conclude for `path`: one value, `MISSING`, or `DISPUTED`."""
+    pairs = plan.scalars.get(path)
+    if pairs is not None:
+        found = MISSING
+        for rule_id, value in pairs:
+            if rule_id in fired:
+                if found is MISSING:
+                    found = value
+                elif not (type(value) is type(found) and value == found):
+                    return DISPUTED
+        return found
+    listed = plan.lists.get(path)
+    if listed is None:
+        return MISSING
+    order, adders = listed
+    members: set[str] = set()
+    concluded = False
+    for rule_id, added in adders:
+        if rule_id in fired:
+            concluded = True
+            members.update(added)
+    return [m for m in order if m in members] if concluded else MISSING
