@@ -130,10 +130,6 @@ class Side:
     regels: Path
 
 
-def _git(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
-
-
 def _run_workers(sides: tuple[Side, ...], work: Path, mode: str, cases: list[Any], runs: list[Run]) -> list[Path]:
     """Run one worker per side, side by side (each in its own process), and return their outputs."""
     started = []
@@ -287,30 +283,26 @@ def compare_sides(
 def compare(basis: str, count: int, seed: int, regels: Path | None, details: int, uitvoer: Path | None) -> int:
     """Compare the checkout with revision `basis` (checked out in a temporary worktree): the exit code."""
     started = time.perf_counter()
+    sys.path.insert(0, str(ROOT))  # here only: a worker puts its own side's tree first
+    from bench import worktree
+
     work = Path(tempfile.mkdtemp(prefix="compare-assessments-"))
-    worktree = work / "basis"
+    tree = work / "basis"
     try:
-        sha = _git("rev-parse", "--verify", "--quiet", f"{basis}^{{commit}}").stdout.strip()
-        if not sha:
-            raise CompareError(f"'{basis}' is not a revision of {ROOT}")
-        added = _git("worktree", "add", "--detach", "--quiet", str(worktree), sha)
-        if added.returncode != 0:
-            raise CompareError(f"git worktree add failed: {added.stderr.strip()}")
-        print(f"basis {basis} ({sha[:10]}) against the checkout {ROOT}")
-        print(f"rules: {'both ' + str(regels) if regels else 'each side its own rules/'}")
-        sides = (
-            Side("basis", worktree, regels or worktree / "rules"),
-            Side("checkout", ROOT, regels or ROOT / "rules"),
-        )
-        differing = compare_sides(sides, work, count, seed, details, uitvoer)
+        with worktree.checked_out(basis, tree) as commit:
+            print(f"basis {basis} ({commit}) against the checkout {ROOT}")
+            print(f"rules: {'both ' + str(regels) if regels else 'each side its own rules/'}")
+            sides = (
+                Side("basis", tree, regels or tree / "rules"),
+                Side("checkout", ROOT, regels or ROOT / "rules"),
+            )
+            differing = compare_sides(sides, work, count, seed, details, uitvoer)
         print(f"time: {time.perf_counter() - started:.0f} s")
         return 1 if differing else 0
-    except CompareError as exc:
+    except (CompareError, worktree.WorktreeError) as exc:
         print(f"compare_assessments: {exc}", file=sys.stderr)
         return 2
     finally:
-        if worktree.exists():
-            _git("worktree", "remove", "--force", str(worktree))
         shutil.rmtree(work, ignore_errors=True)
 
 

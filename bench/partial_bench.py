@@ -13,7 +13,8 @@ assessment is timed in CPU time of its thread (`time.thread_time`), which anothe
 on a shared machine disturbs far less than wall-clock time. Prints the
 median, p99 and mean per assessment of each side, the lowest of its round medians, and the ratios
 (also as a speed-up, base / this); exits 1 when this checkout is more than `--limit` (default 20%)
-slower on the median.
+slower on the median, or, with `--target N`, when its median or p99 is not N times faster than
+the base's; 2 when the base cannot be checked out.
 
 What one step adds, on this checkout alone:
 
@@ -120,18 +121,17 @@ def main() -> int:
         times = run_sides({"base": (ROOT, args.zonder), "this": (ROOT, None)}, args.rounds, args.cases)
         return report(times, f"this checkout without {args.zonder}", args.rounds, args.cases, args.limit, args.target)
 
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", args.base], cwd=ROOT, check=True, capture_output=True, text=True
-    ).stdout.strip()
+    sys.path.insert(0, str(ROOT))  # here, not in the workers: each of those puts its own tree first
+    from bench import worktree
+
     with tempfile.TemporaryDirectory(prefix="partial-bench-") as tmp:
         base_root = Path(tmp) / "base"
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", str(base_root), commit], cwd=ROOT, check=True, capture_output=True
-        )
         try:
-            times = run_sides({"base": (base_root, None), "this": (ROOT, None)}, args.rounds, args.cases)
-        finally:
-            subprocess.run(["git", "worktree", "remove", "--force", str(base_root)], cwd=ROOT, check=False)
+            with worktree.checked_out(args.base, base_root) as commit:
+                times = run_sides({"base": (base_root, None), "this": (ROOT, None)}, args.rounds, args.cases)
+        except worktree.WorktreeError as exc:
+            print(f"partial_bench: {exc}", file=sys.stderr)
+            return 2
     return report(times, f"base {commit}", args.rounds, args.cases, args.limit, args.target)
 
 
