@@ -15,7 +15,7 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine import conditions as c
 from engine.assessment import Bronvermelding
@@ -34,6 +34,9 @@ from engine.facts import (
 from engine.parameters import Parameterstand
 from engine.rule_model import Bron, Conditie, NietGevolgdVoorstel, ParameterVerwijzing, ProfessioneleAfweging
 from engine.rulebase import LoadedRule, LoadedVermoeden, RuleBase
+
+if TYPE_CHECKING:  # the plan module builds on this one
+    from engine.presumption_plan import Plan
 
 _OPS = {
     "is": "eq",
@@ -137,27 +140,10 @@ class CompiledRuleSet:
     order: tuple[CompiledRule, ...] = ()
     register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
     #: what the presumption checks look up (`engine.presumption_plan`), built there on first use
-    presumption_plan: Any = field(default=None, repr=False, compare=False)
+    presumption_plan: Plan | None = field(default=None, repr=False, compare=False)
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
-    _entries: dict[tuple[dt.date, str], dict[str, Any]] = field(default_factory=dict, repr=False)
     #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)
     entry_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
-
-    def rule_entry(self, rule: CompiledRule, peildatum: dt.date) -> dict[str, Any]:
-        """What every explanation entry of `rule` says whatever the case: its id, title, source as
-        read on the peildatum and outcome fields (built once per date; the caller must not change it)."""
-        key = (peildatum, rule.id)
-        found = self._entries.get(key)
-        if found is None:
-            if len(self._entries) >= 20_000:
-                self._entries.clear()
-            found = self._entries[key] = {
-                "id": rule.id,
-                "titel": rule.loaded.regel.titel,
-                "bron": self.bronvermelding(rule.loaded.regel.bron, peildatum),
-                "uitkomstvelden": rule.outcome_names,
-            }
-        return found
 
     def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:
         """A source as people read it, its law links dated at the peildatum (`render_bron`, cached:

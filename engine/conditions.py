@@ -447,7 +447,7 @@ def why_false(node: Node, facts: dict[str, Any]) -> list[str]:
     """The comparisons that make `node` false, each with the value the case has."""
     if evaluate(node, facts) is not False:
         return []
-    return _explainer(node)(facts)
+    return why_known_false(node, facts)
 
 
 def why_known_false(node: Node, facts: dict[str, Any]) -> list[str]:

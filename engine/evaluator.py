@@ -367,13 +367,19 @@ def _not_applied(
     memo = ruleset.entry_memo
     found = memo.get(key)
     if found is None:
-        entry = dict(ruleset.rule_entry(rule, day))  # the parts that depend only on the rule and the date
-        entry["reden"] = reason
-        entry["ontbrekend"] = unknown
         if len(memo) >= _ENTRY_MEMO_LIMIT:
             memo.clear()
         # validated from a dict: pydantic's validator (native code) is faster than `model_construct`
-        found = memo[key] = NietToegepasteRegel.model_validate(entry)
+        found = memo[key] = NietToegepasteRegel.model_validate(
+            {
+                "id": rule.id,
+                "titel": rule.loaded.regel.titel,
+                "bron": ruleset.bronvermelding(rule.loaded.regel.bron, day),
+                "uitkomstvelden": rule.outcome_names,
+                "reden": reason,
+                "ontbrekend": unknown,
+            }
+        )
     return found
 
 
