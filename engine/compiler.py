@@ -15,7 +15,7 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from engine import conditions as c
 from engine.assessment import Bronvermelding
@@ -34,9 +34,6 @@ from engine.facts import (
 from engine.parameters import Parameterstand
 from engine.rule_model import Bron, Conditie, NietGevolgdVoorstel, ParameterVerwijzing, ProfessioneleAfweging
 from engine.rulebase import LoadedRule, LoadedVermoeden, RuleBase
-
-if TYPE_CHECKING:  # the plan module builds on this one
-    from engine.presumption_plan import Plan
 
 _OPS = {
     "is": "eq",
@@ -140,7 +137,9 @@ class CompiledRuleSet:
     order: tuple[CompiledRule, ...] = ()
     register: Bronnenregister = field(default_factory=Bronnenregister)  # the source register, for rendering
     #: what the presumption checks look up (`engine.presumption_plan`), built there on first use
-    presumption_plan: Plan | None = field(default=None, repr=False, compare=False)
+    #: (an `engine.presumption_plan.Plan`: not named here, since that module builds on this one and
+    #: the layout admits no import circle, not even one for type checking only)
+    presumption_plan: Any = field(default=None, repr=False, compare=False)
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
     #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)
     entry_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
