@@ -8,6 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import engine.durable.adapter as adapter
 from engine.durable import ActionError, EngineError, registered_count, ruleset_for
@@ -311,3 +313,74 @@ def test_a_firing_that_changes_nothing_tested_is_not_asserted_again(monkeypatch:
     assert result.fired == [0, 1, 3, 4]  # 2 no longer matches once 1 set b
     assert result.facts == {"x": 1, "a": True, "y": 5, "b": 1, "c": 2, "z": 3}
     assert len(asserted) == 2  # the start, and after rule 1 changed b
+
+
+# The firing order the adapter promises, stated without durable-rules: of the unfired rules that
+# match the working memory with everything derived so far, the one with the lowest index fires
+# next (durable-rules dispatches the lowest action index with a queued match, and the action index
+# is the rule's position; a firing that changes nothing tested keeps the queue as it stands).
+# These random rule sets check the order and what is derived.
+_KEYS = ("a", "b", "c", "d")
+
+
+def _pattern() -> st.SearchStrategy[dict[str, Any]]:
+    leaf = st.one_of(
+        st.builds(lambda k, v: {k: v}, st.sampled_from(_KEYS), st.integers(0, 2)),
+        st.builds(lambda k, v: {"$gt": {k: v}}, st.sampled_from(_KEYS), st.integers(0, 1)),
+        st.builds(lambda k: {"$nex": {k: 1}}, st.sampled_from(_KEYS)),
+        st.builds(lambda k: {"$ex": {k: 1}}, st.sampled_from(_KEYS)),
+    )
+    return st.recursive(
+        leaf,
+        lambda inner: st.one_of(
+            st.builds(lambda items: {"$and": items}, st.lists(inner, min_size=2, max_size=3)),
+            st.builds(lambda items: {"$or": items}, st.lists(inner, min_size=2, max_size=3)),
+        ),
+        max_leaves=4,
+    )
+
+
+def _holds(pattern: dict[str, Any], wm: dict[str, Any]) -> bool:
+    ((op, arg),) = pattern.items()
+    if op == "$and":
+        return all(_holds(p, wm) for p in arg)
+    if op == "$or":
+        return any(_holds(p, wm) for p in arg)
+    if not op.startswith("$"):
+        return op in wm and wm[op] == arg
+    ((key, value),) = arg.items()
+    if op == "$nex":
+        return key not in wm
+    if op == "$ex":
+        return key in wm
+    if op == "$gt":
+        return key in wm and wm[key] > value
+    raise ValueError(op)
+
+
+def _lowest_index_first(patterns: list[dict[str, Any]], facts: dict[str, Any], derives: dict[int, dict[str, Any]]):
+    wm, fired = dict(facts), []
+    while True:
+        ready = [i for i, p in enumerate(patterns) if i not in fired and _holds(p, wm)]
+        if not ready:
+            return fired, wm
+        fired.append(ready[0])
+        wm.update(derives.get(ready[0], {}))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    patterns=st.lists(_pattern(), min_size=1, max_size=8),
+    facts=st.dictionaries(st.sampled_from(_KEYS), st.integers(0, 2), max_size=3),
+    derives=st.dictionaries(
+        st.integers(0, 7), st.dictionaries(st.sampled_from((*_KEYS, "uit")), st.integers(0, 2), max_size=2)
+    ),
+)
+def test_rules_fire_lowest_index_first_as_if_asserted_after_every_firing(
+    patterns: list[dict[str, Any]], facts: dict[str, Any], derives: dict[int, dict[str, Any]]
+) -> None:
+    rs = ruleset_for(patterns, prefix="t_order")
+    result = rs.run(facts, _derive(derives))
+    fired, wm = _lowest_index_first(patterns, facts, derives)
+    assert result.fired == fired
+    assert result.facts == wm
