@@ -67,6 +67,10 @@ _NAMED_PATHS = ("hulpvraag.hulpvorm", "hulpvraag.naam")
 _ENTRY_MEMO_LIMIT = 2048
 #: `regel` of the engine's own weighing point when several grounds without precedence hold.
 MEERDERE_GRONDEN = "buiten_gronden"
+#: Each outcome field by its name and its dotted path, worked out once.
+_OUTCOME_PATHS = tuple((name, f"{OUTCOME}.{name}") for name in OUTCOME_FACTS)
+_ADDS_ONLY = object()  # a concluder that adds members to a list outcome and derives no value
+_NO_NEEDS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -272,15 +276,16 @@ def _possibly_disputed(
     which facts are still needed.
     """
     found: dict[str, list[CompiledRule]] = {}
+    conflicts, concluders, rule_needs = trace.conflicts, ruleset.concluders, analysis.rule_needs
     for path, value in trace.values.items():
-        if path in trace.conflicts:
+        if path in conflicts:
             continue
-        for rule in ruleset.concluders.get(path, ()):
-            if rule.id in fired_ids or path not in rule.derives:
+        for rule in concluders.get(path, ()):
+            if rule.id in fired_ids:
                 continue
-            other = rule.derives[path]
-            if (other == value and type(other) is type(value)) or analysis.rule_needs(rule) is None:
-                continue  # the same value, or decided
+            other = rule.derives.get(path, _ADDS_ONLY)
+            if other is _ADDS_ONLY or (other == value and type(other) is type(value)) or rule_needs(rule) is None:
+                continue  # a list it adds to, the same value, or decided
             found.setdefault(path, []).append(rule)
     return found
 
@@ -404,11 +409,12 @@ def _resolve_outcomes(
 ) -> _Outcome:
     """Each outcome field's value: disputed values, values an open rule may still contradict, and
     what follows from them stay open."""
-    values = {name: facts.get(f"{OUTCOME}.{name}") for name in OUTCOME_FACTS}
+    values = {name: facts.get(path) for name, path in _OUTCOME_PATHS}
     conflicts = [
         Conflict(veld=path, waarden=dict(sorted(found.items()))) for path, found in sorted(trace.conflicts.items())
     ]
-    rivals = _possibly_disputed(ruleset, {r.id for r in fired}, analysis, trace)
+    fired_ids = {r.id for r in fired}
+    rivals = _possibly_disputed(ruleset, fired_ids, analysis, trace)
     for path, rules in sorted(rivals.items()):
         waarden = {trace.setters[path]: trace.values[path], **{r.id: r.derives[path] for r in rules}}
         waiting = all(not analysis.rule_needs(r) for r in rules)  # they wait only on a disputed value
@@ -417,12 +423,10 @@ def _resolve_outcomes(
         )
         conflicts.append(Conflict(veld=path, waarden=waarden, oorzaak=oorzaak))
     tainted = _tainted(fired, set(rivals))
-    fired_ids = {r.id for r in fired}
     # rules built on a value left open, and rules that wait only on a disputed value (they can
     # never be decided until the rules are): what they would conclude is as open as the dispute
-    hanging = [
-        r for r in ruleset.rules if r.id not in fired_ids and r.derives and analysis.rule_needs(r) == frozenset()
-    ]
+    rule_needs = analysis.rule_needs
+    hanging = [r for r in ruleset.rules if r.derives and r.id not in fired_ids and rule_needs(r) == _NO_NEEDS]
     for rule in [r for r in fired if r.id in tainted] + hanging:
         for path, value in rule.derives.items():
             if path not in trace.conflicts and path not in rivals:

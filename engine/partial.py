@@ -448,17 +448,23 @@ class OpenAnalysis:
 
     def rule_needs(self, rule: CompiledRule) -> frozenset[str] | None:
         """The unknown case facts that keep `rule` undecided (None: it is decided)."""
-        if rule.id in self._rules:
-            return self._rules[rule.id]
-        value, open_facts = c.evaluate_open(rule.effective, self.facts)
+        known = self._rules
+        if rule.id in known:
+            return known[rule.id]
+        facts = self.facts
+        value, open_facts = c.evaluate_open(rule.effective, facts)
         unknowns: set[str] | frozenset[str] = open_facts
         needs: frozenset[str] | None = None
-        if value is None:
+        if value is False:
+            # the commonest answer, and most rules await no fact (`bekend`): decided at once
+            if not rule.awaited or all(p in facts for p in rule.awaited):
+                known[rule.id] = None
+                return None
+            value, unknowns = _open_without(rule.effective, facts, set(), rule.awaited)
+        elif value is None:
             dead = {u for u in sorted(unknowns) if u not in CASE_FACTS and not self.live(u)}
             if dead:  # derived facts no open route can still conclude: they stay absent
-                value, unknowns = _open_without(rule.effective, self.facts, dead, rule.awaited)
-        elif value is False and any(p not in self.facts for p in rule.awaited):
-            value, unknowns = _open_without(rule.effective, self.facts, set(), rule.awaited)
+                value, unknowns = _open_without(rule.effective, facts, dead, rule.awaited)
         if value is None:
             found: set[str] = set()
             for unknown in sorted(unknowns):  # a fixed order: the same answer in every process
@@ -467,7 +473,7 @@ class OpenAnalysis:
                 else:
                     found |= self.path_needs(unknown)
             needs = frozenset(found)
-        self._rules[rule.id] = needs
+        known[rule.id] = needs
         return needs
 
     def live(self, path: str) -> bool:
@@ -476,9 +482,12 @@ class OpenAnalysis:
         found = self._live.get(path)
         if found is None:
             self._live[path] = False  # a cycle through derived facts adds nothing
-            found = path in self.disputed or any(
-                self.rule_needs(r) is not None for r in self.ruleset.concluders.get(path, ())
-            )
+            found = path in self.disputed
+            if not found:
+                for rule in self.ruleset.concluders.get(path, ()):
+                    if self.rule_needs(rule) is not None:
+                        found = True
+                        break
             self._live[path] = found
         return found
 

@@ -1,0 +1,161 @@
+"""The open analysis (`engine.partial.OpenAnalysis`) answers as a plain reading of its meaning.
+
+`OpenAnalysis.rule_needs` keeps what it found per rule, per derived fact and per liveness, and
+decides the commonest rule (false, awaiting no fact) without looking further; the evaluator asks it
+in whatever order its steps need. Here hypothesis draws generated cases (in every municipality
+configuration of the shipped rules) and an order of asking, and every rule's answer is compared
+with a reading written out below without any memo or shortcut: the three-valued value of the
+rule's condition; when it is open, the derived facts that no undecided rule can still conclude
+taken as absent (a comparison on one is false); when it is false but a fact it awaits (`bekend`)
+is unknown, that test taken as open; and the unknown case facts it needs, through derived facts
+too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import textwrap
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from engine import conditions as c
+from engine.case_generator import random_case
+from engine.compiler import CompiledRule, CompiledRuleSet
+from engine.evaluator import Engine, _concluded_facts, _derive
+from engine.facts import CASE_FACTS, case_to_facts
+from engine.loader import load_rulebase
+from engine.partial import OpenAnalysis
+
+DAY = dt.date(2025, 1, 1)
+BRON = "bron: {document: 004_82bfb980c5993adb.txt, regels: 3103-3139}"
+#: The shipped rules await no fact (`bekend`); these do, through a derived fact too.
+AWAITING = f"""
+regels:
+  - id: INTENSIEF
+    titel: Intensieve hulp, als dat bekend is
+    {BRON}
+    geldig_vanaf: 2015-01-01
+    als:
+      alle:
+        - {{feit: hulpvraag.intensief, bekend: true}}
+        - {{feit: hulpvraag.intensief, is: true}}
+    dan: {{afleiden: {{beschikkingsgrond: intensief}}}}
+  - id: BINNEN
+    titel: Binnen bij opvoedvragen
+    {BRON}
+    geldig_vanaf: 2015-01-01
+    als: {{feit: situatie.opgroei_opvoedvragen, is: true}}
+    dan: {{uitkomst: {{reikwijdte: binnen}}}}
+  - id: BESCHIKKING
+    titel: Beschikking bij een grond
+    {BRON}
+    geldig_vanaf: 2015-01-01
+    als:
+      alle:
+        - {{feit: uitkomst.reikwijdte, is: binnen}}
+        - {{feit: afgeleid.beschikkingsgrond, is: intensief}}
+    dan: {{uitkomst: {{toegang: beschikking}}}}
+  - id: VRIJ
+    titel: Vrij toegankelijk zonder intensieve hulp
+    {BRON}
+    geldig_vanaf: 2015-01-01
+    als:
+      alle:
+        - {{feit: uitkomst.reikwijdte, is: binnen}}
+        - {{feit: hulpvraag.intensief, is: false}}
+    dan: {{uitkomst: {{toegang: vrij_toegankelijk}}}}
+"""
+
+
+@pytest.fixture(scope="module")
+def awaiting(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("open") / "rules"
+    (root / "gemeenten").mkdir(parents=True)
+    (root / "r.yaml").write_text(textwrap.dedent(AWAITING))
+    engine = Engine(load_rulebase(root))
+    assert any(r.awaited for r in engine.ruleset(DAY, None).rules)
+    return engine
+
+
+def _plain(
+    node: c.Node, facts: dict[str, Any], dead: frozenset[str], awaited: tuple[str, ...]
+) -> tuple[bool | None, frozenset[str]]:
+    """Three-valued value and the unknown facts that keep it open, read off the tree."""
+    if isinstance(node, c.Const):
+        return node.value, frozenset()
+    if isinstance(node, c.Not):
+        value, unknown = _plain(node.item, facts, dead, awaited)
+        return (None if value is None else not value), unknown
+    if isinstance(node, c.Cmp):
+        if node.path in dead:
+            return node.op == "unknown", frozenset()
+        if node.op == "known" and node.path in awaited and node.path not in facts:
+            return None, frozenset({node.path})
+        value = c.evaluate(node, facts)
+        return value, frozenset({node.path}) if value is None else frozenset()
+    decisive = isinstance(node, c.AnyOf)
+    parts = [_plain(i, facts, dead, awaited) for i in node.items]
+    if any(v is decisive for v, _ in parts):
+        return decisive, frozenset()
+    if any(v is None for v, _ in parts):
+        return None, frozenset().union(*(u for v, u in parts if v is None))
+    return not decisive, frozenset()
+
+
+class Plain:
+    """`OpenAnalysis` as its docstrings define it, recomputed on every question."""
+
+    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], disputed: frozenset[str]) -> None:
+        self.ruleset, self.facts, self.disputed = ruleset, facts, disputed
+
+    def live(self, path: str) -> bool:
+        return path in self.disputed or any(self.needs(r) is not None for r in self.ruleset.concluders.get(path, ()))
+
+    def path_needs(self, path: str) -> frozenset[str]:
+        return frozenset().union(*(self.needs(r) or frozenset() for r in self.ruleset.concluders.get(path, ())))
+
+    def needs(self, rule: CompiledRule) -> frozenset[str] | None:
+        value, unknown = _plain(rule.effective, self.facts, frozenset(), ())
+        if value is None:
+            dead = frozenset(u for u in unknown if u not in CASE_FACTS and not self.live(u))
+            value, unknown = _plain(rule.effective, self.facts, dead, rule.awaited)
+        elif value is False and any(p not in self.facts for p in rule.awaited):
+            value, unknown = _plain(rule.effective, self.facts, frozenset(), rule.awaited)
+        if value is not None:
+            return None
+        return frozenset().union(*(({u} if u in CASE_FACTS else self.path_needs(u)) for u in unknown))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    seed=st.integers(min_value=0, max_value=2**32 - 1),
+    known=st.sampled_from([0.2, 0.4, 0.6, 0.8, 0.95]),
+    order=st.randoms(use_true_random=False),
+)
+def test_every_rule_needs_what_the_plain_reading_says(
+    engine: Engine, awaiting: Engine, seed: int, known: float, order: random.Random
+) -> None:
+    casus = random_case(random.Random(seed), known)
+    _check(engine, casus, order)
+    _check(awaiting, casus, order)
+
+
+def _check(engine: Engine, casus: Any, order: random.Random) -> None:
+    for gemeente in [None, *sorted(engine.base.gemeenten)]:
+        ruleset = engine.ruleset(DAY, gemeente)
+        case_facts = case_to_facts(casus)
+        fired, trace = _derive(ruleset, case_facts)
+        facts = {**case_facts, **_concluded_facts(fired, trace)}
+        disputed = frozenset(trace.conflicts)
+        analysis, plain = OpenAnalysis(ruleset, facts, disputed), Plain(ruleset, facts, disputed)
+        rules = list(ruleset.rules)
+        order.shuffle(rules)  # the memo must not depend on which rule is asked first
+        for rule in rules:
+            assert analysis.rule_needs(rule) == plain.needs(rule), (gemeente, rule.id)
+        for path in sorted(ruleset.concluders):
+            assert analysis.path_needs(path) == plain.path_needs(path), (gemeente, path)
+            assert analysis.live(path) == plain.live(path), (gemeente, path)
