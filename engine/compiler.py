@@ -74,6 +74,9 @@ class CompiledRule:
     #: `effective` without the presumptions: an unknown fact leaves it open (`engine.partial`)
     unpresumed: c.Node = c.Const(False)
     presence_paths: frozenset[str] = field(init=False)  # facts it tests for being known or not
+    #: its condition (`effective`) tests a concluded fact: only such a rule can be open while it
+    #: needs no unknown case fact, waiting on other rules alone (`engine.evaluator._resolve_outcomes`)
+    tests_concluded: bool = field(init=False)
     test: c.Predicate = field(init=False, repr=False, compare=False)  # `effective` as a function, kept
 
     def __post_init__(self) -> None:
@@ -84,6 +87,7 @@ class CompiledRule:
         object.__setattr__(self, "own_paths", tuple(sorted(c.paths(self.own))))
         object.__setattr__(self, "effective_paths", frozenset(c.paths(self.effective)))
         object.__setattr__(self, "presence_paths", frozenset(c.presence_tests(self.unpresumed)))
+        object.__setattr__(self, "tests_concluded", any(p not in CASE_FACTS for p in self.effective_paths))
         object.__setattr__(self, "test", c.predicate(self.effective))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)

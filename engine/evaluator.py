@@ -424,9 +424,14 @@ def _resolve_outcomes(
         conflicts.append(Conflict(veld=path, waarden=waarden, oorzaak=oorzaak))
     tainted = _tainted(fired, set(rivals))
     # rules built on a value left open, and rules that wait only on a disputed value (they can
-    # never be decided until the rules are): what they would conclude is as open as the dispute
+    # never be decided until the rules are): what they would conclude is as open as the dispute.
+    # A rule testing only case facts never waits on rules alone: open, it needs its unknown facts.
     rule_needs = analysis.rule_needs
-    hanging = [r for r in ruleset.rules if r.derives and r.id not in fired_ids and rule_needs(r) == _NO_NEEDS]
+    hanging = [
+        r
+        for r in ruleset.rules
+        if r.derives and r.tests_concluded and r.id not in fired_ids and rule_needs(r) == _NO_NEEDS
+    ]
     for rule in [r for r in fired if r.id in tainted] + hanging:
         for path, value in rule.derives.items():
             if path not in trace.conflicts and path not in rivals:

@@ -8,7 +8,8 @@ with a reading written out below without any memo or shortcut: the three-valued 
 rule's condition; when it is open, the derived facts that no undecided rule can still conclude
 taken as absent (a comparison on one is false); when it is false but a fact it awaits (`bekend`)
 is unknown, that test taken as open; and the unknown case facts it needs, through derived facts
-too.
+too. A rule that tests only case facts never waits on other rules alone (open, it needs an
+unknown case fact): the evaluator relies on that.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import conditions as c
+from engine.case import Casus
 from engine.case_generator import random_case
 from engine.compiler import CompiledRule, CompiledRuleSet
 from engine.evaluator import Engine, _concluded_facts, _derive
@@ -32,7 +34,8 @@ from engine.partial import OpenAnalysis
 
 DAY = dt.date(2025, 1, 1)
 BRON = "bron: {document: 004_82bfb980c5993adb.txt, regels: 3103-3139}"
-#: The shipped rules await no fact (`bekend`); these do, through a derived fact too.
+#: The shipped rules await no fact (`bekend`); these do, through a derived fact too, and two of
+#: them can dispute that fact, so that BESCHIKKING then waits on the dispute alone.
 AWAITING = f"""
 regels:
   - id: INTENSIEF
@@ -44,6 +47,12 @@ regels:
         - {{feit: hulpvraag.intensief, bekend: true}}
         - {{feit: hulpvraag.intensief, is: true}}
     dan: {{afleiden: {{beschikkingsgrond: intensief}}}}
+  - id: LANGDURIG
+    titel: Langdurige hulp
+    {BRON}
+    geldig_vanaf: 2015-01-01
+    als: {{feit: hulpvraag.duur_weken, groter_dan: 10}}
+    dan: {{afleiden: {{beschikkingsgrond: langdurig}}}}
   - id: BINNEN
     titel: Binnen bij opvoedvragen
     {BRON}
@@ -155,7 +164,29 @@ def _check(engine: Engine, casus: Any, order: random.Random) -> None:
         rules = list(ruleset.rules)
         order.shuffle(rules)  # the memo must not depend on which rule is asked first
         for rule in rules:
-            assert analysis.rule_needs(rule) == plain.needs(rule), (gemeente, rule.id)
+            needs = plain.needs(rule)
+            assert analysis.rule_needs(rule) == needs, (gemeente, rule.id)
+            # `engine.evaluator._resolve_outcomes` looks for rules waiting on rules alone only among
+            # those testing a concluded fact
+            assert rule.tests_concluded or needs != frozenset(), (gemeente, rule.id)
         for path in sorted(ruleset.concluders):
             assert analysis.path_needs(path) == plain.path_needs(path), (gemeente, path)
             assert analysis.live(path) == plain.live(path), (gemeente, path)
+
+
+def test_a_rule_waiting_on_a_dispute_alone_leaves_its_field_open(awaiting: Engine) -> None:
+    """BESCHIKKING tests a derived fact that INTENSIEF and LANGDURIG dispute: it needs no case fact
+    and is open, so the toegang it would conclude is open as the dispute (found only among the
+    rules that test a concluded fact, `CompiledRule.tests_concluded`)."""
+    casus = Casus.model_validate(
+        {"situatie": {"opgroei_opvoedvragen": True}, "hulpvraag": {"intensief": True, "duur_weken": 20}}
+    )
+    ruleset = awaiting.ruleset(DAY, None)
+    fired, trace = _derive(ruleset, case_to_facts(casus))
+    facts = {**case_to_facts(casus), **_concluded_facts(fired, trace)}
+    waiting = next(r for r in ruleset.rules if r.id == "BESCHIKKING")
+    assert waiting.tests_concluded
+    assert OpenAnalysis(ruleset, facts, frozenset(trace.conflicts)).rule_needs(waiting) == frozenset()
+    b = awaiting.evaluate(casus, peildatum=DAY)
+    assert b.toegang == "onbeslist"
+    assert any(k.veld == "uitkomst.toegang" and k.waarden == {"BESCHIKKING": "beschikking"} for k in b.conflicten)
