@@ -7,16 +7,18 @@ Usage (from the repository root):
 Evaluates generated cases (`engine/case_generator.py`, in every municipality configuration) once
 and keeps what `presumptions_that_matter` was given for each (the ruleset, the facts, the rules
 that fired, the presumed facts). Then this checkout's `engine/partial.py` and the base commit's
-(read with `git show`, loaded as a module of its own next to this checkout's `engine`) check the
-same inputs in turns, round by round, each call timed in CPU time of the thread. Before the
+(read with `git show`, loaded as a module of its own next to this checkout's `engine`, with the
+base's `engine/presumption_plan.py` where it has one) check the same inputs in turns, round by
+round, each call timed in CPU time of the thread. Before the
 timing, every input is checked by both: the same presumptions, fields, settled fields and
 `samen_met`, and the facts left as they were, in the same order (exit 1 otherwise).
 
 What it measures is the part alone, without the rest of the assessment that
 `bench/partial_bench.py` times; what it needs of the base is only that its `engine/partial.py`
-runs against this checkout's `engine.conditions` and `engine.compiler`. The sides share the
-compiled rulesets: what one side keeps on a ruleset (`presumption_plan`) is cleared, and built
-again untimed, before the other side's turn.
+(and `engine/presumption_plan.py`) run against this checkout's `engine.conditions` and
+`engine.compiler`. The sides share the compiled rulesets: what one side keeps on a ruleset
+(`presumption_plan`, with the functions it builds when a case first asks) is cleared, and built
+again untimed on all the inputs, before the other side's turn.
 """
 
 from __future__ import annotations
@@ -44,19 +46,40 @@ from engine.loader import load_rulebase  # noqa: E402
 Call = tuple[CompiledRuleSet, dict[str, Any], set[str], list[str]]
 
 
-def load_base(rev: str, folder: Path) -> ModuleType:
-    """The base commit's `engine/partial.py` as a module of its own."""
-    source = subprocess.run(
-        ["git", "show", f"{rev}:engine/partial.py"], cwd=ROOT, capture_output=True, text=True, check=True
-    ).stdout
-    path = folder / "partial_base.py"
-    path.write_text(source)
-    spec = importlib.util.spec_from_file_location("partial_base", path)
+def _module(name: str, path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["partial_base"] = module  # dataclasses look their module up
+    sys.modules[name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+def load_base(rev: str, folder: Path) -> ModuleType:
+    """The base commit's `engine/partial.py` as a module of its own, with the base's
+    `engine/presumption_plan.py` where the base has one (else this checkout's)."""
+
+    def show(path: str) -> str | None:
+        found = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True, text=True)
+        return found.stdout if found.returncode == 0 else None
+
+    source = show("engine/partial.py")
+    if source is None:
+        raise SystemExit(f"{rev}: no engine/partial.py")
+    plan_source = show("engine/presumption_plan.py")
+    path = folder / "partial_base.py"
+    path.write_text(source)
+    if plan_source is None:
+        return _module("partial_base", path)
+    plan_path = folder / "presumption_plan_base.py"
+    plan_path.write_text(plan_source)
+    plan = _module("presumption_plan_base", plan_path)
+    mine = sys.modules["engine.presumption_plan"]
+    sys.modules["engine.presumption_plan"] = plan  # what the base's partial imports, while it loads
+    try:
+        return _module("partial_base", path)
+    finally:
+        sys.modules["engine.presumption_plan"] = mine
 
 
 def captured_calls(cases: int, seed: int) -> list[Call]:
@@ -81,8 +104,17 @@ def captured_calls(cases: int, seed: int) -> list[Call]:
     return calls
 
 
+def clear_plans(calls: list[Call]) -> None:
+    """Take off the rulesets what a side kept on them: the other side builds its own (each side's
+    plan is of its own `engine/presumption_plan.py`)."""
+    for ruleset in {id(r): r for r, *_ in calls}.values():
+        if hasattr(ruleset, "presumption_plan"):
+            ruleset.presumption_plan = None
+
+
 def answers(module: ModuleType, calls: list[Call]) -> list[Any]:
     """Each call's answer as plain data, with the facts as the call left them (order included)."""
+    clear_plans(calls)
     found = []
     for ruleset, facts, fired, presumed in calls:
         mine = dict(facts)
@@ -93,10 +125,7 @@ def answers(module: ModuleType, calls: list[Call]) -> list[Any]:
 
 def timed(module: ModuleType, calls: list[Call]) -> list[float]:
     """CPU time of the thread per call, in ms, after clearing and rebuilding what rulesets keep."""
-    for ruleset in {id(r): r for r, *_ in calls}.values():
-        if hasattr(ruleset, "presumption_plan"):
-            ruleset.presumption_plan = None
-    answers(module, calls[:200])  # untimed: what the module keeps per ruleset is built again
+    answers(module, calls)  # untimed: what the module keeps per ruleset is built again, all of it
     times = []
     for ruleset, facts, fired, presumed in calls:
         started = time.thread_time()
