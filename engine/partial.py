@@ -349,14 +349,17 @@ def _joint_changes(
     values for unlisted presumed facts, several at once, change no decided field.
     """
     facts, plan = trials.facts, trials.plan
-    pending = set(presumed)
-    groups: dict[tuple[str, ...], list[tuple[CompiledRule, c.Predicate]]] = {}
-    for rule, tested, unpresumed in plan.joint:
-        shared = [p for p in tested if p in pending]
-        if len(shared) >= 2:
-            groups.setdefault(tuple(shared), []).append((rule, unpresumed))
+    # sets of presumed facts as numbers, a bit each (`Plan.bits`): a group is the rule's tested
+    # presumed facts that are pending, when those are two or more (two bits or more)
+    pending = plan.mask(presumed)
+    groups: dict[int, list[tuple[CompiledRule, c.Predicate]]] = {}
+    for (rule, _, unpresumed), tested in zip(plan.joint, plan.joint_masks, strict=True):
+        shared = tested & pending
+        if shared & (shared - 1):
+            groups.setdefault(shared, []).append((rule, unpresumed))
     found: list[tuple[tuple[str, ...], Set[str]]] = []
-    for group, candidates in groups.items():
+    for shared, candidates in groups.items():
+        group = plan.group(shared)
         # a rule one fact switches on its own was followed with that fact already; one that is
         # decided whatever values the unknown facts get (its condition without presumptions, unless
         # it asks whether one of them is known) switches never

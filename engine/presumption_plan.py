@@ -10,7 +10,7 @@ only evaluates.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,9 +45,30 @@ class Plan:
     #: in force answers as an earlier one does: they would find the same, `_distinct`), the change
     #: to try and the rules of `concluding` with their condition for that value (`Look`)
     singles: dict[str, tuple[tuple[dict[str, Any], tuple[Look, ...]], ...]]
+    #: presumed fact -> its bit in a set of presumed facts as one number (`joint_masks`)
+    bits: dict[str, int] = field(default_factory=dict)
+    #: for each of `joint`, the presumed facts it tests as one number (`bits`)
+    joint_masks: tuple[int, ...] = ()
     #: (rule id, group of presumed facts) -> what the rule's condition can become when the group's
     #: facts vary (`_reach`), built when a case first asks
     reaches: dict[tuple[str, frozenset[str]], Reach] = field(default_factory=dict)
+    #: a set of presumed facts as one number -> those facts, sorted (`group`), built when first asked
+    groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def mask(self, paths: Iterable[str]) -> int:
+        """Presumed facts as one number: a bit each (`bits`)."""
+        found = 0
+        bits = self.bits
+        for path in paths:
+            found |= bits[path]
+        return found
+
+    def group(self, mask: int) -> tuple[str, ...]:
+        """The presumed facts of `mask`, sorted (built once; two threads may both build it)."""
+        found = self.groups.get(mask)
+        if found is None:
+            found = self.groups[mask] = tuple(path for path, bit in self.bits.items() if bit & mask)
+        return found
 
     def reach(self, rule: CompiledRule, group: frozenset[str]) -> Reach:
         """`_reach` of the rule's condition for `group`, built once (two threads may both build it)."""
@@ -101,7 +122,9 @@ def _build_plan(ruleset: CompiledRuleSet) -> Plan:
         )
         for path, values in distinct.items()
     }
-    return Plan(concluding, conclusions, scalars, lists, tuple(joint), options, singles)
+    bits = {path: 1 << position for position, path in enumerate(sorted(presumed))}
+    masks = tuple(sum(bits[path] for path in tested) for _, tested, _ in joint)
+    return Plan(concluding, conclusions, scalars, lists, tuple(joint), options, singles, bits, masks)
 
 
 def _look(rule: CompiledRule, path: str, value: Any) -> Look:
@@ -166,34 +189,52 @@ def _reach(node: c.Node, free: frozenset[str]) -> Reach:
     answer a value that no combination gives (each comparison on a free fact is taken to vary on
     its own), never miss one: a rule whose answer holds only its present value switches for no
     combination of values of the free facts."""
+    found = _reach_part(node, free)
+    if isinstance(found, int):
+        return lambda facts: found
+    return found
+
+
+def _negation_bits(bits: int) -> int:
+    return (bits & OPEN) | (FALSE if bits & TRUE else 0) | (TRUE if bits & FALSE else 0)
+
+
+def _reach_part(node: c.Node, free: frozenset[str]) -> Reach | int:
+    """`_reach` of a part, or its bits when they do not depend on the facts (a comparison on a
+    free fact takes every value, and so can a combination of such parts): those are worked out
+    here once, so that a case evaluates only the parts that depend on it."""
     if free.isdisjoint(c.paths(node)):
         test = c.predicate(node)
         return lambda facts: _BITS[test(facts)]
     if isinstance(node, c.Cmp):
-        return lambda facts: TRUE | FALSE | OPEN
+        return TRUE | FALSE | OPEN
     if isinstance(node, c.Not):
-        inner = _reach(node.item, free)
-
-        def negation(facts: dict[str, Any]) -> int:
-            bits = inner(facts)
-            return (bits & OPEN) | (FALSE if bits & TRUE else 0) | (TRUE if bits & FALSE else 0)
-
-        return negation
+        inner = _reach_part(node.item, free)
+        if isinstance(inner, int):
+            return _negation_bits(inner)
+        return lambda facts: _negation_bits(inner(facts))
     assert isinstance(node, (c.All, c.AnyOf))
     # the parts without a free fact as one part: the same answer, in one evaluation
     fixed = [item for item in node.items if free.isdisjoint(c.paths(item))]
     varying = [item for item in node.items if not free.isdisjoint(c.paths(item))]
     join = c.any_of if isinstance(node, c.AnyOf) else c.all_of
-    parts = [_reach(item, free) for item in ([join(fixed)] if fixed else []) + varying]
+    parts = [_reach_part(item, free) for item in ([join(fixed)] if fixed else []) + varying]
     # a conjunction is true when every part is, false when one is; a disjunction the other way round
     decisive, other = (TRUE, FALSE) if isinstance(node, c.AnyOf) else (FALSE, TRUE)
+    # what the parts with fixed bits say, worked out once: the flags below start from there (the
+    # answer does not depend on the order in which the parts are taken)
+    known = [bits for bits in parts if isinstance(bits, int)]
+    start = (
+        all(bits & other for bits in known),  # every part can take the value that does not decide
+        any(bits & decisive for bits in known),
+        all(bits & (other | OPEN) for bits in known),  # every part can be other than decisive
+        any(bits & OPEN for bits in known),
+    )
+    functions: list[Reach] = [part for part in parts if not isinstance(part, int)]
 
     def combination(facts: dict[str, Any]) -> int:
-        every_other = True  # every part can take the value that does not decide
-        some_decisive = False
-        every_undecisive = True  # every part can be other than decisive: `other` or open
-        some_open = False
-        for part in parts:
+        every_other, some_decisive, every_undecisive, some_open = start
+        for part in functions:
             bits = part(facts)
             every_other = every_other and bool(bits & other)
             some_decisive = some_decisive or bool(bits & decisive)
@@ -205,6 +246,8 @@ def _reach(node: c.Node, free: frozenset[str]) -> Reach:
             | (OPEN if every_undecisive and some_open else 0)
         )
 
+    if not functions:
+        return combination({})
     return combination
 
 
