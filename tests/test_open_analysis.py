@@ -22,6 +22,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_partial import BRON
 
 from engine import conditions as c
 from engine.case import Casus
@@ -33,7 +34,6 @@ from engine.loader import load_rulebase
 from engine.partial import OpenAnalysis
 
 DAY = dt.date(2025, 1, 1)
-BRON = "bron: {document: 004_82bfb980c5993adb.txt, regels: 3103-3139}"
 #: The shipped rules await no fact (`bekend`); these do, through a derived fact too, and two of
 #: them can dispute that fact, so that BESCHIKKING then waits on the dispute alone.
 AWAITING = f"""
