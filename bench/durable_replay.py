@@ -55,13 +55,14 @@ def main() -> int:
     gemeenten: list[str | None] = [None, *sorted(base.gemeenten)]
     day = dt.date(2025, 1, 1)
 
-    runs: list[tuple[Any, dict[str, Any], Any, frozenset[str]]] = []
+    runs: list[tuple[Any, dict[str, Any], Any, frozenset[str], tuple[Any, ...]]] = []
     original = DurableRuleset.run
 
-    def recording(self: Any, facts: dict[str, Any], action: Any) -> Any:
+    def recording(self: Any, facts: dict[str, Any], action: Any, *more: Any) -> Any:
+        # `more`: the firings a run after a conflict replays, where the adapter takes them
         ruleset, trace = action.args
-        runs.append((self, dict(facts), ruleset, frozenset(trace.blocked)))
-        return original(self, facts, action)
+        runs.append((self, dict(facts), ruleset, frozenset(trace.blocked), tuple(list(m) for m in more)))
+        return original(self, facts, action, *more)
 
     DurableRuleset.run = recording  # type: ignore[method-assign]
     try:
@@ -72,8 +73,10 @@ def main() -> int:
 
     def replay() -> list[Any]:
         return [
-            durable.run(facts, functools.partial(evaluator._conclude, ruleset, evaluator._Trace(blocked=blocked)))
-            for durable, facts, ruleset, blocked in runs
+            durable.run(
+                facts, functools.partial(evaluator._conclude, ruleset, evaluator._Trace(blocked=blocked)), *more
+            )
+            for durable, facts, ruleset, blocked, more in runs
         ]
 
     calls: Counter[str] = Counter()

@@ -9,6 +9,12 @@ Times the parts of `Engine.evaluate` over generated cases (the same generator an
 time of the evaluating thread (`time.thread_time`), which other processes on a shared machine
 disturb less than wall-clock time. The wrapping itself costs a little, so the parts add up to
 slightly more than an unwrapped run.
+
+Also counted over the timed cases: how many times durable-rules derived a case (more than once
+per case: a conflict makes `_derive` block the disputed fact and derive again), and how many
+condition functions were generated and compiled (`engine/condition_code.py`) while timing, that
+is after the warm-up: each costs a `compile`, so a count that does not fall to zero is work done
+per case rather than once per ruleset.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from engine import evaluator  # noqa: E402
+from engine import condition_code, evaluator  # noqa: E402
 from engine.case_generator import random_cases  # noqa: E402
 from engine.durable import DurableRuleset  # noqa: E402
 from engine.loader import load_rulebase  # noqa: E402
@@ -40,6 +46,20 @@ PARTS = (
     (evaluator, "_explain", "explanation: applied rules, why the others did not"),
     (evaluator, "_motivate", "motivation text"),
 )
+
+
+#: The functions of `engine.condition_code` that generate and compile a condition function.
+COMPILERS = ("compile_predicate", "compile_opener", "compile_first_false")
+
+
+def counted(function: Callable[..., Any], label: str, counts: dict[str, int]) -> Callable[..., Any]:
+    """`function` with its calls counted in `counts[label]`."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        counts[label] += 1
+        return function(*args, **kwargs)
+
+    return wrapper
 
 
 def timed(function: Callable[..., Any], label: str, totals: dict[str, float]) -> Callable[..., Any]:
@@ -78,6 +98,9 @@ def main() -> int:
     totals: dict[str, float] = defaultdict(float)
     for owner, name, label in PARTS:
         setattr(owner, name, timed(getattr(owner, name), label, totals))
+    counts: dict[str, int] = defaultdict(int)
+    for owner, name in ((DurableRuleset, "run"), *((condition_code, f) for f in COMPILERS)):
+        setattr(owner, name, counted(getattr(owner, name), name, counts))
     started = time.thread_time()
     for i, casus in enumerate(cases):
         engine.evaluate(casus, gemeenten[i % len(gemeenten)], day)
@@ -90,6 +113,9 @@ def main() -> int:
         f"{'everything else (facts, outcome, assessment model)':55} {total / len(cases) * 1000 - sum(per_case.values()):6.3f} ms"
     )
     print(f"{'total per case':55} {total / len(cases) * 1000:6.3f} ms")
+    print(f"{'durable-rules derivations per case':55} {counts['run'] / len(cases):6.3f}")
+    compiled = sum(counts[f] for f in COMPILERS)
+    print(f"{'condition functions compiled while timing':55} {compiled:6d}")
     return 0
 
 

@@ -16,6 +16,13 @@ median, p99 and mean per assessment of each side, the lowest of its round median
 slower on the median, or, with `--target N`, when its median or p99 is not N times faster than
 the base's; 2 when the base cannot be checked out.
 
+How far durable-rules lets it go: with `--durable-deel`, this checkout's worker also times the part
+of each assessment spent in `DurableRuleset.run` (the native engine and the adapter that drives
+it: `engine/durable/adapter.py`), and the report prints its median and the speed-up over the base
+that an assessment could reach at most while durable-rules derives each case (everything else
+taking no time at all): the base's median over that part's median. (The timer around the part
+adds about a microsecond to this side.)
+
 What one step adds, on this checkout alone:
 
     .venv/bin/python bench/partial_bench.py --zonder rangorde [--cases 3000] [--rounds 6]
@@ -36,6 +43,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,8 +56,9 @@ STEPS = {
 }
 
 
-def worker(root: Path, without: str | None = None) -> None:
-    """Serve `<seed> <count>` requests on stdin: evaluate, answer the per-case times as JSON."""
+def worker(root: Path, without: str | None = None, durable_part: bool = False) -> None:
+    """Serve `<seed> <count>` requests on stdin: evaluate, answer the per-case times as JSON (with
+    `durable_part`, [total, durable-rules part] per case)."""
     sys.path.insert(0, str(root))
     import datetime as dt
 
@@ -62,6 +71,20 @@ def worker(root: Path, without: str | None = None) -> None:
 
         name, replacement = STEPS[without]
         setattr(engine.evaluator, name, replacement)
+    spent = [0.0]  # thread CPU time in `DurableRuleset.run` during the current case
+    if durable_part:
+        from engine.durable.adapter import DurableRuleset
+
+        run = DurableRuleset.run
+
+        def timed_run(self: Any, *args: Any, **kwargs: Any) -> Any:
+            started = time.thread_time()
+            try:
+                return run(self, *args, **kwargs)
+            finally:
+                spent[0] += time.thread_time() - started
+
+        DurableRuleset.run = timed_run  # type: ignore[method-assign]
     engine = Engine(load_rulebase(root / "rules"))
     gemeenten: list[str | None] = [None, *sorted(engine.base.gemeenten)]
     day = dt.date(2025, 1, 1)
@@ -70,17 +93,26 @@ def worker(root: Path, without: str | None = None) -> None:
     print(json.dumps({"engine": str(Path(sys.modules["engine"].__file__).parent)}), flush=True)
     for line in sys.stdin:
         seed, count = (int(x) for x in line.split())
-        times = []
+        times: list[Any] = []
         for i, casus in enumerate(random_cases(count, seed=seed)):
+            spent[0] = 0.0
             start = time.thread_time()
             engine.evaluate(casus, gemeente=gemeenten[i % len(gemeenten)], peildatum=day)
-            times.append(time.thread_time() - start)
+            elapsed = time.thread_time() - start
+            times.append([elapsed, spent[0]] if durable_part else elapsed)
         print(json.dumps(times), flush=True)
 
 
-def start(root: Path, without: str | None = None) -> subprocess.Popen[str]:
+def start(root: Path, without: str | None = None, durable_part: bool = False) -> subprocess.Popen[str]:
     process = subprocess.Popen(
-        [sys.executable, __file__, "--worker", str(root), *(["--zonder", without] if without else [])],
+        [
+            sys.executable,
+            __file__,
+            "--worker",
+            str(root),
+            *(["--zonder", without] if without else []),
+            *(["--durable-deel"] if durable_part else []),
+        ],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -93,7 +125,7 @@ def start(root: Path, without: str | None = None) -> subprocess.Popen[str]:
     return process
 
 
-def ask(process: subprocess.Popen[str], seed: int, count: int) -> list[float]:
+def ask(process: subprocess.Popen[str], seed: int, count: int) -> list[Any]:
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(f"{seed} {count}\n")
     process.stdin.flush()
@@ -112,10 +144,15 @@ def main() -> int:
     parser.add_argument(
         "--zonder", choices=sorted(STEPS), help="compare with this checkout with the step switched off (no --base)"
     )
+    parser.add_argument(
+        "--durable-deel",
+        action="store_true",
+        help="also time durable-rules' part in this checkout, and the speed-up it leaves possible at most",
+    )
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        worker(args.worker, args.zonder)
+        worker(args.worker, args.zonder, args.durable_deel)
         return 0
     if args.zonder:
         times = run_sides({"base": (ROOT, args.zonder), "this": (ROOT, None)}, args.rounds, args.cases)
@@ -128,17 +165,26 @@ def main() -> int:
         base_root = Path(tmp) / "base"
         try:
             with worktree.checked_out(args.base, base_root) as commit:
-                times = run_sides({"base": (base_root, None), "this": (ROOT, None)}, args.rounds, args.cases)
+                times = run_sides(
+                    {"base": (base_root, None), "this": (ROOT, None)}, args.rounds, args.cases, args.durable_deel
+                )
         except worktree.WorktreeError as exc:
             print(f"partial_bench: {exc}", file=sys.stderr)
             return 2
-    return report(times, f"base {commit}", args.rounds, args.cases, args.limit, args.target)
+    durable = None
+    if args.durable_deel:
+        durable = [part for _, part in times["this"]]
+        times["this"] = [total for total, _ in times["this"]]
+    return report(times, f"base {commit}", args.rounds, args.cases, args.limit, args.target, durable)
 
 
-def run_sides(sides: dict[str, tuple[Path, str | None]], rounds: int, cases: int) -> dict[str, list[float]]:
-    """Both workers evaluate the same cases, batch by batch in turns; per-case CPU times by side."""
-    processes = {side: start(root, without) for side, (root, without) in sides.items()}
-    times: dict[str, list[float]] = {side: [] for side in sides}
+def run_sides(
+    sides: dict[str, tuple[Path, str | None]], rounds: int, cases: int, durable_part: bool = False
+) -> dict[str, list[Any]]:
+    """Both workers evaluate the same cases, batch by batch in turns; per-case CPU times by side
+    (this side's as [total, durable-rules part] with `durable_part`)."""
+    processes = {side: start(root, without, durable_part and side == "this") for side, (root, without) in sides.items()}
+    times: dict[str, list[Any]] = {side: [] for side in sides}
     for round_ in range(rounds):
         order = ["base", "this"] if round_ % 2 == 0 else ["this", "base"]
         for side in order:
@@ -155,9 +201,16 @@ def _p99(values: list[float]) -> float:
 
 
 def report(
-    times: dict[str, list[float]], base_name: str, rounds: int, cases: int, limit: float, target: float | None = None
+    times: dict[str, list[float]],
+    base_name: str,
+    rounds: int,
+    cases: int,
+    limit: float,
+    target: float | None = None,
+    durable: list[float] | None = None,
 ) -> int:
-    """Print both sides' median, p99 and mean, the lowest round median, and the ratios; 1 when this
+    """Print both sides' median, p99 and mean, the lowest round median, and the ratios (and with
+    `durable`, this side's durable-rules part and the speed-up it leaves possible); 1 when this
     side is over `limit` slower on the median."""
     median = {side: statistics.median(t) * 1000 for side, t in times.items()}
     p99 = {side: _p99(t) * 1000 for side, t in times.items()}
@@ -180,6 +233,13 @@ def report(
         f"speed-up (base / this): median {median['base'] / median['this']:.2f}x, p99 {p99['base'] / p99['this']:.2f}x, "
         f"lowest round median {best['base'] / best['this']:.2f}x"
     )
+    if durable is not None:
+        part, part_p99 = statistics.median(durable) * 1000, _p99(durable) * 1000
+        print(
+            f"durable-rules part of this checkout (DurableRuleset.run): median {part:.3f} ms, p99 {part_p99:.3f} ms; "
+            f"at most possible while it derives each case: median {median['base'] / part:.2f}x, "
+            f"p99 {p99['base'] / part_p99:.2f}x"
+        )
     if target is not None:
         met = min(median["base"] / median["this"], p99["base"] / p99["this"]) >= target
         print(f"target {target:.1f}x on median and p99: {'met' if met else 'NOT met'}")

@@ -148,6 +148,7 @@ def _derive(ruleset: CompiledRuleSet, case_facts: dict[str, Any]) -> tuple[list[
     """
     blocked: frozenset[str] = frozenset()
     forced: list[CompiledRule] = []
+    replay: list[int] = []  # the previous run's firings that the next run starts with (`_shared_start`)
     while True:
         trace = _Trace(blocked=blocked)
         start: dict[str, Any] = {}
@@ -159,19 +160,43 @@ def _derive(ruleset: CompiledRuleSet, case_facts: dict[str, Any]) -> tuple[list[
             tested = {p: v for p, v in case_facts.items() if p in ruleset.used_paths}
             wm = facts_to_wm(tested, ruleset.vocabulary)
             wm.update(wm_updates(start, {p: m for r in forced for p, m in r.adds.items()}))
-            run = ruleset.durable.run(wm, functools.partial(_conclude, ruleset, trace))
+            run = ruleset.durable.run(wm, functools.partial(_conclude, ruleset, trace), replay)
         # the rules applied under a dispute come last: they follow from the values disputed
         fired = [ruleset.by_durable_index[i] for i in run.fired if i in ruleset.by_durable_index] + forced
         new = {p for p in trace.conflicts if p not in blocked}
         first = {p for p in new if not ruleset.upstream.get(p, frozenset()).intersection(new)}
         if first:
             blocked |= first
+            replay = [] if forced else _shared_start(ruleset, run.fired, first)
             forced = []  # decided again under the larger dispute
             continue
         more = _applied_under_dispute(ruleset, fired, case_facts, trace)
         if not more:
             return fired, trace
         forced = forced + more
+        replay = []
+
+
+def _shared_start(ruleset: CompiledRuleSet, fired: list[int], newly_blocked: set[str]) -> list[int]:
+    """The firings (durable indices) of a run without rules applied under a dispute that the run
+    after it, with `newly_blocked` blocked as well and again none applied under a dispute, starts
+    with: those up to the first rule that concludes a newly blocked fact, that rule included.
+
+    Both runs start from the same working memory, and before that rule every action writes what it
+    wrote before (no fact it concludes is newly blocked, and the facts blocked before are blocked
+    in both), so the working memory goes through the same states and the rules fire in the same
+    order (durable-rules fires the matching rule with the lowest index first). So that rule fires
+    next in both runs too; only what it writes differs: now it records the blocked value without
+    writing it, and from there the runs part. The adapter replays these firings (their actions
+    run again, recording into the new run's trace) and durable-rules goes on from there, instead
+    of deriving the case from the start again.
+    """
+    by_index = ruleset.by_durable_index
+    for position, index in enumerate(fired):
+        rule = by_index.get(index)  # None: a split-off condition's helper, which concludes only its flag
+        if rule is not None and not newly_blocked.isdisjoint(rule.derives):
+            return fired[: position + 1]
+    return []  # no rule that fired concludes one: derived from the start again
 
 
 def _applied_under_dispute(

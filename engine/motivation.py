@@ -98,15 +98,28 @@ def show_parameter(value: Any) -> str:
     return show_value(value)
 
 
+#: A rule's sentence split at its `{...}` references once (`_FIELD.split`: text, reference, text,
+#: ...), since the same few sentences are filled in for case after case; at most `_TEMPLATE_LIMIT`.
+_TEMPLATES: dict[str, list[str]] = {}
+_TEMPLATE_LIMIT = 4096
+
+
 def fill_template(text: str, facts: dict[str, Any], parameters: dict[str, Any]) -> str:
     """Replace `{pad}` by the fact's value (or `{parameter.naam}` by the parameter's)."""
-
-    def replace(match: re.Match[str]) -> str:
-        ref = match.group(1)
+    parts = _TEMPLATES.get(text)
+    if parts is None:
+        parts = _FIELD.split(text)
+        if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
+            _TEMPLATES.clear()
+        _TEMPLATES[text] = parts
+    if len(parts) == 1:
+        return text
+    filled = parts[:]
+    for at in range(1, len(parts), 2):
+        ref = parts[at]
         value = parameters.get(ref.split(".", 1)[1]) if ref.startswith("parameter.") else facts.get(ref)
-        return show_parameter(value)
-
-    return _FIELD.sub(replace, text)
+        filled[at] = show_parameter(value)
+    return "".join(filled)
 
 
 def domein_in_words(domein: str) -> str:

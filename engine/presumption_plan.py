@@ -217,8 +217,8 @@ def _reach_part(node: c.Node, free: frozenset[str]) -> Reach | int:
     # the parts without a free fact as one part: the same answer, in one evaluation
     fixed = [item for item in node.items if free.isdisjoint(c.paths(item))]
     varying = [item for item in node.items if not free.isdisjoint(c.paths(item))]
-    join = c.any_of if isinstance(node, c.AnyOf) else c.all_of
-    parts = [_reach_part(item, free) for item in ([join(fixed)] if fixed else []) + varying]
+    parts: list[Reach | int] = [_fixed(fixed, isinstance(node, c.AnyOf))] if fixed else []
+    parts += [_reach_part(item, free) for item in varying]
     # a conjunction is true when every part is, false when one is; a disjunction the other way round
     decisive, other = (TRUE, FALSE) if isinstance(node, c.AnyOf) else (FALSE, TRUE)
     # what the parts with fixed bits say, worked out once: the flags below start from there (the
@@ -249,6 +249,27 @@ def _reach_part(node: c.Node, free: frozenset[str]) -> Reach | int:
     if not functions:
         return combination({})
     return combination
+
+
+def _fixed(items: list[c.Node], disjunction: bool) -> Reach:
+    """The one value that the items without a free fact give together (their conjunction, or
+    disjunction), as a bit. Each item's own function is kept on its node, which the rule's
+    condition shares with every group: no new function is generated per group (a generated one
+    costs a compile, and groups keep turning up for thousands of cases)."""
+    tests = tuple(c.predicate(item) for item in items)
+    decisive = disjunction  # a disjunction is decided by a true item, a conjunction by a false one
+
+    def joined(facts: dict[str, Any]) -> int:
+        open_ = False
+        for test in tests:
+            value = test(facts)
+            if value is None:
+                open_ = True
+            elif bool(value) is decisive:
+                return _BITS[decisive]
+        return OPEN if open_ else _BITS[not decisive]
+
+    return joined
 
 
 def value_after(plan: Plan, path: str, fired: set[str], rule: CompiledRule, applies: bool, earlier: Any) -> Any:

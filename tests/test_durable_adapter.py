@@ -384,3 +384,36 @@ def test_rules_fire_lowest_index_first_as_if_asserted_after_every_firing(
     fired, wm = _lowest_index_first(patterns, facts, derives)
     assert result.fired == fired
     assert result.facts == wm
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    patterns=st.lists(_pattern(), min_size=1, max_size=8),
+    facts=st.dictionaries(st.sampled_from(_KEYS), st.integers(0, 2), max_size=3),
+    derives=st.dictionaries(
+        st.integers(0, 7), st.dictionaries(st.sampled_from((*_KEYS, "uit")), st.integers(0, 2), max_size=2)
+    ),
+)
+def test_a_run_that_replays_the_start_of_an_earlier_one_goes_on_as_it_did(
+    patterns: list[dict[str, Any]], facts: dict[str, Any], derives: dict[int, dict[str, Any]]
+) -> None:
+    # The evaluator derives a case again after a conflict, and replays the firings the two runs
+    # share (`engine.evaluator._shared_start`) instead of asserting them again.
+    rs = ruleset_for(patterns, prefix="t_replay")
+    whole = rs.run(facts, _derive(derives))
+    for shared in range(len(whole.fired) + 1):
+        again = rs.run(facts, _derive(derives), replay=whole.fired[:shared])
+        assert again.fired == whole.fired
+        assert again.facts == whole.facts
+
+
+def test_a_failing_action_in_a_replay_surfaces_and_leaves_the_session_clean() -> None:
+    rs = ruleset_for(CHAIN, prefix="t_replay_raise")
+
+    def broken(index: int, wm: dict[str, Any]) -> dict[str, Any]:
+        raise KeyError("kapot")
+
+    with pytest.raises(ActionError) as info:
+        rs.run({"leeftijd": 14, "soort": "cursus"}, broken, replay=[0])
+    assert info.value.rule_index == 0
+    assert rs.run({"leeftijd": 14, "soort": "cursus"}, _derive(CHAIN_DERIVES)).fired == [0, 1, 2]

@@ -287,3 +287,35 @@ def test_rules_that_build_on_a_disputed_value_stay_open(tmp_path: Path) -> None:
         "uitkomst.toegang": "volgt uit een betwist gegeven",
     }
     assert "Bezwaar en beroep" not in b.motivering
+
+
+def test_a_case_derived_again_after_a_conflict_is_the_same_as_derived_from_the_start(
+    shipped_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # After a conflict the case is derived again with the disputed fact blocked; the firings the
+    # two runs share are replayed, not asserted again (`engine.evaluator._shared_start`). The
+    # assessment must be what deriving from the start gives.
+    import engine.evaluator as evaluator
+    from engine.case_generator import random_cases
+    from engine.durable.adapter import DurableRuleset
+
+    gemeenten: list[str | None] = [None, *sorted(shipped_engine.base.gemeenten)]
+    cases = [(casus, gemeenten[i % len(gemeenten)]) for i, casus in enumerate(random_cases(2500, seed=44))]
+    runs: list[int] = []
+    run = DurableRuleset.run
+
+    def counting(self: DurableRuleset, *args: object, **kwargs: object) -> object:
+        runs.append(1)
+        return run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DurableRuleset, "run", counting)
+    replayed = []
+    for casus, gemeente in cases:
+        runs.clear()
+        answer = shipped_engine.evaluate(casus, gemeente=gemeente, peildatum=DAY).model_dump_json()
+        if len(runs) > 1:
+            replayed.append((casus, gemeente, answer))
+    assert len(replayed) >= 10, "too few cases with a conflict to check the replay"
+    monkeypatch.setattr(evaluator, "_shared_start", lambda *args: [])
+    for casus, gemeente, answer in replayed:
+        assert shipped_engine.evaluate(casus, gemeente=gemeente, peildatum=DAY).model_dump_json() == answer

@@ -293,16 +293,34 @@ class DurableRuleset:
         if remaining:
             raise EngineError(f"session {self._sid} kept {len(remaining)} fact(s) after retraction")
 
-    def run(self, facts: dict[str, Any], action: Action) -> RunResult:
-        """Evaluate one working memory in a fresh session; `action(i, wm)` returns derived facts."""
+    def run(self, facts: dict[str, Any], action: Action, replay: Sequence[int] = ()) -> RunResult:
+        """Evaluate one working memory in a fresh session; `action(i, wm)` returns derived facts.
+
+        `replay` are rules the caller knows fire first on these facts, in this order: the start
+        of an earlier run's firings on the same facts, with actions that return the same for them.
+        Their actions run and they are marked fired before the first assert, so durable-rules
+        starts where that run stood after them: with the rules firing lowest index first, the
+        rest fires as in a run from the start (`tests/test_durable_adapter.py`). The adapter cannot
+        check the claim; a wrong `replay` gives a wrong result.
+        """
         with _ENGINE_LOCK:
             start = dict(facts)
+            fired: list[int] = []
+            try:
+                for index in replay:
+                    fired.append(index)
+                    start.update(action(index, start))
+                    start[self._markers[index]] = 1
+            except Exception as exc:  # an action's failure, reported as `_fire` reports it
+                raise ActionError(fired[-1], exc) from exc
             start.update({"sid": self._sid, "id": 0, WM_MARKER: 1})
             if "sid" in facts or "id" in facts or WM_MARKER in facts:
                 head, tail = _split(start)
             else:  # the usual case: they come last, so the text ends with the id and the marker
                 head, tail = _dumps(start)[: -len(_START_END)], _START_END[1:-1]
             run = _Run(action=action, wm=start, head=head, tail=tail, text=f"{head}0{tail}}}")
+            run.fired.extend(fired)
+            run.done.update(fired)
             try:
                 state = self._assert(run.text)
                 if state is not None:
