@@ -340,6 +340,16 @@ def _pattern() -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+#: A random rule set (up to eight patterns), start facts, and what each rule's action adds.
+_RULE_SETS = {
+    "patterns": st.lists(_pattern(), min_size=1, max_size=8),
+    "facts": st.dictionaries(st.sampled_from(_KEYS), st.integers(0, 2), max_size=3),
+    "derives": st.dictionaries(
+        st.integers(0, 7), st.dictionaries(st.sampled_from((*_KEYS, "uit")), st.integers(0, 2), max_size=2)
+    ),
+}
+
+
 def _holds(pattern: dict[str, Any], wm: dict[str, Any]) -> bool:
     ((op, arg),) = pattern.items()
     if op == "$and":
@@ -369,13 +379,7 @@ def _lowest_index_first(patterns: list[dict[str, Any]], facts: dict[str, Any], d
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    patterns=st.lists(_pattern(), min_size=1, max_size=8),
-    facts=st.dictionaries(st.sampled_from(_KEYS), st.integers(0, 2), max_size=3),
-    derives=st.dictionaries(
-        st.integers(0, 7), st.dictionaries(st.sampled_from((*_KEYS, "uit")), st.integers(0, 2), max_size=2)
-    ),
-)
+@given(**_RULE_SETS)
 def test_rules_fire_lowest_index_first_as_if_asserted_after_every_firing(
     patterns: list[dict[str, Any]], facts: dict[str, Any], derives: dict[int, dict[str, Any]]
 ) -> None:
@@ -387,13 +391,7 @@ def test_rules_fire_lowest_index_first_as_if_asserted_after_every_firing(
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    patterns=st.lists(_pattern(), min_size=1, max_size=8),
-    facts=st.dictionaries(st.sampled_from(_KEYS), st.integers(0, 2), max_size=3),
-    derives=st.dictionaries(
-        st.integers(0, 7), st.dictionaries(st.sampled_from((*_KEYS, "uit")), st.integers(0, 2), max_size=2)
-    ),
-)
+@given(**_RULE_SETS)
 def test_a_run_that_replays_the_start_of_an_earlier_one_goes_on_as_it_did(
     patterns: list[dict[str, Any]], facts: dict[str, Any], derives: dict[int, dict[str, Any]]
 ) -> None:
