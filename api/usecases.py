@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import IntegrityError
 
+from api.documents import model_json
 from api.models import BeoordelingAanvraag, Besluit, BesluitAanvraag, OpgeslagenBeoordeling
 from api.problems import ApiProblem, invalid_param
 from api.scope import Bereik, leesbereik
@@ -76,6 +77,12 @@ class OpgeslagenDocument:
     id: str
     document: str
     herhaald: bool = False
+    #: The same text as UTF-8 when it was just written, so the answer need not encode it again.
+    utf8: bytes | None = None
+
+    def body(self) -> bytes:
+        """The JSON text as the response body (UTF-8)."""
+        return self.utf8 if self.utf8 is not None else self.document.encode()
 
 
 async def beoordeel(
@@ -117,7 +124,8 @@ async def beoordeel(
         aangemaakt_op=_now(),
         beoordeling=beoordeling,
     )
-    document = record.model_dump_json()
+    utf8 = model_json(record)
+    document = utf8.decode()
     try:
         await svc.store.add_beoordeling(
             NieuweBeoordeling(
@@ -145,7 +153,7 @@ async def beoordeel(
         if earlier is None:
             raise
         return _replay(earlier, request_hash)
-    return OpgeslagenDocument(str(record.id), document)
+    return OpgeslagenDocument(str(record.id), document, utf8=utf8)
 
 
 def _replay(earlier: Earlier, request_hash: str | None) -> OpgeslagenDocument:
