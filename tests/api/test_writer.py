@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select
@@ -69,3 +71,44 @@ def test_close_commits_the_queue_and_a_later_submit_restarts(setup) -> None:
     assert all(f.done() and f.exception() is None for f in futures)
     writer.submit({"id": 99, "v": "after"}).result(timeout=10)
     assert _ids(db) == [*range(10), 99]
+
+
+def test_requests_of_one_commit_are_released_with_one_wake_up_of_their_loop(setup) -> None:
+    db, writer, lock, commits = setup
+    wake_ups = 0
+
+    async def main() -> None:
+        nonlocal wake_ups
+        loop = asyncio.get_running_loop()
+        original = loop.call_soon_threadsafe
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal wake_ups
+            wake_ups += 1
+            return original(*args, **kwargs)
+
+        loop.call_soon_threadsafe = counted  # type: ignore[method-assign]
+        lock.acquire()  # the rows queue up behind the first
+        inserts = [asyncio.ensure_future(writer.insert({"id": i, "v": "x"})) for i in range(40)]
+        await asyncio.sleep(0.05)
+        lock.release()
+        await asyncio.wait_for(asyncio.gather(*inserts), timeout=10)
+
+    asyncio.run(main())
+    assert _ids(db) == list(range(40))
+    assert wake_ups == len(commits) <= 3
+
+
+def test_a_request_that_stopped_waiting_does_not_stop_the_writer(setup) -> None:
+    db, writer, lock, _ = setup
+
+    async def main() -> None:
+        with lock:
+            gone = asyncio.ensure_future(writer.insert({"id": 1, "v": "x"}))
+            await asyncio.sleep(0.01)
+            gone.cancel()  # the client went away while its row was queued
+            await asyncio.sleep(0.01)
+        await asyncio.wait_for(writer.insert({"id": 2, "v": "x"}), timeout=10)
+
+    asyncio.run(main())
+    assert _ids(db) == [1, 2]
