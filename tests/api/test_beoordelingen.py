@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 import uuid
+from typing import Any
 
 import pytest
 from api_support import RULES, Api, persona_expectation, persona_request
@@ -274,3 +276,19 @@ def test_database_outage_is_a_503_problem(sqlite_api: Api, monkeypatch: pytest.M
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM
     assert response.headers["retry-after"] == "5"
+
+
+def test_cases_are_evaluated_in_the_assessing_threads(sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off the event loop, in the API's own executor (a cheaper hand-off than Starlette's pool)."""
+    engine = sqlite_api.app.state.services.engine
+    evaluate = engine.evaluate
+    threads: list[str] = []
+
+    def recorded(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return evaluate(*args)
+
+    monkeypatch.setattr(engine, "evaluate", recorded)
+    posted = sqlite_api.client.post("/v1/beoordelingen", json=persona_request(), headers=sqlite_api.auth("toegang"))
+    assert posted.status_code == 201, posted.text
+    assert len(threads) == 1 and threads[0].startswith("reikwijdte-beoordeling"), threads
