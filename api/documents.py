@@ -9,12 +9,12 @@ by pydantic and kept (by identity), and orjson joins the pieces.
 The output is exactly `model.model_dump_json()`, byte for byte: the stored text is what every
 later read returns. Every value is written by pydantic itself, except in the frame: the models
 that lead to a frozen model (the record, the assessment, its explanation), where orjson writes
-the field names in order, the lists of models, and the fields declared as text, yes/no or lists
-of text (orjson writes those exactly as pydantic does: every code point and escape is checked in
-`tests/api/test_documents.py`). A frame field of another type is written by pydantic for that
-type (`TypeAdapter`); a model with serialisers, aliases or computed fields of its own is written
-whole by pydantic, and an unexpected value anywhere in the frame makes pydantic write the whole
-document.
+the field names in order, the lists of models that hold shared entries, and the fields declared
+as text, yes/no or lists of text (orjson writes those exactly as pydantic does: every code point
+and escape is checked in `tests/api/test_documents.py`). A frame field of another type is written
+by pydantic for that type (`TypeAdapter`), a list of models without shared entries in one call;
+a model with serialisers, aliases or computed fields of its own is written whole by pydantic, and
+an unexpected value anywhere in the frame makes pydantic write the whole document.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 
 import orjson
 from pydantic import BaseModel, TypeAdapter
+from pydantic_core import SchemaSerializer
 
 
 class _Unsupported(Exception):
@@ -39,7 +40,7 @@ _MODELS = 2  # a list of models
 
 #: One field of a model in the frame: name, `exclude_if`, and how its value is written (one of
 #: the kinds above, or pydantic's serialiser for the field's type).
-_Field = tuple[str, Callable[[Any], bool] | None, int | TypeAdapter[Any]]
+_Field = tuple[str, Callable[[Any], bool] | None, int | SchemaSerializer]
 #: Per model class: its fields in order, or None when pydantic writes the model whole (no
 #: frozen model can be in it, or it has serialisers of its own).
 _plans: dict[type[BaseModel], tuple[_Field, ...] | None] = {}
@@ -93,7 +94,7 @@ def _frame(model: BaseModel) -> Any:
                 raise _Unsupported
             out[name] = [_frame(_model(item)) for item in value]
         else:
-            out[name] = orjson.Fragment(kind.dump_json(value))  # type: ignore[union-attr]
+            out[name] = orjson.Fragment(kind.to_json(value))  # type: ignore[union-attr]
     return out
 
 
@@ -138,18 +139,20 @@ def _plan(cls: type[BaseModel]) -> tuple[_Field, ...] | None:
     return tuple(fields)
 
 
-def _kind(annotation: Any) -> int | TypeAdapter[Any]:
+def _kind(annotation: Any) -> int | SchemaSerializer:
     """How a frame field declared as `annotation` is written."""
     options = _options(annotation)
     if all(option in (str, bool, type(None)) or _is_text_literal(option) for option in options):
         return _TEXT
     if all(option == list[str] or option is type(None) for option in options):
         return _TEXT
-    if all(_is_model(option) or option is type(None) for option in options):
-        return _MODEL
-    if len(options) == 1 and typing.get_origin(options[0]) is list and _is_model(typing.get_args(options[0])[0]):
-        return _MODELS
-    return TypeAdapter(annotation)
+    if any(model.model_config.get("frozen") or _leads_to_frozen(model, set()) for model in _models_in(annotation)):
+        if all(_is_model(option) or option is type(None) for option in options):
+            return _MODEL
+        if len(options) == 1 and typing.get_origin(options[0]) is list and _is_model(typing.get_args(options[0])[0]):
+            return _MODELS
+    # Nothing shared in it: pydantic writes the whole field at once (a list of models in one call).
+    return TypeAdapter(annotation).serializer
 
 
 def _options(annotation: Any) -> tuple[Any, ...]:
