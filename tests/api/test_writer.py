@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from api.database import make_engine
+from api.database import make_engine, migrate
 from api.settings import sqlite_url
 from api.writer import GroupWriter
 
@@ -112,3 +113,21 @@ def test_a_request_that_stopped_waiting_does_not_stop_the_writer(setup) -> None:
 
     asyncio.run(main())
     assert _ids(db) == [1, 2]
+
+
+def test_a_new_sqlite_database_has_16_kb_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    new = make_engine(sqlite_url(tmp_path / "new"))
+    migrate(new)
+    old_file = tmp_path / "old" / "reikwijdte.db"
+    old_file.parent.mkdir()
+    with sqlite3.connect(old_file) as conn:  # made before: SQLite's default page size
+        conn.execute("CREATE TABLE earlier (id INTEGER)")
+    old = make_engine(f"sqlite:///{old_file}")
+    try:
+        for db, size in ((new, 16384), (old, 4096)):
+            with db.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA page_size").scalar() == size
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        new.dispose()
+        old.dispose()
