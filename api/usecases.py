@@ -21,6 +21,7 @@ from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.exc import IntegrityError
 
 from api.documents import model_json
+from api.ids import new_id
 from api.models import BeoordelingAanvraag, Besluit, BesluitAanvraag, OpgeslagenBeoordeling
 from api.problems import ApiProblem, invalid_param
 from api.scope import Bereik, leesbereik
@@ -126,7 +127,7 @@ async def beoordeel(
     except SelectionError as exc:
         raise no_rules_problem(exc, day_field) from exc
     record = OpgeslagenBeoordeling(
-        id=uuid.uuid4(),
+        id=new_id(),
         casus_kenmerk=casus.kenmerk,
         gemeente=gemeente,
         peildatum=day,
