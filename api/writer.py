@@ -5,12 +5,14 @@ transaction on PostgreSQL), and one fsync per request would make the disk's flus
 limit on throughput. Requests hand their row to this thread and wait; the thread inserts all
 rows that are waiting in one transaction, commits once, and only then releases the waiters.
 Under load a commit carries dozens of rows; when idle, a single row is committed at once, so
-nothing waits for a batch to fill.
+nothing waits for a batch to fill. The requests of one commit are released together: one wake-up
+of their event loop per commit, not one per row.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import queue
 import threading
@@ -49,6 +51,17 @@ class GroupWriter:
     def submit(self, row: dict[str, Any]) -> Future[None]:
         """Queue `row`; the future completes once it is committed (or fails with the error)."""
         future: Future[None] = Future()
+        self._queue_row(row, future)
+        return future
+
+    async def insert(self, row: dict[str, Any]) -> None:
+        """Insert `row` and return once it is committed."""
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
+        self._queue_row(row, (loop, waiter))
+        await waiter
+
+    def _queue_row(self, row: dict[str, Any], waiter: _Waiter) -> None:
         with self._lifecycle:
             if self._thread is None or self._queue is None:
                 # Started on demand (and again after `close`), so the writer never depends on
@@ -58,12 +71,7 @@ class GroupWriter:
                     target=self._run, args=(self._queue,), name="reikwijdte-writer", daemon=True
                 )
                 self._thread.start()
-            self._queue.put((row, future))
-        return future
-
-    async def insert(self, row: dict[str, Any]) -> None:
-        """Insert `row` and return once it is committed."""
-        await asyncio.wrap_future(self.submit(row))
+            self._queue.put((row, waiter))
 
     def close(self, timeout: float = 30) -> None:
         """Commit what is queued, then stop the thread (a later `submit` starts a new one)."""
@@ -95,7 +103,7 @@ class GroupWriter:
             if stop:
                 return
 
-    def _write(self, batch: list[tuple[dict[str, Any], Future[None]]]) -> None:
+    def _write(self, batch: list[tuple[dict[str, Any], _Waiter]]) -> None:
         try:
             with self.exclusive(), self.engine.begin() as conn:
                 conn.execute(self.statement, [row for row, _ in batch])
@@ -104,15 +112,43 @@ class GroupWriter:
                 for single in batch:
                     self._write([single])
                 return
-            _, future = batch[0]
             try:
                 with self.exclusive(), self.engine.begin() as conn:
                     conn.execute(self.statement, [batch[0][0]])
             except Exception as exc:  # noqa: BLE001 - handed to the waiting request
                 log.error("opslaan mislukt: %s", type(exc).__name__)
-                future.set_exception(exc)
+                _release([batch[0][1]], exc)
                 return
+        _release([waiter for _, waiter in batch], None)
+
+
+#: Who waits for a row: a thread (a `concurrent.futures.Future`) or a request on an event loop.
+_Waiter = Future[None] | tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]
+
+
+def _release(waiters: list[_Waiter], error: BaseException | None) -> None:
+    """Tell the waiters their rows are committed (or failed): one call per event loop."""
+    on_loops: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
+    for waiter in waiters:
+        if isinstance(waiter, Future):
+            if error is None:
+                waiter.set_result(None)
+            else:
+                waiter.set_exception(error)
+        else:
+            on_loops.setdefault(waiter[0], []).append(waiter[1])
+    for loop, futures in on_loops.items():
+        # A closed loop has nobody left waiting on it.
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(_settle, futures, error)
+
+
+def _settle(futures: list[asyncio.Future[None]], error: BaseException | None) -> None:
+    """On the waiters' own loop: complete each future a request still awaits (not one cancelled)."""
+    for future in futures:
+        if future.done():
+            continue
+        if error is None:
             future.set_result(None)
-            return
-        for _, future in batch:
-            future.set_result(None)
+        else:
+            future.set_exception(error)

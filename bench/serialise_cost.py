@@ -10,8 +10,11 @@ engine's `Beoordeling` with its explanation. This script evaluates the load test
 - `model_dump_json()` of the `Beoordeling`, as the API does;
 - `model_dump()`, the step to plain data (what an engine that returns models would have to add);
 - `pydantic_core.to_json` and, when installed, `orjson.dumps` of that plain data, checking
-  that both give exactly the bytes of `model_dump_json()`.
-So it tells what a faster JSON encoder would gain if the engine's result were plain data.
+  that both give exactly the bytes of `model_dump_json()`;
+- `api.documents.model_json`, what the API writes since issue 19 (the engine's shared entries
+  written once, the pieces joined by orjson), with the same check.
+So it tells what a faster JSON encoder would gain if the engine's result were plain data, and
+what the pieces gain without it.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def main() -> int:
 
     import pydantic_core
 
+    from api.documents import model_json
     from api.models import BeoordelingAanvraag
     from engine.evaluator import Engine
     from engine.loader import load_rulebase
@@ -60,6 +64,8 @@ def main() -> int:
     print(f"{len(models)} assessments, {statistics.fmean(len(e) for e in expected) / 1000:.1f} KB of JSON on average")
     print(f"model_dump_json():           {per_item_ms(lambda m: m.model_dump_json(), models, args.rounds):.3f} ms")
     print(f"model_dump() (plain data):   {per_item_ms(lambda m: m.model_dump(), models, args.rounds):.3f} ms")
+    same = all(model_json(m) == e for m, e in zip(models, expected, strict=True))
+    print(f"api.documents.model_json():  {per_item_ms(model_json, models, args.rounds):.3f} ms, same bytes: {same}")
     same = all(pydantic_core.to_json(p) == e for p, e in zip(plain, expected, strict=True))
     timed = per_item_ms(pydantic_core.to_json, plain, args.rounds)
     print(f"pydantic_core.to_json(plain): {timed:.3f} ms, same bytes: {same}")

@@ -76,7 +76,7 @@ async def beoordeel(
     if stored.herhaald:
         request.state.log["herhaald"] = "ja"
         headers["Idempotent-Replayed"] = "true"
-    return Response(stored.document, status_code=200 if stored.herhaald else 201, media_type=JSON, headers=headers)
+    return Response(stored.body(), status_code=200 if stored.herhaald else 201, media_type=JSON, headers=headers)
 
 
 @router.get(

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import threading
 import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
-from api_support import RULES, Api, persona_expectation, persona_request
-from sqlalchemy import select
+from api_support import RULES, Api, persona_expectation, persona_request, start_api
+from sqlalchemy import select, text
 
 from api.middleware import API_VERSION
 from api.models import OpgeslagenBeoordeling
@@ -274,3 +278,42 @@ def test_database_outage_is_a_503_problem(sqlite_api: Api, monkeypatch: pytest.M
     assert response.status_code == 503
     assert response.headers["content-type"] == PROBLEM
     assert response.headers["retry-after"] == "5"
+
+
+def test_cases_are_evaluated_in_the_assessing_threads(sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Off the event loop, in the API's own executor (a cheaper hand-off than Starlette's pool)."""
+    engine = sqlite_api.app.state.services.engine
+    evaluate = engine.evaluate
+    threads: list[str] = []
+
+    def recorded(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return evaluate(*args)
+
+    monkeypatch.setattr(engine, "evaluate", recorded)
+    posted = sqlite_api.client.post("/v1/beoordelingen", json=persona_request(), headers=sqlite_api.auth("toegang"))
+    assert posted.status_code == 201, posted.text
+    assert len(threads) == 1 and threads[0].startswith("reikwijdte-beoordeling"), threads
+
+
+@pytest.fixture
+def postgres_api(tmp_path: Path, postgres_url: str) -> Iterator[Api]:
+    yield from start_api(tmp_path / "data", postgres_url)
+
+
+def test_postgresql_compresses_new_documents_with_lz4_and_reads_them_back_the_same(postgres_api: Api) -> None:
+    with postgres_api.db.connect() as conn:
+        offered = conn.execute(
+            text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'")
+        ).scalar()
+        if offered is not True:
+            pytest.skip("this PostgreSQL server does not offer lz4 (PostgreSQL 14 or later, built with it)")
+    posted = postgres_api.client.post("/v1/beoordelingen", json=persona_request(), headers=postgres_api.auth("toegang"))
+    assert posted.status_code == 201, posted.text
+    with postgres_api.db.connect() as conn:
+        method, document = conn.execute(
+            text("SELECT pg_column_compression(document), document FROM beoordelingen WHERE id = :id"),
+            {"id": posted.json()["id"]},
+        ).one()
+    assert method == "lz4"
+    assert document.encode() == posted.content

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from api.database import make_engine
+from api.database import make_engine, migrate
 from api.settings import sqlite_url
 from api.writer import GroupWriter
 
@@ -69,3 +72,62 @@ def test_close_commits_the_queue_and_a_later_submit_restarts(setup) -> None:
     assert all(f.done() and f.exception() is None for f in futures)
     writer.submit({"id": 99, "v": "after"}).result(timeout=10)
     assert _ids(db) == [*range(10), 99]
+
+
+def test_requests_of_one_commit_are_released_with_one_wake_up_of_their_loop(setup) -> None:
+    db, writer, lock, commits = setup
+    wake_ups = 0
+
+    async def main() -> None:
+        nonlocal wake_ups
+        loop = asyncio.get_running_loop()
+        original = loop.call_soon_threadsafe
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            nonlocal wake_ups
+            wake_ups += 1
+            return original(*args, **kwargs)
+
+        loop.call_soon_threadsafe = counted  # type: ignore[method-assign]
+        lock.acquire()  # the rows queue up behind the first
+        inserts = [asyncio.ensure_future(writer.insert({"id": i, "v": "x"})) for i in range(40)]
+        await asyncio.sleep(0.05)
+        lock.release()
+        await asyncio.wait_for(asyncio.gather(*inserts), timeout=10)
+
+    asyncio.run(main())
+    assert _ids(db) == list(range(40))
+    assert wake_ups == len(commits) <= 3
+
+
+def test_a_request_that_stopped_waiting_does_not_stop_the_writer(setup) -> None:
+    db, writer, lock, _ = setup
+
+    async def main() -> None:
+        with lock:
+            gone = asyncio.ensure_future(writer.insert({"id": 1, "v": "x"}))
+            await asyncio.sleep(0.01)
+            gone.cancel()  # the client went away while its row was queued
+            await asyncio.sleep(0.01)
+        await asyncio.wait_for(writer.insert({"id": 2, "v": "x"}), timeout=10)
+
+    asyncio.run(main())
+    assert _ids(db) == [1, 2]
+
+
+def test_a_new_sqlite_database_has_16_kb_pages_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    new = make_engine(sqlite_url(tmp_path / "new"))
+    migrate(new)
+    old_file = tmp_path / "old" / "reikwijdte.db"
+    old_file.parent.mkdir()
+    with sqlite3.connect(old_file) as conn:  # made before: SQLite's default page size
+        conn.execute("CREATE TABLE earlier (id INTEGER)")
+    old = make_engine(f"sqlite:///{old_file}")
+    try:
+        for db, size in ((new, 16384), (old, 4096)):
+            with db.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA page_size").scalar() == size
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+    finally:
+        new.dispose()
+        old.dispose()
