@@ -2,9 +2,10 @@
 
 Usage (from the repository root):
 
-    .venv/bin/python bench/aannames_bench.py --base 0835ca1 [--cases 2000] [--rounds 6]
+    .venv/bin/python bench/aannames_bench.py --base 0835ca1 [--cases 2000] [--rounds 6] [--load]
 
-Evaluates generated cases (`engine/case_generator.py`, in every municipality configuration) once
+Evaluates generated cases (`engine/case_generator.py`, in every municipality configuration; with
+`--load`, the API load test's 64 cases in turn: `bench/cases.py`) once
 and keeps what `presumptions_that_matter` was given for each (the ruleset, the facts, the rules
 that fired, the presumed facts). Then this checkout's `engine/partial.py` and the base commit's
 (read with `git show`, loaded as a module of its own next to this checkout's `engine`, with the
@@ -24,7 +25,6 @@ again untimed on all the inputs, before the other side's turn.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib.util
 import statistics
 import subprocess
@@ -38,8 +38,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cases import generated_cases, load_cases  # noqa: E402
 from engine import evaluator, partial  # noqa: E402
-from engine.case_generator import random_cases  # noqa: E402
 from engine.compiler import CompiledRuleSet  # noqa: E402
 from engine.loader import load_rulebase  # noqa: E402
 
@@ -82,11 +82,12 @@ def load_base(rev: str, folder: Path) -> ModuleType:
         sys.modules["engine.presumption_plan"] = mine
 
 
-def captured_calls(cases: int, seed: int) -> list[Call]:
-    """What `presumptions_that_matter` is given for `cases` generated cases."""
+def captured_calls(cases: int, seed: int, load: bool = False) -> list[Call]:
+    """What `presumptions_that_matter` is given for `cases` generated cases (with `load`, the
+    API load test's cases: `bench.cases.load_cases`)."""
     base = load_rulebase(ROOT / "rules")
     engine = evaluator.Engine(base)
-    gemeenten: list[str | None] = [None, *sorted(base.gemeenten)]
+    jobs = load_cases(cases) if load else generated_cases(base.gemeenten, cases, seed)
     calls: list[Call] = []
     original = evaluator.presumptions_that_matter
 
@@ -97,8 +98,8 @@ def captured_calls(cases: int, seed: int) -> list[Call]:
 
     evaluator.presumptions_that_matter = keep
     try:
-        for i, casus in enumerate(random_cases(cases, seed=seed)):
-            engine.evaluate(casus, gemeenten[i % len(gemeenten)], dt.date(2025, 1, 1))
+        for casus, gemeente, day in jobs:
+            engine.evaluate(casus, gemeente, day)
     finally:
         evaluator.presumptions_that_matter = original
     return calls
@@ -140,9 +141,10 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=6)
     parser.add_argument("--seed", type=int, default=2015)
+    parser.add_argument("--load", action="store_true", help="the API load test's cases (bench/cases.py)")
     args = parser.parse_args()
 
-    calls = captured_calls(args.cases, args.seed)
+    calls = captured_calls(args.cases, args.seed, args.load)
     with tempfile.TemporaryDirectory() as folder:
         base = load_base(args.base, Path(folder))
         if answers(base, calls) != answers(partial, calls):

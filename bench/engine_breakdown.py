@@ -15,12 +15,17 @@ per case: a conflict makes `_derive` block the disputed fact and derive again), 
 condition functions were generated and compiled (`engine/condition_code.py`) while timing, that
 is after the warm-up: each costs a `compile`, so a count that does not fall to zero is work done
 per case rather than once per ruleset.
+
+With `--load`, the cases are those the API's load test sends (the 64 `case_variants` of
+`bench/load_api.py`, each with its own municipality and date, read as the API reads a request),
+taken in turn until `--cases` assessments are timed:
+
+    .venv/bin/python bench/engine_breakdown.py --load --cases 6400
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections import defaultdict
@@ -31,8 +36,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cases import generated_cases, load_cases  # noqa: E402
 from engine import condition_code, evaluator  # noqa: E402
-from engine.case_generator import random_cases  # noqa: E402
 from engine.durable import DurableRuleset  # noqa: E402
 from engine.loader import load_rulebase  # noqa: E402
 
@@ -85,15 +90,14 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=2015)
     parser.add_argument("--rules", type=Path, default=ROOT / "rules")
+    parser.add_argument("--load", action="store_true", help="the API load test's cases (bench/load_api.py)")
     args = parser.parse_args()
 
     base = load_rulebase(args.rules)
     engine = evaluator.Engine(base)
-    gemeenten: list[str | None] = [None, *sorted(base.gemeenten)]
-    day = dt.date(2025, 1, 1)
-    cases = list(random_cases(args.cases, seed=args.seed))
-    for i, casus in enumerate(cases[:1000]):  # compile every ruleset and warm up, untimed
-        engine.evaluate(casus, gemeenten[i % len(gemeenten)], day)
+    cases = load_cases(args.cases) if args.load else generated_cases(base.gemeenten, args.cases, args.seed)
+    for casus, gemeente, day in cases[:1000]:  # compile every ruleset and warm up, untimed
+        engine.evaluate(casus, gemeente, day)
 
     totals: dict[str, float] = defaultdict(float)
     for owner, name, label in PARTS:
@@ -102,8 +106,8 @@ def main() -> int:
     for owner, name in ((DurableRuleset, "run"), *((condition_code, f) for f in COMPILERS)):
         setattr(owner, name, counted(getattr(owner, name), name, counts))
     started = time.thread_time()
-    for i, casus in enumerate(cases):
-        engine.evaluate(casus, gemeenten[i % len(gemeenten)], day)
+    for casus, gemeente, day in cases:
+        engine.evaluate(casus, gemeente, day)
     total = time.thread_time() - started
 
     per_case = {label: totals[label] / len(cases) * 1000 for _, _, label in PARTS}
