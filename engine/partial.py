@@ -61,16 +61,16 @@ class _Trials:
     def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str]) -> None:
         self.ruleset = ruleset
         self.plan = plan_of(ruleset)
-        #: this assessment's own facts: a trial changes them in place and restores them
-        self.facts = facts
-        self.original = dict(facts)  # as evaluated, while a trial has changed `facts`
+        #: a copy of the assessment's facts: a trial changes it in place and restores what it
+        #: changed (its order may change: nothing reads it in order)
+        self.facts = dict(facts)
+        self.original = facts  # as evaluated (only read)
         self.fired_ids = fired_ids
         #: shares the work between facts whose other value switches the same rules: what follows
         #: from those switches is the same, unless a rule further on tests the fact
         self.memo: Memo = {}
         self._before: dict[str, bool | None] = {}
         self._values: dict[str, Any] = {}
-        self._moved = False  # a trial took out a fact the case had (`_restore`)
 
     def before(self, rule: CompiledRule) -> bool | None:
         """`rule`'s value on the case as evaluated."""
@@ -111,7 +111,7 @@ class _Trials:
             looks = [(rule, None, rule.test) for rule in rules]
         toggles: list[tuple[CompiledRule, Switch]] = []
         opened: list[CompiledRule] = []
-        facts.update(changes)  # in place: `facts` is this assessment's own
+        facts.update(changes)  # in place: `facts` is this check's own copy
         try:
             for rule, answer, test in looks:
                 value = answer if test is None else test(facts)
@@ -206,8 +206,7 @@ class _Trials:
                         moved.append((concluded, after))
                 for concluded, after in moved:
                     if after is MISSING or after is DISPUTED:
-                        if facts.pop(concluded, MISSING) is not MISSING and concluded in original:
-                            self._moved = True
+                        facts.pop(concluded, None)
                     else:
                         facts[concluded] = after
                     changed.add(concluded)
@@ -236,14 +235,8 @@ class _Trials:
             self._restore(changes)
 
     def _restore(self, paths: Iterable[str]) -> None:
-        """`facts` as evaluated again after a trial changed `paths`, in the same order too (it is
-        the assessment's own dictionary)."""
+        """`facts` as evaluated again after a trial changed `paths`."""
         facts, original = self.facts, self.original
-        if self._moved:  # a fact taken out and put back would stand elsewhere: all of them anew
-            self._moved = False
-            facts.clear()
-            facts.update(original)
-            return
         for path in paths:
             if path in original:
                 facts[path] = original[path]
