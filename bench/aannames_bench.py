@@ -91,10 +91,12 @@ def captured_calls(cases: int, seed: int, load: bool = False) -> list[Call]:
     calls: list[Call] = []
     original = evaluator.presumptions_that_matter
 
-    def keep(ruleset: CompiledRuleSet, facts: dict[str, Any], fired: set[str], presumed: Any) -> Any:
+    def keep(ruleset: CompiledRuleSet, facts: dict[str, Any], fired: set[str], presumed: Any, *rest: Any) -> Any:
+        # `rest`: what the evaluator shares with the check (the conditions it evaluated already);
+        # the timed calls go without, as the base's
         presumed = list(presumed)
         calls.append((ruleset, dict(facts), set(fired), presumed))
-        return original(ruleset, facts, fired, presumed)
+        return original(ruleset, facts, fired, presumed, *rest)
 
     evaluator.presumptions_that_matter = keep
     try:

@@ -78,6 +78,9 @@ class CompiledRule:
     #: needs no unknown case fact, waiting on other rules alone (`engine.evaluator._resolve_outcomes`)
     tests_concluded: bool = field(init=False)
     test: c.Predicate = field(init=False, repr=False, compare=False)  # `effective` as a function, kept
+    #: `own` and `effective` are one condition (no rule overrides it): an evaluation of either
+    #: answers both (`engine.evaluator._why_not` takes `engine.partial.OpenAnalysis`'s)
+    own_is_effective: bool = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "id", self.loaded.id)
@@ -89,10 +92,24 @@ class CompiledRule:
         object.__setattr__(self, "presence_paths", frozenset(c.presence_tests(self.unpresumed)))
         object.__setattr__(self, "tests_concluded", any(p not in CASE_FACTS for p in self.effective_paths))
         object.__setattr__(self, "test", c.predicate(self.effective))
+        object.__setattr__(self, "own_is_effective", _one_condition(self.own, self.effective))
         object.__setattr__(
             self, "outcome_fields", tuple(p for p in self.derives if p.startswith(OUTCOME + ".")) + tuple(self.adds)
         )
         object.__setattr__(self, "outcome_names", tuple(f.split(".", 1)[1] for f in self.outcome_fields))
+
+
+def _one_condition(own: c.Node, effective: c.Node) -> bool:
+    """Whether `effective` is `own` itself, or a conjunction of the very same items (what
+    `c.all_of` makes of a rule's own conjunction when no rule overrides it)."""
+    if own is effective:
+        return True
+    return (
+        isinstance(own, c.All)
+        and isinstance(effective, c.All)
+        and len(own.items) == len(effective.items)
+        and all(a is b for a, b in zip(own.items, effective.items, strict=True))
+    )
 
 
 @dataclass(frozen=True)

@@ -315,10 +315,16 @@ def _possibly_disputed(
     return found
 
 
-def _why_not(rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any]) -> tuple[str, list[str]]:
+def _why_not(
+    rule: CompiledRule, fired_ids: set[str], facts: dict[str, Any], evaluated: dict[str, c.OpenResult]
+) -> tuple[str, list[str]]:
+    """Why `rule` did not apply, and the unknown facts that keep it open. `evaluated`: the
+    conditions `OpenAnalysis` evaluated on these facts (its `evaluated`), so that a rule whose own
+    condition is its effective one is not evaluated again."""
     if rule.durable_index is None:
         return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
-    own, own_unknown = c.evaluate_open(rule.own, facts)
+    known = evaluated.get(rule.id) if rule.own_is_effective else None
+    own, own_unknown = c.evaluate_open(rule.own, facts) if known is None else known
     if own is False:
         return "voorwaarde niet vervuld: " + "; ".join(c.why_known_false(rule.own, facts)), []
     if own is None:
@@ -528,10 +534,16 @@ def _missing_facts(
 
 
 def _assumptions(
-    ruleset: CompiledRuleSet, day: dt.date, facts: dict[str, Any], fired: list[CompiledRule], presumed: list[str]
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    facts: dict[str, Any],
+    fired: list[CompiledRule],
+    presumed: list[str],
+    analysis: OpenAnalysis,
 ) -> tuple[list[UsedPresumption], list[Aanname]]:
     """The presumptions another value of which changes or decides a field, and those the advice rests on."""
-    used = presumptions_that_matter(ruleset, facts, {r.id for r in fired}, presumed) if presumed else []
+    fired_ids = {r.id for r in fired}
+    used = presumptions_that_matter(ruleset, facts, fired_ids, presumed, analysis.evaluated) if presumed else []
     aannames = [
         Aanname(
             feit=u.presumption.path,
@@ -574,9 +586,12 @@ def _has_referral(facts: dict[str, Any]) -> bool:
     return "verwijzing.verwijzer" in facts
 
 
-def _explain(ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any]) -> Toelichting:
+def _explain(
+    ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], facts: dict[str, Any], analysis: OpenAnalysis
+) -> Toelichting:
     """Every applied rule with the facts it used and what it concluded, why each outcome rule did
     not apply, and where a gap in the municipality's dated values let the national value apply."""
+    evaluated = analysis.evaluated
     fired_ids = {r.id for r in fired}
     toegepast = [
         ToegepasteRegel.model_validate(
@@ -591,7 +606,7 @@ def _explain(ruleset: CompiledRuleSet, day: dt.date, fired: list[CompiledRule], 
         for r in fired
     ]
     niet_toegepast = [
-        _not_applied(ruleset, day, rule, *_why_not(rule, fired_ids, facts))
+        _not_applied(ruleset, day, rule, *_why_not(rule, fired_ids, facts, evaluated))
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]
@@ -696,11 +711,11 @@ def _assess(
     analysis = OpenAnalysis(ruleset, facts, frozenset(trace.conflicts))
     outcome = _resolve_outcomes(ruleset, fired, facts, trace, analysis)
     open_fields = _open_fields(outcome, facts)
-    used, aannames = _assumptions(ruleset, day, facts, fired, presumed)
+    used, aannames = _assumptions(ruleset, day, facts, fired, presumed, analysis)
     missing, rival_needs = _missing_facts(analysis, outcome, open_fields, used)
     ontbrekend = sorted(missing)
     vervolgvragen = _next_questions(analysis, open_fields, used, rival_needs, aannames)
-    toelichting = _explain(ruleset, day, fired, facts)
+    toelichting = _explain(ruleset, day, fired, facts, analysis)
     afwegingen = _weighings(fired, outcome)
     fields = _outcome_fields(outcome, facts)
     motivering = _motivate(

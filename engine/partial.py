@@ -20,7 +20,7 @@ is worked out once per compiled ruleset (`engine.presumption_plan`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from itertools import islice, product
 from typing import Any
@@ -58,7 +58,13 @@ class _Trials:
     """The presumption checks of one assessment: its facts, the rules that fired, and what the
     checks share (`memo`, the rules' values and the concluded facts in the case as evaluated)."""
 
-    def __init__(self, ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str]) -> None:
+    def __init__(
+        self,
+        ruleset: CompiledRuleSet,
+        facts: dict[str, Any],
+        fired_ids: set[str],
+        evaluated: Mapping[str, c.OpenResult] | None = None,
+    ) -> None:
         self.ruleset = ruleset
         self.plan = plan_of(ruleset)
         #: a copy of the assessment's facts: a trial changes it in place and restores what it
@@ -70,13 +76,16 @@ class _Trials:
         #: from those switches is the same, unless a rule further on tests the fact
         self.memo: Memo = {}
         self._before: dict[str, bool | None] = {}
+        #: rules already evaluated on these facts (`OpenAnalysis.evaluated`): not evaluated again
+        self._evaluated: Mapping[str, c.OpenResult] = {} if evaluated is None else evaluated
         self._values: dict[str, Any] = {}
 
     def before(self, rule: CompiledRule) -> bool | None:
         """`rule`'s value on the case as evaluated."""
         found = self._before.get(rule.id, _UNSET)
         if found is _UNSET:
-            found = self._before[rule.id] = rule.test(self.original)
+            known = self._evaluated.get(rule.id)
+            found = self._before[rule.id] = rule.test(self.original) if known is None else known[0]
         return found  # type: ignore[return-value]
 
     def value(self, path: str) -> Any:
@@ -287,12 +296,17 @@ class UsedPresumption:
 
 
 def presumptions_that_matter(
-    ruleset: CompiledRuleSet, facts: dict[str, Any], fired_ids: set[str], presumed: Iterable[str]
+    ruleset: CompiledRuleSet,
+    facts: dict[str, Any],
+    fired_ids: set[str],
+    presumed: Iterable[str],
+    evaluated: Mapping[str, c.OpenResult] | None = None,
 ) -> list[UsedPresumption]:
     """The applied presumptions another value of which would change a decided outcome field or
-    decide an open one; safety first, and one about safety always counts."""
+    decide an open one; safety first, and one about safety always counts. `evaluated`: rules'
+    conditions already evaluated on `facts` (`OpenAnalysis.evaluated`), by rule id."""
     used: dict[str, UsedPresumption] = {}
-    trials = _Trials(ruleset, facts, fired_ids)
+    trials = _Trials(ruleset, facts, fired_ids, evaluated)
     presumed = list(presumed)
     switched_by: dict[str, set[str]] = {}  # presumed fact -> rules one of its other values switches
     for path in presumed:
@@ -441,6 +455,10 @@ class OpenAnalysis:
         self._rules: dict[str, frozenset[str] | None] = {}
         self._paths: dict[str, frozenset[str]] = {}
         self._live: dict[str, bool] = {}
+        #: rule id -> `evaluate_open` of its condition (`effective`) on `facts`, for each rule
+        #: asked about: the presumption check and the explanation take these instead of
+        #: evaluating the same conditions again
+        self.evaluated: dict[str, c.OpenResult] = {}
 
     def rule_needs(self, rule: CompiledRule) -> frozenset[str] | None:
         """The unknown case facts that keep `rule` undecided (None: it is decided)."""
@@ -448,7 +466,7 @@ class OpenAnalysis:
         if rule.id in known:
             return known[rule.id]
         facts = self.facts
-        value, open_facts = c.evaluate_open(rule.effective, facts)
+        value, open_facts = self.evaluated[rule.id] = c.evaluate_open(rule.effective, facts)
         unknowns: set[str] | frozenset[str] = open_facts
         needs: frozenset[str] | None = None
         if value is False:

@@ -9,7 +9,9 @@ rule's condition; when it is open, the derived facts that no undecided rule can 
 taken as absent (a comparison on one is false); when it is false but a fact it awaits (`bekend`)
 is unknown, that test taken as open; and the unknown case facts it needs, through derived facts
 too. A rule that tests only case facts never waits on other rules alone (open, it needs an
-unknown case fact): the evaluator relies on that.
+unknown case fact): the evaluator relies on that. What it keeps of each evaluation
+(`OpenAnalysis.evaluated`, which the presumption check and the explanation take instead of
+evaluating again) is compared with the plain reading too.
 """
 
 from __future__ import annotations
@@ -157,6 +159,14 @@ def _check(engine: Engine, casus: Any, order: random.Random) -> None:
             # `engine.evaluator._resolve_outcomes` looks for rules waiting on rules alone only among
             # those testing a concluded fact
             assert rule.tests_concluded or needs != frozenset(), (gemeente, rule.id)
+            # what it keeps of each evaluation, which the presumption check and the explanation
+            # take instead of evaluating again: the rule's value, and for a rule whose own
+            # condition is its effective one, the explanation's evaluation of its own condition
+            found = analysis.evaluated[rule.id]
+            assert found == _plain(rule.effective, facts, frozenset(), ()), (gemeente, rule.id)
+            assert found[0] is rule.test(facts), (gemeente, rule.id)
+            if rule.own_is_effective:
+                assert found == c.evaluate_open(rule.own, facts), (gemeente, rule.id)
         for path in sorted(ruleset.concluders):
             assert analysis.path_needs(path) == plain.path_needs(path), (gemeente, path)
             assert analysis.live(path) == plain.live(path), (gemeente, path)
@@ -183,3 +193,23 @@ def test_a_rule_waiting_on_a_dispute_alone_leaves_its_field_open(awaiting: Engin
     assert any(
         k.veld == "uitkomst.toegang" and k.waarden == {"BESCHIKKING": "beschikking"} and k.oorzaak for k in b.conflicten
     )
+
+
+def test_own_is_effective_exactly_when_no_rule_can_override(engine: Engine) -> None:
+    """`CompiledRule.own_is_effective` lets the explanation take the analysis's evaluation of the
+    effective condition for the rule's own: true for every rule of the shipped rules that no rule
+    overrides (and whose condition is not a constant), and for one whose overriders can never
+    apply under the municipality's parameters (their negation drops out); false for every rule
+    that a rule which can apply overrides."""
+    seen = set()
+    for gemeente in [None, *sorted(engine.base.gemeenten)]:
+        rules = engine.ruleset(DAY, gemeente).rules
+        by_id = {r.id: r for r in rules}
+        for rule in rules:
+            can_override = [o for o in rule.overriders if by_id[o].effective != c.Const(False)]
+            if can_override:
+                assert not rule.own_is_effective, (gemeente, rule.id)
+            elif not isinstance(rule.own, c.Const):
+                assert rule.own_is_effective, (gemeente, rule.id)
+            seen.add(bool(can_override))
+    assert seen == {True, False}
