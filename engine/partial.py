@@ -370,19 +370,19 @@ def _joint_changes(
         # a rule one fact switches on its own was followed with that fact already; one that is
         # decided whatever values the unknown facts get (its condition without presumptions, unless
         # it asks whether one of them is known) switches never
-        alone = set().union(*[switched_by[p] for p in group])
+        alone = [switched_by[p] for p in group]
         rules = [
             rule
             for rule, unpresumed in candidates
-            if rule.id not in alone and (not rule.presence_paths.isdisjoint(group) or unpresumed(facts) is None)
+            if not any(rule.id in switched for switched in alone)
+            and (not rule.presence_paths.isdisjoint(group) or unpresumed(facts) is None)
         ]
         # of those, a rule whose condition holds its present answer whatever the facts of the group
         # become switches for no combination: trying the combinations on it would find nothing
-        free = frozenset(group)
         rules = [
             rule
             for rule in rules
-            if plan.reach(rule, free)(facts) & (FALSE | OPEN if rule.id in trials.fired_ids else TRUE)
+            if plan.reach(rule, shared)(facts) & (FALSE | OPEN if rule.id in trials.fired_ids else TRUE)
         ]
         if not rules:
             continue

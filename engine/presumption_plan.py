@@ -49,9 +49,9 @@ class Plan:
     bits: dict[str, int] = field(default_factory=dict)
     #: for each of `joint`, the presumed facts it tests as one number (`bits`)
     joint_masks: tuple[int, ...] = ()
-    #: (rule id, group of presumed facts) -> what the rule's condition can become when the group's
-    #: facts vary (`_reach`), built when a case first asks
-    reaches: dict[tuple[str, frozenset[str]], Reach] = field(default_factory=dict)
+    #: (rule id, group of presumed facts as one number) -> what the rule's condition can become
+    #: when the group's facts vary (`_reach`), built when a case first asks
+    reaches: dict[tuple[str, int], Reach] = field(default_factory=dict)
     #: a set of presumed facts as one number -> those facts, sorted (`group`), built when first asked
     groups: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -70,11 +70,12 @@ class Plan:
             found = self.groups[mask] = tuple(path for path, bit in self.bits.items() if bit & mask)
         return found
 
-    def reach(self, rule: CompiledRule, group: frozenset[str]) -> Reach:
-        """`_reach` of the rule's condition for `group`, built once (two threads may both build it)."""
-        found = self.reaches.get((rule.id, group))
+    def reach(self, rule: CompiledRule, mask: int) -> Reach:
+        """`_reach` of the rule's condition for the presumed facts of `mask` (`group`), built once
+        (two threads may both build it)."""
+        found = self.reaches.get((rule.id, mask))
         if found is None:
-            found = self.reaches[rule.id, group] = _reach(rule.effective, group)
+            found = self.reaches[rule.id, mask] = _reach(rule.effective, frozenset(self.group(mask)))
         return found
 
 
@@ -231,11 +232,15 @@ def _reach_part(node: c.Node, free: frozenset[str]) -> Reach | int:
         any(bits & OPEN for bits in known),
     )
     functions: list[Reach] = [part for part in parts if not isinstance(part, int)]
+    if decisive in known:  # a part that can only decide it: so does the combination
+        return decisive
 
     def combination(facts: dict[str, Any]) -> int:
         every_other, some_decisive, every_undecisive, some_open = start
         for part in functions:
             bits = part(facts)
+            if bits == decisive:  # this part can only decide it: the others change nothing
+                return decisive
             every_other = every_other and bool(bits & other)
             some_decisive = some_decisive or bool(bits & decisive)
             every_undecisive = every_undecisive and bool(bits & (other | OPEN))
@@ -275,8 +280,15 @@ def _fixed(items: list[c.Node], disjunction: bool) -> Reach:
 def value_after(plan: Plan, path: str, fired: set[str], rule: CompiledRule, applies: bool, earlier: Any) -> Any:
     """`value_of(plan, path, fired)` just after `rule` (which concludes `path`) came to apply
     (`applies`) or ceased to, when `earlier` was the value before: a rule that comes to apply
-    adds its value to the ones there were, so most of the time no rule needs to be looked at."""
-    if applies and earlier is not MISSING:
+    adds its value to the ones there were (or gives the value alone when there were none), so
+    most of the time no rule needs to be looked at; when a rule ceases to apply to a scalar the
+    fired rules agreed on, the value stays while another of them is still fired."""
+    if applies and earlier is MISSING:  # no fired rule concluded it: now `rule` alone does
+        if path in rule.derives:
+            return rule.derives[path]
+        added = rule.adds[path]
+        return [m for m in plan.lists[path][0] if m in added]
+    if applies:
         if path in rule.derives:  # a scalar: one value more agrees with them or disputes them
             if earlier is DISPUTED:
                 return earlier
@@ -284,6 +296,12 @@ def value_after(plan: Plan, path: str, fired: set[str], rule: CompiledRule, appl
             return earlier if type(value) is type(earlier) and value == earlier else DISPUTED
         if all(member in earlier for member in rule.adds.get(path, ())):
             return earlier  # a list outcome already holding what the rule adds
+    elif not applies and path in rule.derives and earlier is not DISPUTED and earlier is not MISSING:
+        # every fired rule concluding it concluded `earlier` (else it was disputed): those left
+        for rule_id, _ in plan.scalars[path]:
+            if rule_id in fired:
+                return earlier
+        return MISSING
     return value_of(plan, path, fired)
 
 

@@ -7,7 +7,9 @@ and partly known facts from the generators of `tests/test_condition_code.py`. Th
 free fact is evaluated once (`_fixed`) and must answer exactly as its conjunction or disjunction.
 The parts whose values do not depend on the case are worked out when the reach is built: the
 answer must still be exactly that of a plain recursive reading. Groups of presumed facts are kept
-as numbers, a bit per fact: a group read back is its facts, sorted.
+as numbers, a bit per fact: a group read back is its facts, sorted. A concluded value worked out
+from the one before when one rule switches (`value_after`) is the value worked out anew
+(`value_of`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,19 @@ from test_condition_code import conditions, facts_strategy, reference
 
 from engine import conditions as c
 from engine.evaluator import Engine
-from engine.presumption_plan import _BITS, FALSE, OPEN, TRUE, _fixed, _reach, plan_of
+from engine.presumption_plan import (
+    _BITS,
+    DISPUTED,
+    FALSE,
+    MISSING,
+    OPEN,
+    TRUE,
+    _fixed,
+    _reach,
+    plan_of,
+    value_after,
+    value_of,
+)
 
 #: Values each generated fact may take in a trial, unknown (`_ABSENT`) included.
 _ABSENT = object()
@@ -117,3 +131,27 @@ def test_a_group_of_presumed_facts_read_back_is_those_facts_sorted(engine: Engin
             assert plan.group(plan.mask(group)) == tuple(sorted(group))
     for (_, tested, _), mask in zip(plan.joint, plan.joint_masks, strict=True):
         assert plan.group(mask) == tested
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_value_after_one_rule_switches_is_the_value_worked_out_anew(engine: Engine, data: st.DataObject) -> None:
+    """`value_after` (a rule came to apply or ceased to) against `value_of` on the rules fired
+    after it, for concluded facts of the shipped rules with several concluders: fired sets drawn
+    among those concluders, so that values agree, are disputed, or are missing."""
+    ruleset = engine.ruleset(dt.date(2025, 1, 1), data.draw(st.sampled_from([None, *sorted(engine.base.gemeenten)])))
+    plan = plan_of(ruleset)
+    paths = sorted(p for p, rules in ruleset.concluders.items() if len(rules) >= 2)
+    path = data.draw(st.sampled_from(paths))
+    concluders = ruleset.concluders[path]
+    rule = data.draw(st.sampled_from(concluders))
+    fired = set(data.draw(st.sets(st.sampled_from([r.id for r in concluders]))))
+    applies = data.draw(st.booleans())
+    before = fired - {rule.id} if applies else fired | {rule.id}
+    after = fired | {rule.id} if applies else fired - {rule.id}
+    earlier = value_of(plan, path, before)
+    found, expected = value_after(plan, path, set(after), rule, applies, earlier), value_of(plan, path, after)
+    if expected is MISSING or expected is DISPUTED:
+        assert found is expected
+    else:
+        assert type(found) is type(expected) and found == expected
