@@ -467,6 +467,37 @@ def _explainer(node: Node) -> Explainer:
     return _kept(node, "_explainer", _build_explainer)
 
 
+def explain_if_false(node: Node, facts: dict[str, Any]) -> list[str] | None:
+    """`why_known_false` when `node` is false on `facts`, else None. For a conjunction the first
+    false item both decides and explains it, so one pass does what `evaluate` and then
+    `why_known_false` do in two (built once per node and kept on it)."""
+    return _kept(node, "_false_explainer", _build_false_explainer)(facts)
+
+
+def _build_false_explainer(node: Node) -> Callable[[dict[str, Any]], list[str] | None]:
+    if isinstance(node, All):
+        first_false = _first_false(node)
+        explainers = [_explainer(i) for i in node.items]
+
+        def conjunction(facts: dict[str, Any]) -> list[str] | None:
+            position = first_false(facts)
+            return explainers[position](facts) if position >= 0 else None
+
+        return conjunction
+    test, explain = predicate(node), _explainer(node)
+    return lambda facts: explain(facts) if test(facts) is False else None
+
+
+def _first_false(node: All) -> Callable[[dict[str, Any]], int]:
+    """The position of the conjunction's first false item (-1: none), generated once and kept."""
+    return _kept(node, "_first_false", _build_first_false)
+
+
+def _build_first_false(node: Node) -> Callable[[dict[str, Any]], int]:
+    assert isinstance(node, All)
+    return condition_code.compile_first_false([_code_item(i, predicate) for i in node.items], _RUNTIME)
+
+
 _SENTENCES_PER_COMPARISON = 64
 _SCALARS = frozenset({str, int, float, bool})
 
@@ -498,7 +529,7 @@ def _build_explainer(node: Node) -> Explainer:
         fixed = [text]
         return lambda facts: list(fixed)
     if isinstance(node, All):
-        first_false = condition_code.compile_first_false([_code_item(i, predicate) for i in node.items], _RUNTIME)
+        first_false = _first_false(node)
         explainers = [_explainer(i) for i in node.items]
 
         def conjunction(facts: dict[str, Any]) -> list[str]:

@@ -324,7 +324,14 @@ def _why_not(
     if rule.durable_index is None:
         return "niet van toepassing door de parameters (keuzes) van deze gemeente", []
     known = evaluated.get(rule.id) if rule.own_is_effective else None
-    own, own_unknown = c.evaluate_open(rule.own, facts) if known is None else known
+    if known is None:
+        # most such rules are false: explaining why finds that out in the same pass
+        reasons = c.explain_if_false(rule.own, facts)
+        if reasons is not None:
+            return "voorwaarde niet vervuld: " + "; ".join(reasons), []
+        own, own_unknown = c.evaluate_open(rule.own, facts)
+    else:
+        own, own_unknown = known
     if own is False:
         return "voorwaarde niet vervuld: " + "; ".join(c.why_known_false(rule.own, facts)), []
     if own is None:

@@ -6,6 +6,8 @@ speed. Its answers must be those of the three-valued logic of `engine/conditions
 that keep it open. Hypothesis generates conditions (comparisons of every kind, constants,
 negations, nesting) and partly known facts, including values of an unexpected type (a yes/no where
 a number or a text is compared), and checks both against a plain recursive reading written here.
+The explanation that decides and explains in one pass (`explain_if_false`) explains exactly the
+false conditions, as `why_known_false` does.
 """
 
 from __future__ import annotations
@@ -125,6 +127,13 @@ def test_generated_functions_answer_as_the_logic_says(node: c.Node, facts: dict[
     if expected is False and isinstance(node, c.All):  # explained by its first false item
         first = next(i for i in node.items if reference(i, facts)[0] is False)
         assert c.why_false(node, facts) == c.why_false(first, facts)
+    # the explanation that decides in the same pass: the reasons exactly when false, else None
+    reasons = c.explain_if_false(node, facts)
+    if expected is False:
+        assert reasons == c.why_known_false(node, facts)
+        assert reasons
+    else:
+        assert reasons is None
 
 
 flat_conditions = st.builds(
