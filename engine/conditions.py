@@ -452,7 +452,10 @@ def why_false(node: Node, facts: dict[str, Any]) -> list[str]:
 
 def why_known_false(node: Node, facts: dict[str, Any]) -> list[str]:
     """`why_false` for a node the caller has just found false (not evaluated again)."""
-    return _explainer(node)(facts)
+    try:  # the function kept on the node: one attribute lookup on the hot path
+        return node._explainer(facts)  # type: ignore[union-attr]
+    except AttributeError:
+        return _explainer(node)(facts)
 
 
 Explainer = Callable[[dict[str, Any]], list[str]]
@@ -471,7 +474,10 @@ def explain_if_false(node: Node, facts: dict[str, Any]) -> list[str] | None:
     """`why_known_false` when `node` is false on `facts`, else None. For a conjunction the first
     false item both decides and explains it, so one pass does what `evaluate` and then
     `why_known_false` do in two (built once per node and kept on it)."""
-    return _kept(node, "_false_explainer", _build_false_explainer)(facts)
+    try:  # the function kept on the node: one attribute lookup on the hot path
+        return node._false_explainer(facts)  # type: ignore[union-attr]
+    except AttributeError:
+        return _kept(node, "_false_explainer", _build_false_explainer)(facts)
 
 
 def _build_false_explainer(node: Node) -> Callable[[dict[str, Any]], list[str] | None]:
