@@ -24,9 +24,11 @@ from sqlalchemy import Engine
 
 log = logging.getLogger("reikwijdte.api")
 
-#: Bytes committed between two checkpoints: a quarter of what SQLite's default (1,000 pages of
-#: 16 KB) lets pile up, so each checkpoint is short and the default never comes due.
-EVERY_BYTES = 4 * 1024 * 1024
+#: Bytes committed between two checkpoints: a sixteenth of what SQLite's default (1,000 pages of
+#: 16 KB) lets pile up, so each checkpoint is short and the default never comes due. Measured with
+#: `bench/commit_latency.py` against 4 MB and 256 KB (`docs/performance.md`, issue 19): larger
+#: checkpoints stall the disk longer, smaller ones come so often that they disturb the commits.
+EVERY_BYTES = 1024 * 1024
 
 
 class WalCheckpointer:
