@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -114,35 +112,6 @@ def worker(root: Path, data: Path) -> None:
     store.close()
 
 
-def start(root: Path, data: Path, cases: list[dict[str, object]]) -> subprocess.Popen[str]:
-    env = dict(os.environ, PYTHONPATH=str(root))
-    for name in ("DATABASE_URL", "REIKWIJDTE_REGELS", "REIKWIJDTE_DATA"):
-        env.pop(name, None)
-    process = subprocess.Popen(
-        [sys.executable, __file__, "--worker", str(root), "--data", str(data)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=root,
-        env=env,
-    )
-    assert process.stdin is not None and process.stdout is not None
-    process.stdin.write(json.dumps(cases) + "\n")
-    process.stdin.flush()
-    hello = json.loads(process.stdout.readline())
-    if Path(hello["api"]).resolve() != (root / "api").resolve():
-        raise SystemExit(f"worker for {root} imported the API from {hello['api']}")
-    return process
-
-
-def ask(process: subprocess.Popen[str], rate: float, seconds: float) -> dict[str, float]:
-    assert process.stdin is not None and process.stdout is not None
-    process.stdin.write(f"{rate} {seconds}\n")
-    process.stdin.flush()
-    answer: dict[str, float] = json.loads(process.stdout.readline())
-    return answer
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="main", help="the commit to compare with")
@@ -157,36 +126,30 @@ def main() -> int:
         return 0
 
     sys.path.insert(0, str(ROOT))
-    from bench import worktree
+    from bench import side_workers, worktree
     from bench.load_api import case_variants
 
-    cases = case_variants(64)
+    cases = json.dumps(case_variants(64))
     with tempfile.TemporaryDirectory(prefix="commit-latency-") as tmp:
         base_root = Path(tmp) / "base"
         with worktree.checked_out(args.base, base_root) as commit:
             processes = {
-                side: start(root, Path(tmp) / side, cases) for side, root in (("base", base_root), ("this", ROOT))
+                side: side_workers.start(__file__, root, Path(tmp) / side, cases)
+                for side, root in (("base", base_root), ("this", ROOT))
             }
             try:
                 results: dict[str, list[dict[str, float]]] = {"base": [], "this": []}
-                for round_ in range(args.rounds):
-                    for side in ("base", "this") if round_ % 2 == 0 else ("this", "base"):
-                        results[side].append(ask(processes[side], args.rate, args.seconds))
+                for number, order in side_workers.turns(args.rounds):
+                    for side in order:
+                        results[side].append(side_workers.ask(processes[side], f"{args.rate} {args.seconds}"))
                         figures = results[side][-1]
                         print(
-                            f"round {round_ + 1}, {side}: {figures['rows']:.0f} rows at {args.rate:g}/s, wait median "
+                            f"round {number}, {side}: {figures['rows']:.0f} rows at {args.rate:g}/s, wait median "
                             f"{figures['median_ms']:.2f} ms, p99 {figures['p99_ms']:.2f} ms, max {figures['max_ms']:.2f} ms",
                             flush=True,
                         )
             finally:
-                for process in processes.values():
-                    assert process.stdin is not None
-                    process.stdin.close()  # the worker commits what is queued and ends
-                    try:
-                        process.wait(timeout=30)
-                    except subprocess.TimeoutExpired:
-                        process.kill()
-                        process.wait()
+                side_workers.stop(processes.values())  # each commits what is queued and ends
     print(f"{args.rounds} rounds of {args.seconds:g} s at {args.rate:g} rows per second per side")
     for key in ("median_ms", "p99_ms", "max_ms"):
         base = statistics.median(r[key] for r in results["base"])
