@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, bindparam, insert, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from api.checkpoint import WalCheckpointer
 from api.database import is_sqlite
 from api.scope import Bereik
 from api.tables import beoordelingen, besluiten, leesregistratie, teams
@@ -146,20 +147,29 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer: Callable[[], AbstractContextManager[Any]]
+        self._checkpointer: WalCheckpointer | None = None
         if is_sqlite(engine):
             lock = threading.Lock()
             self._writer = lambda: lock
+            self._checkpointer = WalCheckpointer(engine)
         else:
             self._writer = nullcontext
-        self._assessments = GroupWriter(engine, _INSERT_BEOORDELING, self._writer)
+        self._assessments = GroupWriter(engine, _INSERT_BEOORDELING, self._writer, after_commit=self._count_committed)
+
+    def _count_committed(self, rows: list[dict[str, Any]]) -> None:
+        """After each group commit (in the writer thread): tell the checkpointer what was written."""
+        if self._checkpointer is not None:
+            self._checkpointer.committed(sum(len(row["document"]) for row in rows))
 
     async def add_beoordeling(self, beoordeling: NieuweBeoordeling) -> None:
         """Insert one assessment (with its `document`); returns once it is committed."""
         await self._assessments.insert(beoordeling.row())
 
     def close(self) -> None:
-        """Commit queued assessments and stop the writer thread."""
+        """Commit queued assessments and stop the writer thread (and the checkpoint thread)."""
         self._assessments.close()
+        if self._checkpointer is not None:
+            self._checkpointer.close()
 
     def beoordeling_exists(self, beoordeling_id: str) -> bool:
         """Whether the assessment is stored, without reading its (large) document."""

@@ -37,11 +37,14 @@ class GroupWriter:
         statement: Insert,
         exclusive: Callable[[], AbstractContextManager[Any]],
         max_batch: int = 128,
+        after_commit: Callable[[list[dict[str, Any]]], None] | None = None,
     ) -> None:
         self.engine = engine
         self.statement = statement
         self.exclusive = exclusive
         self.max_batch = max_batch
+        #: Called in the writer thread with the rows of each commit, once their requests are released.
+        self.after_commit = after_commit
         # Each writer thread has its own queue, so a thread being stopped and one just started
         # can never take each other's rows or stop marker.
         self._queue: queue.SimpleQueue[Any] | None = None
@@ -119,7 +122,19 @@ class GroupWriter:
                 log.error("opslaan mislukt: %s", type(exc).__name__)
                 _release([batch[0][1]], exc)
                 return
+            _release([batch[0][1]], None)
+            self._committed([batch[0][0]])
+            return
         _release([waiter for _, waiter in batch], None)
+        self._committed([row for row, _ in batch])
+
+    def _committed(self, rows: list[dict[str, Any]]) -> None:
+        if self.after_commit is None:
+            return
+        try:
+            self.after_commit(rows)
+        except Exception as exc:  # noqa: BLE001 - the rows are committed; the writer must go on
+            log.error("na het opslaan: %s", type(exc).__name__)
 
 
 #: Who waits for a row: a thread (a `concurrent.futures.Future`) or a request on an event loop.

@@ -2,8 +2,9 @@
 
 Starts `reikwijdte serve` itself on 127.0.0.1 (a free port, a temporary data directory with
 SQLite, or a fresh temporary PostgreSQL database), creates a team and a `toegang` token in it,
-sends the requests with httpx (async, one keep-alive connection per client), then checks that
-every acknowledged assessment is in the database and reads a sample of them back byte for byte,
+sends the requests with aiohttp (`--client httpx`: with httpx, as before that option; async, one
+keep-alive connection per client), then checks that every acknowledged assessment is in the
+database and reads a sample of them back byte for byte,
 checks that no case data reached the server log, reports throughput, median and p99 latency,
 errors and CPU per request, and stops the server. Bounded by request count and by wall time per
 phase. Rate limiting is off in the server it starts (`REIKWIJDTE_LIMIET_PER_MINUUT=0`).
@@ -45,6 +46,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import signal
 import socket
@@ -57,8 +59,9 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+import aiohttp
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -396,6 +399,60 @@ class Load:
     rate: float = 0
     progress_seconds: float = 5
     sample_every: int = 50
+    client: str = "aiohttp"
+
+
+class LoadClient(Protocol):
+    """One simulated user's connection: what the timed loop needs of an HTTP client library."""
+
+    async def get(self, path: str) -> int: ...
+    async def post(self, path: str, body: bytes) -> tuple[int, str, bytes]: ...
+    async def aclose(self) -> None: ...
+
+
+class AiohttpClient:
+    """aiohttp, the default: its C parser costs the load generator about a third of httpx's CPU
+    per request (`docs/performance.md`, "The load generator's own share"), CPU the server on the
+    same two cores would otherwise lose, and its own queueing would add to the latency measured."""
+
+    def __init__(self, base_url: str, headers: dict[str, str]) -> None:
+        self._session = aiohttp.ClientSession(
+            base_url=base_url,
+            headers=headers,
+            connector=aiohttp.TCPConnector(limit=1),
+            timeout=aiohttp.ClientTimeout(total=30),
+        )
+
+    async def get(self, path: str) -> int:
+        async with self._session.get(path) as response:
+            await response.read()
+            return response.status
+
+    async def post(self, path: str, body: bytes) -> tuple[int, str, bytes]:
+        async with self._session.post(path, data=body) as response:
+            content = await response.read()
+            return response.status, response.headers.get("location", ""), content
+
+    async def aclose(self) -> None:
+        await self._session.close()
+
+
+class HttpxClient:
+    """httpx, as every run before `--client` existed (`--client httpx`)."""
+
+    def __init__(self, base_url: str, headers: dict[str, str]) -> None:
+        limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        self._client = httpx.AsyncClient(base_url=base_url, headers=headers, limits=limits, timeout=30)
+
+    async def get(self, path: str) -> int:
+        return (await self._client.get(path)).status_code
+
+    async def post(self, path: str, body: bytes) -> tuple[int, str, bytes]:
+        response = await self._client.post(path, content=body)
+        return response.status_code, response.headers.get("location", ""), response.content
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
 
 
 async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> dict[str, Any]:
@@ -413,17 +470,14 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
     sent = 0
     rate = load.rate
     deadline = time.monotonic() + load.max_seconds
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-
-    # One client (one keep-alive connection) per simulated user: a single shared httpx pool costs
-    # the load generator about twice the CPU per request, and this machine has only two cores.
-    clients = [
-        httpx.AsyncClient(base_url=side.url, headers=headers, limits=limits, timeout=30)
-        for _ in range(load.concurrency)
+    # One client (one keep-alive connection) per simulated user: a single shared pool costs the
+    # load generator more CPU per request, and this machine has only two cores.
+    clients: list[LoadClient] = [
+        (AiohttpClient if load.client == "aiohttp" else HttpxClient)(side.url, headers) for _ in range(load.concurrency)
     ]
     try:
 
-        async def worker(client: httpx.AsyncClient) -> None:
+        async def worker(client: LoadClient) -> None:
             nonlocal sent
             while sent < load.total and time.monotonic() < deadline:
                 body = bodies[sent % len(bodies)]
@@ -434,19 +488,19 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
                     started = scheduled
                 else:
                     started = time.perf_counter()
+                status: int | str
                 try:
-                    response = await client.post("/v1/beoordelingen", content=body)
-                    status: object = response.status_code
-                except httpx.HTTPError as exc:
-                    status = type(exc).__name__
+                    status, location, content = await client.post("/v1/beoordelingen", body)
+                except (TimeoutError, httpx.HTTPError, aiohttp.ClientError) as exc:
+                    status, location, content = type(exc).__name__, "", b""
                 latencies.append(time.perf_counter() - started)
                 if status != 201:
                     errors[str(status)] = errors.get(str(status), 0) + 1
                     continue
-                assessment_id = response.headers["location"].rsplit("/", 1)[1]
+                assessment_id = location.rsplit("/", 1)[1]
                 side.acknowledged.add(assessment_id)
                 if len(side.acknowledged) % load.sample_every == 0:
-                    side.samples[assessment_id] = response.content
+                    side.samples[assessment_id] = content
 
         async def progress() -> None:
             while True:
@@ -461,6 +515,7 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
 
         # Open the connections first (not measured), then the measured run.
         await asyncio.gather(*(client.get("/healthz") for client in clients))
+        log_start = side.log_path.stat().st_size if side.log_path.exists() else 0
         run_started = time.perf_counter()
         client_cpu = time.process_time()
         server_cpu = process_tree_cpu(side.process.pid)
@@ -480,16 +535,25 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
 
     ordered = sorted(latencies) or [0.0]
     ok = len(latencies) - sum(errors.values())
+    in_server = server_times(side.log_path, log_start)
     return {
         "side": side.label,
         "requests": len(latencies),
         "concurrency": load.concurrency,
         "mode": f"paced at {rate:g}/s" if rate > 0 else "closed loop",
+        "client": load.client,
         "seconds": round(elapsed, 2),
         "stored_per_second": round(ok / elapsed, 1),
         "median_ms": round(statistics.median(ordered) * 1000, 1),
         "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1),
         "max_ms": round(ordered[-1] * 1000, 1),
+        # The same requests as the server's request log times them (from the ASGI call to the
+        # last byte handed to uvicorn): what of the latency is the server's own, and what is
+        # waiting before it (the socket, the load generator's own scheduling).
+        "server_median_ms": round(statistics.median(in_server), 1) if in_server else None,
+        "server_p99_ms": round(in_server[min(len(in_server) - 1, int(len(in_server) * 0.99))], 1)
+        if in_server
+        else None,
         "errors": sum(errors.values()),
         "errors_by_status": errors,
         "acknowledged": ok,
@@ -500,12 +564,28 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
     }
 
 
+#: A line of the server's request log for a stored assessment, with the time the request took.
+_STORED_LINE = re.compile(rb"POST /v1/beoordelingen 201 ([0-9.]+)ms")
+
+
+def server_times(log_path: Path, start: int) -> list[float]:
+    """The milliseconds of each stored assessment the server logged after byte `start`, sorted."""
+    if not log_path.exists():
+        return []
+    with open(log_path, "rb") as log:
+        log.seek(start)
+        return sorted(float(m.group(1)) for m in _STORED_LINE.finditer(log.read()))
+
+
 def _summary(result: dict[str, Any]) -> str:
     return (
         f"{result['side']}: {result['requests']} requests, {result['concurrency']} clients, {result['mode']}: "
         f"{result['stored_per_second']} assessments/s stored, median {result['median_ms']} ms, "
-        f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms, errors {result['errors']}, "
+        f"p99 {result['p99_ms']} ms, max {result['max_ms']} ms "
+        f"(in the server: median {result['server_median_ms']} ms, p99 {result['server_p99_ms']} ms), "
+        f"errors {result['errors']}, "
         f"server CPU {result['server_cpu_ms_per_request']} ms/request, "
+        f"load generator ({result['client']}) CPU {result['client_cpu_ms_per_request']} ms/request, "
         f"other processes {result['other_processes_cores']} cores"
     )
 
@@ -600,12 +680,14 @@ def check_stored(side: Side) -> dict[str, Any]:
     }
 
 
-#: What the comparison with the base reports: name, phase, figure, target (the last has none: it is
-#: the server's own CPU time per request, the figure the other processes on a shared machine
-#: disturb least).
+#: What the comparison with the base reports: name, phase, figure, target. Two have none: the
+#: paced p99 as the server's own log times it (how much of the p99 is the server's), and the
+#: server's own CPU time per request, the figure the other processes on a shared machine disturb
+#: least.
 COMPARED = (
     ("closed_stored_per_second", "closed", "stored_per_second", f">= {TARGET_THROUGHPUT_RATIO}"),
     ("paced_p99_ms", "paced", "p99_ms", f"<= {TARGET_P99_RATIO}"),
+    ("paced_server_p99_ms", "paced", "server_p99_ms", "none"),
     ("closed_server_cpu_ms_per_request", "closed", "server_cpu_ms_per_request", "none"),
 )
 
@@ -614,7 +696,7 @@ def compare_sides(base: Side, this: Side) -> dict[str, Any]:
     """Every round's figures per side, and the ratio of the medians (the targets are stated in those)."""
 
     def per_phase(side: Side, mode: str, key: str) -> list[float]:
-        return [float(r[key]) for r in side.results if str(r["mode"]).startswith(mode)]
+        return [float(r[key]) for r in side.results if str(r["mode"]).startswith(mode) and r[key] is not None]
 
     comparison: dict[str, Any] = {}
     for name, mode, key, target in COMPARED:
@@ -706,6 +788,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--min-rps", type=float, default=200, help="without --base: the throughput to reach")
     parser.add_argument("--max-p99-ms", type=float, default=100, help="without --base: the p99 to stay under")
     parser.add_argument("--workers", type=int, default=1, help="server processes (reikwijdte serve --workers)")
+    parser.add_argument(
+        "--client",
+        choices=("aiohttp", "httpx"),
+        default="aiohttp",
+        help="the HTTP client of the timed load (httpx: as before this option; it costs about three times the CPU)",
+    )
     parser.add_argument("--regels", type=Path, default=None, help="rules directory for every side (default: its own)")
     args = parser.parse_args()
     args.phase_list = [p.strip() for p in args.phases.split(",") if p.strip()]
@@ -776,7 +864,12 @@ def run_rounds(args: argparse.Namespace, sides: list[Side]) -> None:
                 label = f"round {round_number}/{args.rounds}, {side.label}, {phase}"
                 print(f"{label} ...", flush=True)
                 load = Load(
-                    args.requests, args.concurrency, args.max_seconds, rate if phase == "paced" else 0, args.progress
+                    args.requests,
+                    args.concurrency,
+                    args.max_seconds,
+                    rate if phase == "paced" else 0,
+                    args.progress,
+                    client=args.client,
                 )
                 result = asyncio.run(run_load(side, load, label, bodies))
                 result["round"] = round_number

@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from api.checkpoint import WalCheckpointer
 from api.database import make_engine, migrate
 from api.settings import sqlite_url
 from api.writer import GroupWriter
@@ -131,3 +132,54 @@ def test_a_new_sqlite_database_has_16_kb_pages_and_an_old_one_keeps_its_own(tmp_
     finally:
         new.dispose()
         old.dispose()
+
+
+def _rows_in_the_database_file(db_file: Path, copy: Path) -> int:
+    """The rows the database file itself holds, without its write-ahead log (a copy of the file alone)."""
+    copy.write_bytes(db_file.read_bytes())
+    with sqlite3.connect(copy) as conn:
+        return int(conn.execute("SELECT count(*) FROM rows").fetchone()[0])
+
+
+def test_the_checkpointer_copies_the_log_into_the_database_after_enough_commits(tmp_path: Path) -> None:
+    db = make_engine(sqlite_url(tmp_path))
+    _metadata.create_all(db)
+    with db.connect() as conn:  # the table itself into the database file
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db_file = Path(str(db.url.database))
+    checkpointer = WalCheckpointer(db, every_bytes=10_000)
+    lock = threading.Lock()
+    writer = GroupWriter(
+        db,
+        insert(_rows),
+        lambda: lock,
+        after_commit=lambda rows: checkpointer.committed(sum(len(r["v"]) for r in rows)),
+    )
+    try:
+        for i in range(3):  # 3,000 bytes: no checkpoint due, and far below SQLite's own 1,000 pages
+            writer.submit({"id": i, "v": "x" * 1000}).result(timeout=10)
+        assert _rows_in_the_database_file(db_file, tmp_path / "before.db") == 0
+        for i in range(3, 12):  # 12,000 bytes in all: one checkpoint due
+            writer.submit({"id": i, "v": "x" * 1000}).result(timeout=10)
+        checkpointer.close()  # waits for the checkpoint under way
+        assert _rows_in_the_database_file(db_file, tmp_path / "after.db") >= 10
+        assert _ids(db) == list(range(12))
+    finally:
+        writer.close()
+        checkpointer.close()
+        db.dispose()
+
+
+def test_a_failing_after_commit_hook_does_not_stop_the_writer(setup) -> None:
+    db, _, lock, _ = setup
+
+    def broken(_rows: list[dict[str, Any]]) -> None:
+        raise RuntimeError("kapot")
+
+    writer = GroupWriter(db, insert(_rows), lambda: lock, after_commit=broken)
+    try:
+        writer.submit({"id": 1, "v": "x"}).result(timeout=10)
+        writer.submit({"id": 2, "v": "x"}).result(timeout=10)
+    finally:
+        writer.close()
+    assert _ids(db) == [1, 2]

@@ -1,0 +1,162 @@
+"""How long a stored assessment waits for its commit, at a steady rate: this checkout against a base.
+
+Usage (from the repository root):
+
+    .venv/bin/python bench/commit_latency.py --base main [--rate 150] [--seconds 20] [--rounds 3]
+
+The paced phase of `bench/load_api.py` measures a request from the client's side, where the
+engine, the framework and the load generator add their own variation. This script measures only
+the part the disk decides: the time from handing a row to the group writer (`Store.add_beoordeling`)
+to hearing it is committed, on SQLite in WAL mode with `synchronous=FULL`, the same documents the
+API stores (the 64 load cases of `bench/load_api.py`, assessed once up front). Rows are submitted on
+a fixed schedule (`--rate` per second, as the paced phase does), each as its own task on an event
+loop, as the server does; a row that is submitted late counts the lateness.
+
+Each side (this checkout, and the base checked out in a temporary git worktree) runs in a worker
+process of its own with its own code and a new database; the sides take turns round by round (the
+order swaps each round). Prints per side and round the median, p99 and maximum wait, and the
+median over the rounds of each with the ratios. The wait is mostly fsync, so other processes'
+CPU load disturbs it less than the latency of a whole request, but the disk is shared too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def worker(root: Path, data: Path) -> None:
+    """Answer each `<rate> <seconds>` line on stdin with one paced run's waits, as JSON."""
+    sys.path.insert(0, str(root))
+    import asyncio
+    import datetime as dt
+    import time
+    import uuid
+
+    from api import teams, tokens
+    from api.database import make_engine, migrate
+    from api.models import BeoordelingAanvraag
+    from api.settings import sqlite_url
+    from api.store import NieuweBeoordeling, Store
+    from engine.evaluator import Engine
+    from engine.loader import load_rulebase
+
+    requests = [BeoordelingAanvraag.model_validate(v) for v in json.loads(sys.stdin.readline())]
+    assessor = Engine(load_rulebase(root / "rules"))
+    documents = [
+        assessor.evaluate(r.casus, r.gemeente, r.peildatum or dt.date(2025, 1, 1)).model_dump_json() for r in requests
+    ]
+    engine = make_engine(sqlite_url(data))
+    migrate(engine)
+    team = teams.create(engine, "latency-team", "voorbeeldstad")
+    _, token = tokens.create(engine, "latency", ["toegang"], team.naam)
+    store = Store(engine)
+
+    def row(number: int) -> NieuweBeoordeling:
+        return NieuweBeoordeling(
+            id=str(uuid.uuid4()),
+            token_id=token.id,
+            aangemaakt_door="latency",
+            aangemaakt_op=dt.datetime.now(dt.UTC),
+            casus_kenmerk=None,
+            gemeente=None,
+            peildatum=dt.date(2025, 1, 1),
+            regelset_versie="bench",
+            document=documents[number % len(documents)],
+            idempotentie_sleutel=None,
+            verzoek_hash=None,
+            team_id=team.id,
+            reikwijdte="binnen",
+            toegang="vrij_toegankelijk",
+        )
+
+    async def paced(rate: float, seconds: float) -> list[float]:
+        waits: list[float] = []
+        total = int(rate * seconds)
+        started = time.perf_counter()
+
+        async def one(number: int) -> None:
+            scheduled = started + number / rate
+            await asyncio.sleep(max(0.0, scheduled - time.perf_counter()))
+            await store.add_beoordeling(row(number))
+            waits.append((time.perf_counter() - scheduled) * 1000)
+
+        await asyncio.gather(*(one(n) for n in range(total)))
+        return waits
+
+    async def serve() -> None:
+        await paced(50, 1)  # the writer thread started and the tables warm, not measured
+        print(json.dumps({"api": str(Path(sys.modules["api"].__file__ or "").parent)}), flush=True)
+        for line in sys.stdin:
+            rate, seconds = (float(x) for x in line.split())
+            waits = sorted(await paced(rate, seconds))
+            print(
+                json.dumps(
+                    {
+                        "median_ms": statistics.median(waits),
+                        "p99_ms": waits[min(len(waits) - 1, int(len(waits) * 0.99))],
+                        "max_ms": waits[-1],
+                        "rows": len(waits),
+                    }
+                ),
+                flush=True,
+            )
+
+    asyncio.run(serve())
+    store.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="main", help="the commit to compare with")
+    parser.add_argument("--rate", type=float, default=150, help="rows per second")
+    parser.add_argument("--seconds", type=float, default=20, help="length of each paced run")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args.worker, args.data)
+        return 0
+
+    sys.path.insert(0, str(ROOT))
+    from bench import side_workers, worktree
+    from bench.load_api import case_variants
+
+    cases = json.dumps(case_variants(64))
+    with tempfile.TemporaryDirectory(prefix="commit-latency-") as tmp:
+        base_root = Path(tmp) / "base"
+        with worktree.checked_out(args.base, base_root) as commit:
+            processes = {
+                side: side_workers.start(__file__, root, Path(tmp) / side, cases)
+                for side, root in (("base", base_root), ("this", ROOT))
+            }
+            try:
+                results: dict[str, list[dict[str, float]]] = {"base": [], "this": []}
+                for number, order in side_workers.turns(args.rounds):
+                    for side in order:
+                        results[side].append(side_workers.ask(processes[side], f"{args.rate} {args.seconds}"))
+                        figures = results[side][-1]
+                        print(
+                            f"round {number}, {side}: {figures['rows']:.0f} rows at {args.rate:g}/s, wait median "
+                            f"{figures['median_ms']:.2f} ms, p99 {figures['p99_ms']:.2f} ms, max {figures['max_ms']:.2f} ms",
+                            flush=True,
+                        )
+            finally:
+                side_workers.stop(processes.values())  # each commits what is queued and ends
+    print(f"{args.rounds} rounds of {args.seconds:g} s at {args.rate:g} rows per second per side")
+    for key in ("median_ms", "p99_ms", "max_ms"):
+        base = statistics.median(r[key] for r in results["base"])
+        this = statistics.median(r[key] for r in results["this"])
+        print(f"wait {key[:-3]}: base {commit} {base:.2f} ms, this checkout {this:.2f} ms, ratio {this / base:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

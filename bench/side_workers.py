@@ -1,0 +1,70 @@
+"""Worker processes, one per side of a comparison, each running its own checkout's code.
+
+A benchmark that compares this checkout with a base commit in one process would import one
+side's modules for both. So each side runs the benchmark script itself in a worker process
+(`script --worker ROOT --data DIR`) with that side's tree first on `PYTHONPATH`, reading one
+line per timed run on stdin and answering each with one line of JSON. The worker's first answer
+names the `api` package it imported, and a worker that imported the other side's is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+#: What a worker must not inherit: it would point the side at another database or rules.
+_ENVIRONMENT_NOT_PASSED = ("DATABASE_URL", "REIKWIJDTE_REGELS", "REIKWIJDTE_DATA")
+
+
+def start(script: str, root: Path, data: Path, first_line: str) -> subprocess.Popen[str]:
+    """`script` as a worker for the checkout at `root`, given `first_line`; started once it answered."""
+    env = dict(os.environ, PYTHONPATH=str(root))
+    for name in _ENVIRONMENT_NOT_PASSED:
+        env.pop(name, None)
+    process = subprocess.Popen(
+        [sys.executable, script, "--worker", str(root), "--data", str(data)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+        env=env,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(first_line + "\n")
+    process.stdin.flush()
+    hello = json.loads(process.stdout.readline())
+    if Path(hello["api"]).resolve() != (root / "api").resolve():
+        raise SystemExit(f"worker for {root} imported the API from {hello['api']}")
+    return process
+
+
+def ask(process: subprocess.Popen[str], line: str) -> dict[str, Any]:
+    """One timed run: `line` to the worker, its JSON answer back."""
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(line + "\n")
+    process.stdin.flush()
+    answer: dict[str, Any] = json.loads(process.stdout.readline())
+    return answer
+
+
+def stop(processes: Iterable[subprocess.Popen[str]]) -> None:
+    """Close each worker's stdin (it finishes what it holds and ends); kill one that hangs."""
+    for process in processes:
+        assert process.stdin is not None
+        process.stdin.close()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def turns(rounds: int) -> Iterator[tuple[int, tuple[str, str]]]:
+    """Each round's number and the order of the sides in it: it swaps every round."""
+    for round_ in range(rounds):
+        yield round_ + 1, ("base", "this") if round_ % 2 == 0 else ("this", "base")
