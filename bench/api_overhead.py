@@ -27,11 +27,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
-import tempfile
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
@@ -141,74 +138,29 @@ def worker(root: Path, data: Path) -> None:
     services.store.close()
 
 
-def start(root: Path, data: Path, cases: list[dict[str, object]]) -> subprocess.Popen[str]:
-    env = dict(os.environ, PYTHONPATH=str(root))
-    for name in ("DATABASE_URL", "REIKWIJDTE_REGELS", "REIKWIJDTE_DATA"):
-        env.pop(name, None)
-    process = subprocess.Popen(
-        [sys.executable, __file__, "--worker", str(root), "--data", str(data)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=root,
-        env=env,
-    )
-    assert process.stdin is not None and process.stdout is not None
-    process.stdin.write(json.dumps(cases) + "\n")
-    process.stdin.flush()
-    hello = json.loads(process.stdout.readline())
-    if Path(hello["api"]).resolve() != (root / "api").resolve():
-        raise SystemExit(f"worker for {root} imported the API from {hello['api']}")
-    return process
-
-
-def ask(process: subprocess.Popen[str], requests: int, concurrency: int) -> dict[str, float]:
-    assert process.stdin is not None and process.stdout is not None
-    process.stdin.write(f"{requests} {concurrency}\n")
-    process.stdin.flush()
-    answer: dict[str, float] = json.loads(process.stdout.readline())
-    return answer
-
-
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from bench import side_workers
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="main", help="the commit to compare with")
     parser.add_argument("--requests", type=int, default=1500, help="requests per round and side")
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--rounds", type=int, default=6)
-    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    side_workers.add_worker_arguments(parser)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.data)
         return 0
 
-    sys.path.insert(0, str(ROOT))
-    from bench import worktree
     from bench.load_api import case_variants
 
-    cases = case_variants(64)
-    with tempfile.TemporaryDirectory(prefix="api-overhead-") as tmp:
-        base_root = Path(tmp) / "base"
-        with worktree.checked_out(args.base, base_root) as commit:
-            processes = {
-                side: start(root, Path(tmp) / side, cases) for side, root in (("base", base_root), ("this", ROOT))
-            }
-            try:
-                results: dict[str, list[dict[str, float]]] = {"base": [], "this": []}
-                for round_ in range(args.rounds):
-                    for side in ("base", "this") if round_ % 2 == 0 else ("this", "base"):
-                        results[side].append(ask(processes[side], args.requests, args.concurrency))
-                    print(f"round {round_ + 1}: " + ", ".join(f"{s} {results[s][-1]}" for s in results), flush=True)
-            finally:
-                for process in processes.values():
-                    assert process.stdin is not None
-                    process.stdin.close()  # the worker commits what is queued and ends
-                    try:
-                        process.wait(timeout=30)
-                    except subprocess.TimeoutExpired:
-                        process.kill()
-                        process.wait()
+    def report(number: int, side: str, answer: dict[str, float]) -> None:
+        print(f"round {number}, {side}: {answer}", flush=True)
+
+    commit, results = side_workers.compare(
+        __file__, args.base, json.dumps(case_variants(64)), args.rounds, f"{args.requests} {args.concurrency}", report
+    )
     print(f"{args.rounds} rounds of {args.requests} requests per side, {args.concurrency} at a time")
     for key, name in (("wall_ms", "wall time"), ("cpu_ms", "process CPU"), ("loop_cpu_ms", "event loop thread CPU")):
         base = statistics.median(r[key] for r in results["base"])

@@ -25,7 +25,6 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,43 +112,32 @@ def worker(root: Path, data: Path) -> None:
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from bench import side_workers
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", default="main", help="the commit to compare with")
     parser.add_argument("--rate", type=float, default=150, help="rows per second")
     parser.add_argument("--seconds", type=float, default=20, help="length of each paced run")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    side_workers.add_worker_arguments(parser)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.data)
         return 0
 
-    sys.path.insert(0, str(ROOT))
-    from bench import side_workers, worktree
     from bench.load_api import case_variants
 
-    cases = json.dumps(case_variants(64))
-    with tempfile.TemporaryDirectory(prefix="commit-latency-") as tmp:
-        base_root = Path(tmp) / "base"
-        with worktree.checked_out(args.base, base_root) as commit:
-            processes = {
-                side: side_workers.start(__file__, root, Path(tmp) / side, cases)
-                for side, root in (("base", base_root), ("this", ROOT))
-            }
-            try:
-                results: dict[str, list[dict[str, float]]] = {"base": [], "this": []}
-                for number, order in side_workers.turns(args.rounds):
-                    for side in order:
-                        results[side].append(side_workers.ask(processes[side], f"{args.rate} {args.seconds}"))
-                        figures = results[side][-1]
-                        print(
-                            f"round {number}, {side}: {figures['rows']:.0f} rows at {args.rate:g}/s, wait median "
-                            f"{figures['median_ms']:.2f} ms, p99 {figures['p99_ms']:.2f} ms, max {figures['max_ms']:.2f} ms",
-                            flush=True,
-                        )
-            finally:
-                side_workers.stop(processes.values())  # each commits what is queued and ends
+    def report(number: int, side: str, figures: dict[str, float]) -> None:
+        print(
+            f"round {number}, {side}: {figures['rows']:.0f} rows at {args.rate:g}/s, wait median "
+            f"{figures['median_ms']:.2f} ms, p99 {figures['p99_ms']:.2f} ms, max {figures['max_ms']:.2f} ms",
+            flush=True,
+        )
+
+    commit, results = side_workers.compare(
+        __file__, args.base, json.dumps(case_variants(64)), args.rounds, f"{args.rate} {args.seconds}", report
+    )
     print(f"{args.rounds} rounds of {args.seconds:g} s at {args.rate:g} rows per second per side")
     for key in ("median_ms", "p99_ms", "max_ms"):
         base = statistics.median(r[key] for r in results["base"])

@@ -9,16 +9,28 @@ names the `api` package it imported, and a worker that imported the other side's
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench import worktree
+
+ROOT = Path(__file__).resolve().parent.parent
+
 #: What a worker must not inherit: it would point the side at another database or rules.
 _ENVIRONMENT_NOT_PASSED = ("DATABASE_URL", "REIKWIJDTE_REGELS", "REIKWIJDTE_DATA")
+
+
+def add_worker_arguments(parser: argparse.ArgumentParser) -> None:
+    """The hidden options a script is started with as a worker (`start`)."""
+    parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
 
 
 def start(script: str, root: Path, data: Path, first_line: str) -> subprocess.Popen[str]:
@@ -68,3 +80,31 @@ def turns(rounds: int) -> Iterator[tuple[int, tuple[str, str]]]:
     """Each round's number and the order of the sides in it: it swaps every round."""
     for round_ in range(rounds):
         yield round_ + 1, ("base", "this") if round_ % 2 == 0 else ("this", "base")
+
+
+def compare(
+    script: str,
+    base: str,
+    first_line: str,
+    rounds: int,
+    line: str,
+    report: Callable[[int, str, dict[str, Any]], None],
+) -> tuple[str, dict[str, list[dict[str, Any]]]]:
+    """This checkout against `base` (checked out in a temporary worktree), a worker per side with
+    a new data directory each, `rounds` rounds of `line`, taking turns; `report(round, side, answer)`
+    after each run. Returns the base's commit and each side's answers, in order."""
+    with tempfile.TemporaryDirectory(prefix="bench-sides-") as tmp:
+        base_root = Path(tmp) / "base"
+        with worktree.checked_out(base, base_root) as commit:
+            processes: dict[str, subprocess.Popen[str]] = {}
+            try:
+                for side, root in (("base", base_root), ("this", ROOT)):
+                    processes[side] = start(script, root, Path(tmp) / side, first_line)
+                results: dict[str, list[dict[str, Any]]] = {"base": [], "this": []}
+                for number, order in turns(rounds):
+                    for side in order:
+                        results[side].append(ask(processes[side], line))
+                        report(number, side, results[side][-1])
+            finally:
+                stop(processes.values())  # each finishes what it holds and ends
+    return commit, results
