@@ -246,3 +246,17 @@ def test_the_body_read_from_its_json_text_is_the_body_fastapi_validates() -> Non
         assert direct == _validated_as_fastapi(body), text
         assert direct.model_dump_json() == _validated_as_fastapi(body).model_dump_json(), text  # type: ignore[union-attr]
     assert accepted > 2000
+
+
+def test_fastapi_does_not_look_for_opentelemetry_per_request(sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The service exports no telemetry, so FastAPI's native OpenTelemetry is off (`api.app`)."""
+    import fastapi.telemetry._asgi as native
+
+    def asked() -> Any:
+        raise AssertionError("FastAPI asked OpenTelemetry for a provider")
+
+    monkeypatch.setattr(native.trace, "get_tracer_provider", asked)
+    monkeypatch.setattr(native.metrics, "get_meter_provider", asked)
+    monkeypatch.setattr(native._logs, "get_logger_provider", asked)
+    response = sqlite_api.client.post(PATH, content=_raw(_body()), headers={**JSON, **sqlite_api.auth("toegang")})
+    assert response.status_code == 201
