@@ -82,6 +82,11 @@ def create_app(
         lifespan=lifespan,
         # `/v1/regels/` is not `/v1/regels`: 404, not a redirect (NL API Design Rules, API-48).
         redirect_slashes=False,
+        # No OpenTelemetry from FastAPI: the service exports none (its record of a request is the
+        # log line of `api.middleware`). Left on, FastAPI asks OpenTelemetry for its global
+        # providers on every request (environment lookups), which under load was about 6% of the
+        # event loop thread's samples (py-spy; docs/performance.md, issue 19).
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.services = Services(
         settings=settings,

@@ -92,10 +92,18 @@ def _frame(model: BaseModel) -> Any:
         elif kind is _MODELS:
             if type(value) is not list:
                 raise _Unsupported
-            out[name] = [_frame(_model(item)) for item in value]
+            out[name] = [_shared(item) for item in value]
         else:
             out[name] = orjson.Fragment(kind.to_json(value))  # type: ignore[union-attr]
     return out
+
+
+def _shared(item: Any) -> Any:
+    """An item of a list of models: a frozen one written before straight from `_written`."""
+    found = _written.get(id(item))
+    if found is not None and found[0] is item:
+        return found[1]
+    return _frame(_model(item))
 
 
 def _text(value: Any) -> Any:
