@@ -3,8 +3,8 @@
 In WAL mode SQLite appends each commit to the write-ahead log and later copies the pages into
 the database file: the checkpoint. By default the commit that fills the log to 1,000 pages runs
 that checkpoint itself, inside the commit: it writes every page again and fsyncs the database
-file (with 16 KB pages, 16 MB: tens of milliseconds on this disk), and every request in that
-commit, and every one queued behind it, waits. That made the tail of the paced latency
+file (with 16 KB pages, up to 16 MB), and every request in that commit, and every one queued
+behind it, waits. That made the tail of the paced latency
 (`docs/performance.md`, issue 19).
 
 Here the group writer reports the bytes it committed; once about `every_bytes` have been

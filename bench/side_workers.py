@@ -21,8 +21,6 @@ from typing import Any
 
 from bench import worktree
 
-ROOT = Path(__file__).resolve().parent.parent
-
 #: What a worker must not inherit: it would point the side at another database or rules.
 _ENVIRONMENT_NOT_PASSED = ("DATABASE_URL", "REIKWIJDTE_REGELS", "REIKWIJDTE_DATA")
 
@@ -98,7 +96,7 @@ def compare(
         with worktree.checked_out(base, base_root) as commit:
             processes: dict[str, subprocess.Popen[str]] = {}
             try:
-                for side, root in (("base", base_root), ("this", ROOT)):
+                for side, root in (("base", base_root), ("this", worktree.ROOT)):
                     processes[side] = start(script, root, Path(tmp) / side, first_line)
                 results: dict[str, list[dict[str, Any]]] = {"base": [], "this": []}
                 for number, order in turns(rounds):

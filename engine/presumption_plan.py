@@ -296,7 +296,7 @@ def value_after(plan: Plan, path: str, fired: set[str], rule: CompiledRule, appl
             return earlier if type(value) is type(earlier) and value == earlier else DISPUTED
         if all(member in earlier for member in rule.adds.get(path, ())):
             return earlier  # a list outcome already holding what the rule adds
-    elif not applies and path in rule.derives and earlier is not DISPUTED and earlier is not MISSING:
+    elif path in rule.derives and earlier is not DISPUTED and earlier is not MISSING:
         # every fired rule concluding it concluded `earlier` (else it was disputed): those left
         for rule_id, _ in plan.scalars[path]:
             if rule_id in fired:

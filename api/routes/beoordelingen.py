@@ -40,8 +40,10 @@ router = APIRouter(prefix="/v1/beoordelingen", tags=["beoordelingen"], route_cla
 JSON = "application/json"
 #: Visible ASCII, as the Idempotency-Key header field draft allows in its string form.
 IDEMPOTENCY_KEY_PATTERN = r"^[\x21-\x7e]+$"
-#: A key that the declared header parameter below accepts as it is (1 to 255 of those characters).
-_PLAIN_KEY = re.compile(r"[\x21-\x7e]{1,255}")
+#: The longest Idempotency-Key the declared header parameter accepts.
+IDEMPOTENCY_KEY_MAX = 255
+#: A key that the declared header parameter below accepts as it is.
+_PLAIN_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN)
 _TOEGANG = frozenset({"toegang"})
 
 
@@ -59,7 +61,7 @@ async def _beoordeel_direct(request: Request) -> Response | None:
     if headers.get("content-type") != JSON:
         return None
     key = headers.get("idempotency-key")
-    if key is not None and _PLAIN_KEY.fullmatch(key) is None:
+    if key is not None and (len(key) > IDEMPOTENCY_KEY_MAX or _PLAIN_KEY.fullmatch(key) is None):
         return None
     body = await read_body(request)
     if not body:
@@ -96,7 +98,7 @@ async def beoordeel(
         None,
         alias="Idempotency-Key",
         min_length=1,
-        max_length=255,
+        max_length=IDEMPOTENCY_KEY_MAX,
         pattern=IDEMPOTENCY_KEY_PATTERN,
         description="Eigen sleutel van de client (bijv. een UUID). Stuurt u hetzelfde verzoek opnieuw met dezelfde "
         "sleutel (na een time-out of verbroken verbinding), dan krijgt u de eerder opgeslagen beoordeling terug "
