@@ -25,6 +25,7 @@ from api.checkpoint import WalCheckpointer
 from api.database import is_sqlite
 from api.scope import Bereik
 from api.tables import beoordelingen, besluiten, leesregistratie, teams
+from api.utf8_text import utf8_text
 from api.writer import GroupWriter
 
 #: A SELECT being built up (SQLAlchemy's generic `Select` types do not survive `.where()` for mypy).
@@ -53,7 +54,8 @@ class ChainConflict(Exception):
 
 # Statements built once: building and cache-keying a fresh statement per request costs more
 # than the insert itself.
-_INSERT_BEOORDELING = insert(beoordelingen)
+# The document as UTF-8 bytes, made text by the database (`api.utf8_text`).
+_INSERT_BEOORDELING = insert(beoordelingen).values(document=utf8_text("document"))
 _INSERT_BESLUIT = insert(besluiten)
 _BEOORDELING_DOCUMENT = select(beoordelingen.c.document).where(beoordelingen.c.id == bindparam("id"))
 _BEOORDELING_EXISTS = select(beoordelingen.c.id).where(beoordelingen.c.id == bindparam("id"))
@@ -65,7 +67,7 @@ _BEOORDELING_BY_KEY = select(beoordelingen.c.id, beoordelingen.c.verzoek_hash, b
 
 @dataclass(frozen=True, slots=True)
 class NieuweBeoordeling:
-    """An assessment to store: its returned JSON `document` and the columns for lookups."""
+    """An assessment to store: its returned JSON `document` (UTF-8) and the columns for lookups."""
 
     id: str
     token_id: str
@@ -75,7 +77,7 @@ class NieuweBeoordeling:
     gemeente: str | None
     peildatum: dt.date
     regelset_versie: str
-    document: str
+    document: bytes
     idempotentie_sleutel: str | None
     verzoek_hash: str | None
     team_id: str

@@ -82,17 +82,11 @@ def no_rules_problem(exc: SelectionError, field: str) -> ApiProblem:
 
 @dataclass(frozen=True)
 class OpgeslagenDocument:
-    """A stored record's id and its JSON text as returned to the client; `herhaald` for a replay."""
+    """A stored record's id and its JSON text (UTF-8) as returned to the client; `herhaald` for a replay."""
 
     id: str
-    document: str
+    body: bytes
     herhaald: bool = False
-    #: The same text as UTF-8 when it was just written, so the answer need not encode it again.
-    utf8: bytes | None = None
-
-    def body(self) -> bytes:
-        """The JSON text as the response body (UTF-8)."""
-        return self.utf8 if self.utf8 is not None else self.document.encode()
 
 
 async def beoordeel(
@@ -137,7 +131,6 @@ async def beoordeel(
         beoordeling=beoordeling,
     )
     utf8 = model_json(record)
-    document = utf8.decode()
     try:
         await svc.store.add_beoordeling(
             NieuweBeoordeling(
@@ -149,7 +142,7 @@ async def beoordeel(
                 gemeente=record.gemeente,
                 peildatum=record.peildatum,
                 regelset_versie=record.regelset_versie,
-                document=document,
+                document=utf8,
                 idempotentie_sleutel=idempotency_key,
                 verzoek_hash=request_hash,
                 team_id=principal.team_id,
@@ -165,7 +158,7 @@ async def beoordeel(
         if earlier is None:
             raise
         return _replay(earlier, request_hash)
-    return OpgeslagenDocument(str(record.id), document, utf8=utf8)
+    return OpgeslagenDocument(str(record.id), utf8)
 
 
 def _replay(earlier: Earlier, request_hash: str | None) -> OpgeslagenDocument:
@@ -178,7 +171,7 @@ def _replay(earlier: Earlier, request_hash: str | None) -> OpgeslagenDocument:
             type=PROBLEM_KEY_REUSED,
             invalid_params=[invalid_param("Idempotency-Key", message, "sleutel_hergebruikt")],
         )
-    return OpgeslagenDocument(earlier.id, earlier.document, herhaald=True)
+    return OpgeslagenDocument(earlier.id, earlier.document.encode(), herhaald=True)
 
 
 def leg_besluit_vast(
@@ -231,7 +224,7 @@ def leg_besluit_vast(
             detail = f"Een nieuw besluit moet verwijzen naar het laatste besluit: vorig_besluit_id = {exc.latest_id}."
         extra = {"laatste_besluit_id": exc.latest_id} if exc.latest_id else {}
         raise ApiProblem(409, detail, type=PROBLEM_CHAIN, extra=extra) from exc
-    return OpgeslagenDocument(stored.id, stored.document)
+    return OpgeslagenDocument(stored.id, stored.document.encode())
 
 
 def _registreer(

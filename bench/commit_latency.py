@@ -26,6 +26,7 @@ import json
 import statistics
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,9 +49,12 @@ def worker(root: Path, data: Path) -> None:
 
     requests = [BeoordelingAanvraag.model_validate(v) for v in json.loads(sys.stdin.readline())]
     assessor = Engine(load_rulebase(root / "rules"))
-    documents = [
+    documents: list[Any] = [
         assessor.evaluate(r.casus, r.gemeente, r.peildatum or dt.date(2025, 1, 1)).model_dump_json() for r in requests
     ]
+    if NieuweBeoordeling.__dataclass_fields__["document"].type == "bytes":
+        # Since the document goes to the database as UTF-8 (`api.utf8_text`); a base before that takes text.
+        documents = [document.encode() for document in documents]
     engine = make_engine(sqlite_url(data))
     migrate(engine)
     team = teams.create(engine, "latency-team", "voorbeeldstad")

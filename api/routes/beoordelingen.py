@@ -112,7 +112,7 @@ async def beoordeel(
     if stored.herhaald:
         request.state.log["herhaald"] = "ja"
         headers["Idempotent-Replayed"] = "true"
-    return Response(stored.body(), status_code=200 if stored.herhaald else 201, media_type=JSON, headers=headers)
+    return Response(stored.body, status_code=200 if stored.herhaald else 201, media_type=JSON, headers=headers)
 
 
 @router.get(
@@ -178,7 +178,7 @@ def besluit(
     stored = usecases.leg_besluit_vast(svc, principal, id, aanvraag)
     request.state.log["besluit"] = stored.id
     return Response(
-        stored.document,
+        stored.body,
         status_code=201,
         media_type=JSON,
         headers={"Location": f"{router.prefix}/{id}/besluiten/{stored.id}"},
