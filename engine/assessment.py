@@ -61,6 +61,10 @@ class Bronvermelding(Bronpassage):
 
 
 class ToegepasteRegel(_Out):
+    # Frozen: the engine hands the same entry to every assessment with the same rule and values of
+    # the facts it tested (`engine.evaluator._applied_entry`).
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     id: str
     titel: str
     bron: Bronvermelding

@@ -164,6 +164,9 @@ class CompiledRuleSet:
     _rendered: dict[tuple[dt.date | None, int], tuple[Bron, Bronvermelding]] = field(default_factory=dict, repr=False)
     #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)
     entry_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
+    #: explanation entries by the values of the facts a rule's own condition tests, kept by the
+    #: evaluator (`engine.evaluator._explained`)
+    explained_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:
         """A source as people read it, its law links dated at the peildatum (`render_bron`, cached:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,12 @@ _DOMEIN = f"{OUTCOME}.buiten_domein"
 _NAMED_PATHS = ("hulpvraag.hulpvorm", "hulpvraag.naam")
 #: At most this many shared "did not apply" entries per compiled ruleset (about 1.5 MB).
 _ENTRY_MEMO_LIMIT = 2048
+#: At most this many entries found by their facts' values per compiled ruleset (`_remembered`).
+_EXPLAINED_MEMO_LIMIT = 4096
+#: How `_why_not` starts the reason of a rule whose own condition holds (it depends on other rules).
+_OVERRIDDEN = ("uitgezonderd door ", "mogelijk uitgezonderd door ")
+#: A fact that is not in the facts (None may be a value).
+_ABSENT = object()
 #: `regel` of the engine's own weighing point when several grounds without precedence hold.
 MEERDERE_GRONDEN = "buiten_gronden"
 #: Each outcome field by its name and its dotted path, worked out once.
@@ -339,10 +346,10 @@ def _why_not(
         return "nog niet te beoordelen: " + ", ".join(labels.veld(u) for u in unknown) + " onbekend", unknown
     applying = [o for o in rule.overriders if o in fired_ids]
     if applying:
-        return f"uitgezonderd door {', '.join(applying)} (bijzondere regel gaat voor)", []
+        return f"{_OVERRIDDEN[0]}{', '.join(applying)} (bijzondere regel gaat voor)", []
     unknown = sorted(c.unknown_facts(rule.effective, facts))
     named = ", ".join(labels.veld(u) for u in unknown)
-    return "mogelijk uitgezonderd door " + ", ".join(rule.overriders) + "; onbekend: " + named, unknown
+    return _OVERRIDDEN[1] + ", ".join(rule.overriders) + "; onbekend: " + named, unknown
 
 
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
@@ -600,24 +607,90 @@ def _explain(
     not apply, and where a gap in the municipality's dated values let the national value apply."""
     evaluated = analysis.evaluated
     fired_ids = {r.id for r in fired}
-    toegepast = [
-        ToegepasteRegel.model_validate(
-            {
-                "id": r.id,
-                "titel": r.loaded.regel.titel,
-                "bron": ruleset.bronvermelding(r.loaded.regel.bron, day),
-                "gebruikte_feiten": {p: facts[p] for p in r.own_paths if p in facts},
-                "conclusies": {**r.derives, **{p: list(m) for p, m in r.adds.items()}},
-            }
-        )
-        for r in fired
-    ]
+    toegepast = [_applied_entry(ruleset, day, r, facts) for r in fired]
     niet_toegepast = [
-        _not_applied(ruleset, day, rule, *_why_not(rule, fired_ids, facts, evaluated))
+        _not_applied_entry(ruleset, day, rule, fired_ids, facts, evaluated)
         for rule in ruleset.rules
         if rule.outcome_fields and rule.id not in fired_ids
     ]
     return Toelichting(toegepast=toegepast, niet_toegepast=niet_toegepast, landelijke_waarden=_fallbacks(ruleset, day))
+
+
+def _own_facts_key(kind: str, day: dt.date, rule: CompiledRule, facts: dict[str, Any]) -> tuple[Any, ...] | None:
+    """What an entry of `rule` depends on: the day and each fact its own condition tests, with its
+    type (so that 1, 1.0 and True stay apart) or absent; None when a value cannot be a key (a list)."""
+    key: list[Any] = [kind, day, rule.id]
+    for path in rule.own_paths:
+        value = facts.get(path, _ABSENT)
+        kind_of = type(value)
+        if kind_of is list:
+            value = tuple(value)
+            if not all(type(item) is str for item in value):
+                return None
+        key.append(kind_of)
+        key.append(value)
+    return tuple(key)
+
+
+def _remembered(ruleset: CompiledRuleSet, key: tuple[Any, ...] | None, make: Callable[[], Any]) -> Any:
+    """`make()`, or what it made before for `key` in this compiled ruleset (a memo emptied when it
+    reaches `_EXPLAINED_MEMO_LIMIT` entries, bounding its memory). `make` must return a frozen
+    model or None: the same object goes to every assessment with the same key."""
+    if key is None:
+        return make()
+    memo = ruleset.explained_memo
+    found = memo.get(key, _ABSENT)
+    if found is _ABSENT:
+        if len(memo) >= _EXPLAINED_MEMO_LIMIT:
+            memo.clear()
+        found = memo[key] = make()
+    return found
+
+
+def _applied_entry(
+    ruleset: CompiledRuleSet, day: dt.date, rule: CompiledRule, facts: dict[str, Any]
+) -> ToegepasteRegel:
+    """The entry of an applied rule: the facts its own condition used and what it concluded. The
+    same rule on the same values recurs in case after case, so the entry is shared (frozen)."""
+
+    def make() -> ToegepasteRegel:
+        return ToegepasteRegel.model_validate(
+            {
+                "id": rule.id,
+                "titel": rule.loaded.regel.titel,
+                "bron": ruleset.bronvermelding(rule.loaded.regel.bron, day),
+                "gebruikte_feiten": {p: facts[p] for p in rule.own_paths if p in facts},
+                "conclusies": {**rule.derives, **{p: list(m) for p, m in rule.adds.items()}},
+            }
+        )
+
+    entry: ToegepasteRegel = _remembered(ruleset, _own_facts_key("toegepast", day, rule, facts), make)
+    return entry
+
+
+def _not_applied_entry(
+    ruleset: CompiledRuleSet,
+    day: dt.date,
+    rule: CompiledRule,
+    fired_ids: set[str],
+    facts: dict[str, Any],
+    evaluated: dict[str, c.OpenResult],
+) -> NietToegepasteRegel:
+    """The entry of a rule that did not apply (`_why_not`, `_not_applied`). When its own condition
+    is false or open, or the municipality's parameters rule it out, the entry depends only on the
+    facts that condition tests, and is found by their values; only a rule whose own condition holds
+    (kept out by a rule overriding it) depends on which other rules applied, and is worked out."""
+
+    def make() -> NietToegepasteRegel | None:
+        reason, unknown = _why_not(rule, fired_ids, facts, evaluated)
+        if rule.durable_index is not None and reason.startswith(_OVERRIDDEN):
+            return None
+        return _not_applied(ruleset, day, rule, reason, unknown)
+
+    entry: NietToegepasteRegel | None = _remembered(ruleset, _own_facts_key("niet", day, rule, facts), make)
+    if entry is None:
+        entry = _not_applied(ruleset, day, rule, *_why_not(rule, fired_ids, facts, evaluated))
+    return entry
 
 
 def _weighings(fired: list[CompiledRule], outcome: _Outcome) -> list[Afweging]:

@@ -69,6 +69,10 @@ def test_the_shared_entries_are_written_once(assessments: list[Beoordeling]) -> 
     entries = [entry for beoordeling in assessments for entry in beoordeling.toelichting.niet_toegepast]
     distinct = {id(entry) for entry in entries}
     assert len(distinct) < len(entries) / 4, "the engine no longer shares its 'did not apply' entries"
+    applied = [entry for beoordeling in assessments for entry in beoordeling.toelichting.toegepast]
+    distinct_applied = {id(entry) for entry in applied}
+    assert len(distinct_applied) < len(applied) / 2, "the engine no longer shares its 'applied' entries"
+    distinct |= distinct_applied
     documents._written.clear()
     for beoordeling in assessments:
         documents.model_json(beoordeling)
