@@ -51,7 +51,8 @@ class _Rival:
 RIVAL = _Rival()
 #: How a rule changes: now applies (True), no longer applies (False), or now open (`RIVAL`).
 Switch = bool | _Rival
-Memo = dict[tuple[tuple[str, Switch], ...], tuple[Set[str], frozenset[str]]]
+#: the rules a trial switched -> the outcome fields that changed, and the rules re-checked on the way
+Memo = dict[tuple[tuple[str, Switch], ...], tuple[Set[str], list[CompiledRule]]]
 
 
 class _Trials:
@@ -131,40 +132,46 @@ class _Trials:
                     toggles.append((rule, False))
                 elif value is None and rule.derives:
                     opened.append(rule)
-            if switched is not None and toggles:
-                switched.update([rule.id for rule, _ in toggles])
+            inert = self.plan.inert
+            if toggles:
+                if switched is not None:
+                    switched.update([rule.id for rule, _ in toggles])
+                # an inert rule (`Plan.inert`: it concludes no outcome field, nor a fact a rule that
+                # is not inert tests) changes nothing a trial reports: not followed
+                toggles = [(rule, applies) for rule, applies in toggles if rule.id not in inert]
             # a rule that was decided and is now open may still conclude another value: the engine
             # then leaves what it concludes open (`engine.evaluator._possibly_disputed`)
             if opened:
-                toggles += [(rule, RIVAL) for rule in opened if self.before(rule) is not None]
+                toggles += [(rule, RIVAL) for rule in opened if rule.id not in inert and self.before(rule) is not None]
             if not toggles:
                 return _NOTHING
             key = tuple([(rule.id, applies) for rule, applies in toggles])
             known = self.memo.get(key)
-            if known is not None and known[1].isdisjoint(changes):
+            if known is not None and _untouched(known[1], changes):
                 return known[0]
-            result, tested = self._cascade(toggles, stop_at_decided)
-            if tested.isdisjoint(changes):
-                self.memo[key] = (result, tested)
+            result, followed = self._cascade(toggles, stop_at_decided)
+            if _untouched(followed, changes):
+                self.memo[key] = (result, followed)
             return result
         finally:
             self._restore(changes)
 
     def _cascade(
         self, toggles: list[tuple[CompiledRule, Switch]], stop_at_decided: bool
-    ) -> tuple[Set[str], frozenset[str]]:
+    ) -> tuple[Set[str], list[CompiledRule]]:
         """Apply the switched rules and follow what changes, on `facts` as the trial changed them
-        (and restored afterwards); the changed outcome fields, and the facts the rules re-checked
-        on the way test. A rule that becomes open (`RIVAL`) leaves open each value it would
-        contradict."""
+        (and restored afterwards); the changed outcome fields, and the rules re-checked on the way
+        (what they test is looked at only when the answer is kept: `_untouched`). A rule that
+        becomes open (`RIVAL`) leaves open each value it would contradict."""
         facts, original, plan = self.facts, self.original, self.plan
-        concluding, conclusions, values = plan.concluding, plan.conclusions, self._values
+        followers, conclusions, values = plan.followers, plan.conclusions, self._values
         fired = set(self.fired_ids)
         now: dict[str, Any] = {}  # what `fired` concludes, for the facts whose concluders switched
         queue: list[CompiledRule] = []
         queued: set[str] = set()
         changed: set[str] = set()
-        tested: set[str] = set()
+        fields: set[str] = set()  # the outcome fields of `changed`
+        followed: list[CompiledRule] = []
         pending = toggles[::-1]  # popped from the end: in their order
         steps = 0
         try:
@@ -176,7 +183,7 @@ class _Trials:
                 else:
                     rule = queue.pop()
                     queued.discard(rule.id)
-                    tested |= rule.effective_paths
+                    followed.append(rule)
                     value = rule.test(facts)
                     if value is True:
                         if rule.id in fired:
@@ -220,19 +227,20 @@ class _Trials:
                         facts[concluded] = after
                     changed.add(concluded)
                     if concluded.startswith(_OUTCOME_PREFIX):
+                        fields.add(concluded)
                         if stop_at_decided and concluded in original and concluded not in _LIST_PATHS:
                             # a decided field changes: enough to know the fact matters (this rule's
                             # other conclusions are still recorded, so the fields it names are complete)
                             pending.clear()
                             queue.clear()
                         continue
-                    for dependent in concluding.get(concluded, ()):  # a rule concluding nothing changes nothing
+                    for dependent in followers.get(concluded, ()):  # not the inert rules: they change nothing
                         if dependent.id not in queued:
                             queued.add(dependent.id)
                             queue.append(dependent)
         finally:
             self._restore(changed)
-        return {p for p in changed if p.startswith(_OUTCOME_PREFIX)}, frozenset(tested)
+        return fields, followed
 
     def switches(self, rules: list[CompiledRule], changes: dict[str, Any]) -> bool:
         """Whether one of `rules` applies differently with `changes`."""
@@ -251,6 +259,15 @@ class _Trials:
                 facts[path] = original[path]
             else:
                 facts.pop(path, None)
+
+
+def _untouched(rules: list[CompiledRule], changes: Mapping[str, Any]) -> bool:
+    """No rule of `rules` tests a fact of `changes`: what they answered holds whatever values
+    `changes` gives those facts (the memo of `_Trials.changed` is shared by such trials only)."""
+    for rule in rules:  # noqa: SIM110 - a loop, not all() over a generator: called for every trial followed
+        if not rule.effective_paths.isdisjoint(changes):
+            return False
+    return True
 
 
 _BOUND_WORDS = {

@@ -47,6 +47,11 @@ class Plan:
     singles: dict[str, tuple[tuple[dict[str, Any], tuple[Look, ...]], ...]]
     #: presumed fact -> its bit in a set of presumed facts as one number (`joint_masks`)
     bits: dict[str, int] = field(default_factory=dict)
+    #: rules whose every conclusion is a derived fact that only inert rules test (`_inert`):
+    #: switching one changes no outcome field, nor anything a rule that is not inert reads
+    inert: frozenset[str] = frozenset()
+    #: fact -> the rules of `concluding` that are not inert: those a trial follows when it changes
+    followers: dict[str, tuple[CompiledRule, ...]] = field(default_factory=dict)
     #: for each of `joint`, the presumed facts it tests as one number (`bits`)
     joint_masks: tuple[int, ...] = ()
     #: (rule id, group of presumed facts as one number) -> what the rule's condition can become
@@ -125,7 +130,42 @@ def _build_plan(ruleset: CompiledRuleSet) -> Plan:
     }
     bits = {path: 1 << position for position, path in enumerate(sorted(presumed))}
     masks = tuple(sum(bits[path] for path in tested) for _, tested, _ in joint)
-    return Plan(concluding, conclusions, scalars, lists, tuple(joint), options, singles, bits, masks)
+    inert = _inert(ruleset, concluding, conclusions)
+    followers = {path: tuple(r for r in rules if r.id not in inert) for path, rules in concluding.items()}
+    return Plan(
+        concluding,
+        conclusions,
+        scalars,
+        lists,
+        tuple(joint),
+        options,
+        singles,
+        bits=bits,
+        inert=inert,
+        followers={path: rules for path, rules in followers.items() if rules},
+        joint_masks=masks,
+    )
+
+
+def _inert(
+    ruleset: CompiledRuleSet, concluding: dict[str, tuple[CompiledRule, ...]], conclusions: dict[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The rules whose every conclusion is a derived fact that only inert rules test (or none):
+    what follows from switching one changes no outcome field, so a trial need not follow it.
+    Found from the rules that conclude only facts no concluding rule tests, growing until no
+    rule is added (derived facts depend on each other without a cycle: `engine.compiler`)."""
+    inert: set[str] = set()
+    grew = True
+    while grew:
+        grew = False
+        for rule in ruleset.rules:
+            if rule.id not in inert and all(
+                not path.startswith(_OUTCOME_PREFIX) and all(r.id in inert for r in concluding.get(path, ()))
+                for path in conclusions[rule.id]
+            ):
+                inert.add(rule.id)
+                grew = True
+    return frozenset(inert)
 
 
 def _look(rule: CompiledRule, path: str, value: Any) -> Look:

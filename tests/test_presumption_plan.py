@@ -9,21 +9,28 @@ The parts whose values do not depend on the case are worked out when the reach i
 answer must still be exactly that of a plain recursive reading. Groups of presumed facts are kept
 as numbers, a bit per fact: a group read back is its facts, sorted. A concluded value worked out
 from the one before when one rule switches (`value_after`) is the value worked out anew
-(`value_of`).
+(`value_of`). The rules a trial need not follow (`Plan.inert`) conclude only facts that only such
+rules test, and leaving them out, with the memo of the trials, changes no answer of the check.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_condition_code import conditions, facts_strategy, reference
 
 from engine import conditions as c
+from engine import evaluator, partial
+from engine.case_generator import random_cases
+from engine.compiler import CompiledRuleSet
 from engine.evaluator import Engine
+from engine.facts import OUTCOME
 from engine.presumption_plan import (
     _BITS,
     DISPUTED,
@@ -155,3 +162,106 @@ def test_a_value_after_one_rule_switches_is_the_value_worked_out_anew(engine: En
         assert found is expected
     else:
         assert type(found) is type(expected) and found == expected
+
+
+def test_an_inert_rule_concludes_only_facts_that_inert_rules_test(engine: Engine) -> None:
+    """`Plan.inert` against its definition, read plainly: no outcome field among a rule's
+    conclusions, and every rule testing one of them that concludes something is inert too; the
+    rules a trial follows are the concluding ones that are not inert. It holds rules that conclude
+    something (else the check would have nothing to save)."""
+    for gemeente in (None, *sorted(engine.base.gemeenten)):
+        ruleset = engine.ruleset(dt.date(2025, 1, 1), gemeente)
+        plan = plan_of(ruleset)
+        assert any(r.derives for r in ruleset.rules if r.id in plan.inert)
+        for rule in ruleset.rules:
+            if rule.id not in plan.inert:
+                continue
+            for path in (*rule.derives, *rule.adds):
+                assert not path.startswith(OUTCOME + ".")
+                testers = [r for r in ruleset.dependents.get(path, ()) if r.derives or r.adds]
+                assert all(r.id in plan.inert for r in testers), (rule.id, path)
+        for path, rules in plan.concluding.items():
+            assert plan.followers.get(path, ()) == tuple(r for r in rules if r.id not in plan.inert)
+
+
+Call = tuple[CompiledRuleSet, dict[str, Any], set[str], list[str], Any]
+
+
+def _calls(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[Call]:
+    """What `presumptions_that_matter` is given for generated cases in every configuration: some
+    with most facts known, some with most unknown (as the API's load cases, about 27 presumed)."""
+    calls: list[Call] = []
+    original = evaluator.presumptions_that_matter
+
+    def keep(ruleset: CompiledRuleSet, facts: dict[str, Any], fired: set[str], presumed: Any, evaluated: Any) -> Any:
+        calls.append((ruleset, dict(facts), set(fired), list(presumed), evaluated))
+        return original(ruleset, facts, fired, presumed, evaluated)
+
+    monkeypatch.setattr(evaluator, "presumptions_that_matter", keep)
+    gemeenten = [None, *sorted(engine.base.gemeenten)]
+    day = dt.date(2025, 1, 1)
+    for known in (0.6, 0.2):
+        for i, casus in enumerate(random_cases(200, seed=19, known=known)):
+            engine.evaluate(casus, gemeenten[i % len(gemeenten)], day)
+    monkeypatch.setattr(evaluator, "presumptions_that_matter", original)
+    return calls
+
+
+class _Forgetful(dict):  # type: ignore[type-arg]
+    """A memo that keeps nothing: every trial is followed anew."""
+
+    def __setitem__(self, key: Any, value: Any) -> None:
+        pass
+
+
+def _answers(calls: list[Call], plain: bool, inert: frozenset[str] | None = None) -> list[Any]:
+    """Each call's answer as plain data; `plain`: every concluding rule followed and no memo;
+    `inert`: these rules taken as inert instead (to show the comparison can tell)."""
+    found = []
+    for ruleset, facts, fired, presumed, evaluated in calls:
+        plan = plan_of(ruleset)
+        if plain or inert is not None:
+            skipped = frozenset() if inert is None else inert
+            followers = {p: tuple(r for r in rules if r.id not in skipped) for p, rules in plan.concluding.items()}
+            ruleset.presumption_plan = dataclasses.replace(plan, inert=skipped, followers=followers)
+        try:
+            used = partial.presumptions_that_matter(ruleset, dict(facts), set(fired), presumed, evaluated)
+        finally:
+            ruleset.presumption_plan = plan
+        found.append([(u.presumption.path, u.fields, u.settles, u.together_with) for u in used])
+    return found
+
+
+def test_the_check_answers_as_without_the_inert_rules_left_out_and_without_memo(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leaving the inert rules out of the trials (not followed, their switches not applied) and
+    sharing a trial's answer by the rules it switched (`_Trials.memo`, kept when no rule followed
+    tests a fact the trial changed) give the answers of trials that follow every concluding rule,
+    each anew. The comparison can tell: taking a rule that concludes an outcome field as inert
+    changes some answers."""
+    calls = _calls(engine, monkeypatch)
+    assert sum(len(presumed) for *_, presumed, _ in calls) / len(calls) > 10  # many presumed facts
+    found = _answers(calls, plain=False)
+    with monkeypatch.context() as patched:
+        made = partial._Trials.__init__
+
+        def forgetful(self: partial._Trials, *args: Any) -> None:
+            made(self, *args)
+            self.memo = _Forgetful()
+
+        patched.setattr(partial._Trials, "__init__", forgetful)
+        assert _answers(calls, plain=True) == found
+    assert _answers(calls, plain=False, inert=frozenset({"UIT-BUITEN"})) != found
+
+
+def test_a_trial_is_shared_only_with_trials_of_facts_its_rules_do_not_test(engine: Engine) -> None:
+    """The memo of the trials keeps an answer for trials that change no fact a rule followed
+    tests (`partial._untouched`). The cases above never need the distinction, so it is pinned
+    here on one rule: a trial of a fact it tests does not share the answer."""
+    rule = next(r for r in engine.ruleset(dt.date(2025, 1, 1), None).rules if len(r.effective_paths) >= 2)
+    tested = sorted(rule.effective_paths)
+    assert not partial._untouched([rule], {tested[0]: True})
+    assert not partial._untouched([rule, rule], {"x.y": 1, tested[1]: 1})
+    assert partial._untouched([rule], {"x.y": 1})
+    assert partial._untouched([], {tested[0]: True})
