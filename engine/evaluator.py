@@ -471,10 +471,14 @@ def _resolve_outcomes(
     # rules built on a value left open, and rules that wait only on a disputed value (they can
     # never be decided until the rules are): what they would conclude is as open as the dispute.
     # A rule testing only case facts never waits on rules alone: open, it needs its unknown facts.
+    # And without a disputed fact no rule waits on rules alone: an open rule that needs no case
+    # fact is open through a derived fact that an open rule needing none may still conclude, and
+    # so on down to a disputed fact (the derived facts have no cycle). So then none is asked
+    # (`tests/test_open_analysis.py` checks it on every rule of generated cases).
     rule_needs = analysis.rule_needs
     hanging = [
         r
-        for r in ruleset.rules
+        for r in (ruleset.rules if trace.conflicts else ())
         if r.derives and r.tests_concluded and r.id not in fired_ids and rule_needs(r) == _NO_NEEDS
     ]
     for rule in [r for r in fired if r.id in tainted] + hanging:

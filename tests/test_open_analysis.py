@@ -9,7 +9,7 @@ rule's condition; when it is open, the derived facts that no undecided rule can 
 taken as absent (a comparison on one is false); when it is false but a fact it awaits (`bekend`)
 is unknown, that test taken as open; and the unknown case facts it needs, through derived facts
 too. A rule that tests only case facts never waits on other rules alone (open, it needs an
-unknown case fact): the evaluator relies on that. What it keeps of each evaluation
+unknown case fact), and no rule does when no fact is disputed: the evaluator relies on both. What it keeps of each evaluation
 (`OpenAnalysis.evaluated`, which the presumption check and the explanation take instead of
 evaluating again) is compared with the plain reading too.
 """
@@ -159,6 +159,8 @@ def _check(engine: Engine, casus: Any, order: random.Random) -> None:
             # `engine.evaluator._resolve_outcomes` looks for rules waiting on rules alone only among
             # those testing a concluded fact
             assert rule.tests_concluded or needs != frozenset(), (gemeente, rule.id)
+            # and only when the case has a disputed fact (it looks for them only then)
+            assert disputed or needs != frozenset(), (gemeente, rule.id)
             # what it keeps of each evaluation, which the presumption check and the explanation
             # take instead of evaluating again: the rule's value, and for a rule whose own
             # condition is its effective one, the explanation's evaluation of its own condition
