@@ -143,11 +143,9 @@ def main() -> int:
     from bench import side_workers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="main", help="the commit to compare with")
     parser.add_argument("--requests", type=int, default=1500, help="requests per round and side")
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--rounds", type=int, default=6)
-    side_workers.add_worker_arguments(parser)
+    side_workers.add_side_arguments(parser, rounds=6)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.data)

@@ -120,11 +120,9 @@ def main() -> int:
     from bench import side_workers
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", default="main", help="the commit to compare with")
     parser.add_argument("--rate", type=float, default=150, help="rows per second")
     parser.add_argument("--seconds", type=float, default=20, help="length of each paced run")
-    parser.add_argument("--rounds", type=int, default=3)
-    side_workers.add_worker_arguments(parser)
+    side_workers.add_side_arguments(parser, rounds=3)
     args = parser.parse_args()
     if args.worker:
         worker(args.worker, args.data)

@@ -25,8 +25,11 @@ from bench import worktree
 _ENVIRONMENT_NOT_PASSED = ("DATABASE_URL", "REIKWIJDTE_REGELS", "REIKWIJDTE_DATA")
 
 
-def add_worker_arguments(parser: argparse.ArgumentParser) -> None:
-    """The hidden options a script is started with as a worker (`start`)."""
+def add_side_arguments(parser: argparse.ArgumentParser, rounds: int) -> None:
+    """`--base` and `--rounds` (`compare`), and the hidden options a script is started with as a
+    worker (`start`)."""
+    parser.add_argument("--base", default="main", help="the commit to compare with")
+    parser.add_argument("--rounds", type=int, default=rounds)
     parser.add_argument("--worker", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
 

@@ -165,7 +165,7 @@ class CompiledRuleSet:
     #: shared explanation entries, kept by the evaluator (`engine.evaluator._not_applied`)
     entry_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
     #: explanation entries by the values of the facts a rule's own condition tests, kept by the
-    #: evaluator (`engine.evaluator._explained`)
+    #: evaluator (`engine.evaluator._remembered`)
     explained_memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False)
 
     def bronvermelding(self, bron: Bron, peildatum: dt.date | None = None) -> Bronvermelding:

@@ -68,8 +68,10 @@ _NAMED_PATHS = ("hulpvraag.hulpvorm", "hulpvraag.naam")
 _ENTRY_MEMO_LIMIT = 2048
 #: At most this many entries found by their facts' values per compiled ruleset (`_remembered`).
 _EXPLAINED_MEMO_LIMIT = 4096
-#: How `_why_not` starts the reason of a rule whose own condition holds (it depends on other rules).
-_OVERRIDDEN = ("uitgezonderd door ", "mogelijk uitgezonderd door ")
+#: How `_why_not` starts the reason of a rule whose own condition holds, kept out by a rule
+#: overriding it, or perhaps kept out: such a reason depends on the other rules.
+_OVERRIDDEN_BY = "uitgezonderd door "
+_PERHAPS_OVERRIDDEN_BY = "mogelijk uitgezonderd door "
 #: A fact that is not in the facts (None may be a value).
 _ABSENT = object()
 #: `regel` of the engine's own weighing point when several grounds without precedence hold.
@@ -346,10 +348,10 @@ def _why_not(
         return "nog niet te beoordelen: " + ", ".join(labels.veld(u) for u in unknown) + " onbekend", unknown
     applying = [o for o in rule.overriders if o in fired_ids]
     if applying:
-        return f"{_OVERRIDDEN[0]}{', '.join(applying)} (bijzondere regel gaat voor)", []
+        return f"{_OVERRIDDEN_BY}{', '.join(applying)} (bijzondere regel gaat voor)", []
     unknown = sorted(c.unknown_facts(rule.effective, facts))
     named = ", ".join(labels.veld(u) for u in unknown)
-    return _OVERRIDDEN[1] + ", ".join(rule.overriders) + "; onbekend: " + named, unknown
+    return _PERHAPS_OVERRIDDEN_BY + ", ".join(rule.overriders) + "; onbekend: " + named, unknown
 
 
 def _tainted(fired: list[CompiledRule], disputed: set[str]) -> set[str]:
@@ -687,7 +689,7 @@ def _not_applied_entry(
 
     def make() -> NietToegepasteRegel | None:
         reason, unknown = _why_not(rule, fired_ids, facts, evaluated)
-        if rule.durable_index is not None and reason.startswith(_OVERRIDDEN):
+        if rule.durable_index is not None and reason.startswith((_OVERRIDDEN_BY, _PERHAPS_OVERRIDDEN_BY)):
             return None
         return _not_applied(ruleset, day, rule, reason, unknown)
 
