@@ -26,6 +26,9 @@ from api.problems import invalid_param, problem_response
 
 log = logging.getLogger("reikwijdte.api")
 
+#: Where in the request's state the middleware keeps the `time.perf_counter()` it started at.
+BEGIN = "begonnen"
+
 #: The full version of the API, sent in every response; `docs/api-changelog.md` lists what changed.
 API_VERSION = "1.4.1"
 
@@ -49,6 +52,7 @@ class RequestGuard:
         started_at = time.perf_counter()
         state: dict[str, Any] = scope.setdefault("state", {})
         state["log"] = {}
+        state[BEGIN] = started_at
         status = 0
         response_started = False
 

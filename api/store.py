@@ -26,7 +26,7 @@ from api.database import is_sqlite
 from api.scope import Bereik
 from api.tables import beoordelingen, besluiten, leesregistratie, teams
 from api.utf8_text import utf8_text
-from api.writer import GroupWriter
+from api.writer import Commit, GroupWriter
 
 #: A SELECT being built up (SQLAlchemy's generic `Select` types do not survive `.where()` for mypy).
 _Query = Any
@@ -163,9 +163,9 @@ class Store:
         if self._checkpointer is not None:
             self._checkpointer.committed(sum(len(row["document"]) for row in rows))
 
-    async def add_beoordeling(self, beoordeling: NieuweBeoordeling) -> None:
-        """Insert one assessment (with its `document`); returns once it is committed."""
-        await self._assessments.insert(beoordeling.row())
+    async def add_beoordeling(self, beoordeling: NieuweBeoordeling) -> Commit:
+        """Insert one assessment (with its `document`); returns once it is committed, and when."""
+        return await self._assessments.insert(beoordeling.row())
 
     def close(self) -> None:
         """Commit queued assessments and stop the writer thread (and the checkpoint thread)."""

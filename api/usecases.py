@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from api.documents import model_json
 from api.ids import new_id
 from api.models import BeoordelingAanvraag, Besluit, BesluitAanvraag, OpgeslagenBeoordeling
+from api.phases import Fasen
 from api.problems import ApiProblem, invalid_param
 from api.scope import Bereik, leesbereik
 from api.services import Services
@@ -38,6 +39,8 @@ from api.store import (
     Zoekvraag,
 )
 from api.tokens import Principal
+from engine.assessment import Beoordeling
+from engine.case import Casus
 from engine.compiler import SelectionError
 
 PROBLEM_UNKNOWN_GEMEENTE = "urn:reikwijdte:probleem:onbekende-gemeente"
@@ -90,18 +93,26 @@ class OpgeslagenDocument:
 
 
 async def beoordeel(
-    svc: Services, principal: Principal, aanvraag: BeoordelingAanvraag, idempotency_key: str | None
+    svc: Services,
+    principal: Principal,
+    aanvraag: BeoordelingAanvraag,
+    idempotency_key: str | None,
+    fasen: Fasen | None = None,
 ) -> OpgeslagenDocument:
     """Evaluate the case with the rules of its municipality and date, store the result, return it.
 
     With an idempotency key, a request seen before under the same key is answered with the
-    stored assessment (`herhaald`); the same key with another request is a 422.
+    stored assessment (`herhaald`); the same key with another request is a 422. `fasen` records
+    when each phase of the request ended (`api.phases`).
     """
+    fasen = fasen or Fasen()
+    fasen.mark("ontvangen")
     request_hash = (
         hashlib.sha256(aanvraag.model_dump_json().encode()).hexdigest() if idempotency_key is not None else None
     )
     if idempotency_key is not None:
         earlier = await run_in_threadpool(svc.store.beoordeling_for_key, principal.token_id, idempotency_key)
+        fasen.mark("sleutel")
         if earlier is not None:
             return _replay(earlier, request_hash)
     casus = aanvraag.casus
@@ -116,10 +127,11 @@ async def beoordeel(
     try:
         # In a worker thread: the engine is thread-safe and the event loop stays free meanwhile.
         beoordeling = await asyncio.get_running_loop().run_in_executor(
-            _ASSESSORS, svc.engine.evaluate, casus, gemeente, day
+            _ASSESSORS, _evaluate, svc, casus, gemeente, day, fasen
         )
     except SelectionError as exc:
         raise no_rules_problem(exc, day_field) from exc
+    fasen.mark("terug")
     record = OpgeslagenBeoordeling(
         id=new_id(),
         casus_kenmerk=casus.kenmerk,
@@ -131,8 +143,9 @@ async def beoordeel(
         beoordeling=beoordeling,
     )
     utf8 = model_json(record)
+    fasen.mark("document")
     try:
-        await svc.store.add_beoordeling(
+        commit = await svc.store.add_beoordeling(
             NieuweBeoordeling(
                 id=str(record.id),
                 token_id=principal.token_id,
@@ -158,7 +171,18 @@ async def beoordeel(
         if earlier is None:
             raise
         return _replay(earlier, request_hash)
+    fasen.mark("wacht_schrijver", commit.started)
+    fasen.mark("commit", commit.committed)
+    fasen.mark("vrijgeven")
     return OpgeslagenDocument(str(record.id), utf8)
+
+
+def _evaluate(svc: Services, casus: Casus, gemeente: str | None, day: dt.date, fasen: Fasen) -> Beoordeling:
+    """`svc.engine.evaluate`, in an evaluating thread, marking when it started and ended."""
+    fasen.mark("wacht_motor")
+    beoordeling = svc.engine.evaluate(casus, gemeente, day)
+    fasen.mark("motor")
+    return beoordeling
 
 
 def _replay(earlier: Earlier, request_hash: str | None) -> OpgeslagenDocument:

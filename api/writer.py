@@ -16,9 +16,11 @@ import contextlib
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, Insert
@@ -26,6 +28,15 @@ from sqlalchemy import Engine, Insert
 log = logging.getLogger("reikwijdte.api")
 
 _STOP = object()
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """The transaction that carried a row: when the writer took its batch up, and when it was
+    committed (`time.perf_counter()` values; the request log's phases, `api.phases`)."""
+
+    started: float
+    committed: float
 
 
 class GroupWriter:
@@ -51,18 +62,18 @@ class GroupWriter:
         self._thread: threading.Thread | None = None
         self._lifecycle = threading.Lock()
 
-    def submit(self, row: dict[str, Any]) -> Future[None]:
+    def submit(self, row: dict[str, Any]) -> Future[Commit]:
         """Queue `row`; the future completes once it is committed (or fails with the error)."""
-        future: Future[None] = Future()
+        future: Future[Commit] = Future()
         self._queue_row(row, future)
         return future
 
-    async def insert(self, row: dict[str, Any]) -> None:
+    async def insert(self, row: dict[str, Any]) -> Commit:
         """Insert `row` and return once it is committed."""
         loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[None] = loop.create_future()
+        waiter: asyncio.Future[Commit] = loop.create_future()
         self._queue_row(row, (loop, waiter))
-        await waiter
+        return await waiter
 
     def _queue_row(self, row: dict[str, Any], waiter: _Waiter) -> None:
         with self._lifecycle:
@@ -107,6 +118,7 @@ class GroupWriter:
                 return
 
     def _write(self, batch: list[tuple[dict[str, Any], _Waiter]]) -> None:
+        started = time.perf_counter()
         try:
             with self.exclusive(), self.engine.begin() as conn:
                 conn.execute(self.statement, [row for row, _ in batch])
@@ -122,10 +134,10 @@ class GroupWriter:
                 log.error("opslaan mislukt: %s", type(exc).__name__)
                 _release([batch[0][1]], exc)
                 return
-            _release([batch[0][1]], None)
+            _release([batch[0][1]], Commit(started, time.perf_counter()))
             self._committed([batch[0][0]])
             return
-        _release([waiter for _, waiter in batch], None)
+        _release([waiter for _, waiter in batch], Commit(started, time.perf_counter()))
         self._committed([row for row, _ in batch])
 
     def _committed(self, rows: list[dict[str, Any]]) -> None:
@@ -138,32 +150,32 @@ class GroupWriter:
 
 
 #: Who waits for a row: a thread (a `concurrent.futures.Future`) or a request on an event loop.
-_Waiter = Future[None] | tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]
+_Waiter = Future[Commit] | tuple[asyncio.AbstractEventLoop, asyncio.Future[Commit]]
 
 
-def _release(waiters: list[_Waiter], error: BaseException | None) -> None:
+def _release(waiters: list[_Waiter], outcome: Commit | BaseException) -> None:
     """Tell the waiters their rows are committed (or failed): one call per event loop."""
-    on_loops: dict[asyncio.AbstractEventLoop, list[asyncio.Future[None]]] = {}
+    on_loops: dict[asyncio.AbstractEventLoop, list[asyncio.Future[Commit]]] = {}
     for waiter in waiters:
         if isinstance(waiter, Future):
-            if error is None:
-                waiter.set_result(None)
+            if isinstance(outcome, Commit):
+                waiter.set_result(outcome)
             else:
-                waiter.set_exception(error)
+                waiter.set_exception(outcome)
         else:
             on_loops.setdefault(waiter[0], []).append(waiter[1])
     for loop, futures in on_loops.items():
         # A closed loop has nobody left waiting on it.
         with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(_settle, futures, error)
+            loop.call_soon_threadsafe(_settle, futures, outcome)
 
 
-def _settle(futures: list[asyncio.Future[None]], error: BaseException | None) -> None:
+def _settle(futures: list[asyncio.Future[Commit]], outcome: Commit | BaseException) -> None:
     """On the waiters' own loop: complete each future a request still awaits (not one cancelled)."""
     for future in futures:
         if future.done():
             continue
-        if error is None:
-            future.set_result(None)
+        if isinstance(outcome, Commit):
+            future.set_result(outcome)
         else:
-            future.set_exception(error)
+            future.set_exception(outcome)

@@ -25,6 +25,11 @@ byte the same apart from what differs by nature (id, creation time, the rules' c
     .venv/bin/python bench/load_api.py [--requests 10000] [--phases closed,paced] [--rate 220]
     .venv/bin/python bench/load_api.py --base 558c792 --rounds 2 [--database postgresql]
 
+Each phase also prints where the server's time went: the phases of a request as the server logs
+them (`api/phases.py`: `ontvangen`, `wacht_motor`, `motor`, ..., `commit`, `vrijgeven`,
+`antwoord`), each with its median, p99 and mean over the slowest 1% of the requests. A base that
+does not log phases has none.
+
 Results are printed as they come (progress every --progress seconds, each phase when it ends);
 an interrupted run (Ctrl-C, SIGTERM) stops its servers and removes its temporary directory,
 databases and worktree before it exits (130).
@@ -535,7 +540,8 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
 
     ordered = sorted(latencies) or [0.0]
     ok = len(latencies) - sum(errors.values())
-    in_server = server_times(side.log_path, log_start)
+    logged = server_requests(side.log_path, log_start)
+    in_server = sorted(r.ms for r in logged)
     return {
         "side": side.label,
         "requests": len(latencies),
@@ -554,6 +560,9 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
         "server_p99_ms": round(in_server[min(len(in_server) - 1, int(len(in_server) * 0.99))], 1)
         if in_server
         else None,
+        # Each phase of a request in the server (`api/phases.py`): median, p99, and mean in the
+        # slowest 1%; None for a side whose server does not log them.
+        "server_phases": phase_figures(logged),
         "errors": sum(errors.values()),
         "errors_by_status": errors,
         "acknowledged": ok,
@@ -564,17 +573,65 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
     }
 
 
-#: A line of the server's request log for a stored assessment, with the time the request took.
-_STORED_LINE = re.compile(rb"POST /v1/beoordelingen 201 ([0-9.]+)ms")
+#: A line of the server's request log for a stored assessment: the time the request took and,
+#: where the server logs them, its phases (`fasen=name:ms,...`, `api/phases.py`).
+_STORED_LINE = re.compile(rb"POST /v1/beoordelingen 201 ([0-9.]+)ms[^\n]*?(?: fasen=([a-z_]+:[0-9.,:a-z_]+))?(?:\n|$)")
 
 
-def server_times(log_path: Path, start: int) -> list[float]:
-    """The milliseconds of each stored assessment the server logged after byte `start`, sorted."""
+@dataclass(frozen=True)
+class ServerRequest:
+    """One stored assessment as the server's request log has it: its milliseconds and its phases'."""
+
+    ms: float
+    phases: dict[str, float]
+
+
+def server_requests(log_path: Path, start: int) -> list[ServerRequest]:
+    """Every stored assessment the server logged after byte `start`, in the log's order."""
     if not log_path.exists():
         return []
     with open(log_path, "rb") as log:
         log.seek(start)
-        return sorted(float(m.group(1)) for m in _STORED_LINE.finditer(log.read()))
+        text = log.read()
+    requests = []
+    for match in _STORED_LINE.finditer(text):
+        phases: dict[str, float] = {}
+        if match.group(2):
+            for item in match.group(2).decode().split(","):
+                name, _, ms = item.partition(":")
+                phases[name] = float(ms)
+        requests.append(ServerRequest(float(match.group(1)), phases))
+    return requests
+
+
+def server_times(log_path: Path, start: int) -> list[float]:
+    """The milliseconds of each stored assessment the server logged after byte `start`, sorted."""
+    return sorted(r.ms for r in server_requests(log_path, start))
+
+
+def phase_figures(requests: list[ServerRequest]) -> dict[str, dict[str, float]] | None:
+    """Per phase: its median and p99, and its mean in the slowest 1% of the requests (by the
+    server's own time): what the tail is made of. None when the server logs no phases."""
+    timed = [r for r in requests if r.phases]
+    if not timed:
+        return None
+    names = list(dict.fromkeys(name for r in timed for name in r.phases))
+    slowest = sorted(timed, key=lambda r: r.ms)[int(len(timed) * 0.99) :] or timed[-1:]
+    figures = {}
+    for name in names:
+        values = sorted(r.phases.get(name, 0.0) for r in timed)
+        figures[name] = {
+            "median_ms": round(statistics.median(values), 2),
+            "p99_ms": round(values[min(len(values) - 1, int(len(values) * 0.99))], 2),
+            "slowest_1pct_mean_ms": round(statistics.fmean(r.phases.get(name, 0.0) for r in slowest), 2),
+        }
+    return figures
+
+
+def _phase_summary(figures: dict[str, dict[str, float]]) -> str:
+    return ", ".join(
+        f"{name} {f['median_ms']}/{f['p99_ms']}/{f['slowest_1pct_mean_ms']}" for name, f in figures.items()
+    )
 
 
 def _summary(result: dict[str, Any]) -> str:
@@ -875,6 +932,12 @@ def run_rounds(args: argparse.Namespace, sides: list[Side]) -> None:
                 result["round"] = round_number
                 side.results.append(result)
                 print(f"  {_summary(result)}", flush=True)
+                if result["server_phases"]:
+                    print(
+                        "  phases in the server, ms (median/p99/mean in the slowest 1%): "
+                        + _phase_summary(result["server_phases"]),
+                        flush=True,
+                    )
 
 
 def report(args: argparse.Namespace, sides: list[Side], checks: list[dict[str, Any]], differing: int | None) -> int:
@@ -896,6 +959,8 @@ def report(args: argparse.Namespace, sides: list[Side], checks: list[dict[str, A
     for side in sides:
         for result in side.results:
             print(f"round {result['round']}: {_summary(result)}")
+            if result["server_phases"]:
+                print(f"  phases (median/p99/slowest 1%): {_phase_summary(result['server_phases'])}")
     for check in checks:
         print(
             f"{check['side']}: {check['acknowledged'] - check['missing_in_database']} of {check['acknowledged']} "

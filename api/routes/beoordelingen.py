@@ -22,6 +22,7 @@ from fastapi import APIRouter, Header, Query, Request, Response
 from api import usecases
 from api.auth import admit
 from api.dependencies import ServicesDep, Toegang, ZaakLezer
+from api.middleware import BEGIN
 from api.models import (
     BeoordelingAanvraag,
     BeoordelingenPagina,
@@ -30,6 +31,7 @@ from api.models import (
     Besluiten,
     OpgeslagenBeoordeling,
 )
+from api.phases import Fasen
 from api.routes import problems
 from api.routes.paging import PaginaDep, PeriodeDep, pagina_links
 from api.routes.shortcut import ShortcutRoute, read_body, shortcut
@@ -106,8 +108,10 @@ async def beoordeel(
     ),
 ) -> Response:
     """Evaluate the case with the rules of its municipality and date, store the result, return it."""
-    stored = await usecases.beoordeel(svc, principal, aanvraag, idempotency_key)
+    fasen = Fasen(getattr(request.state, BEGIN, None))
+    stored = await usecases.beoordeel(svc, principal, aanvraag, idempotency_key, fasen)
     request.state.log["beoordeling"] = stored.id
+    request.state.log["fasen"] = fasen  # written out with the log line, `antwoord` included
     headers = {"Location": f"{router.prefix}/{stored.id}"}
     if stored.herhaald:
         request.state.log["herhaald"] = "ja"
