@@ -12,9 +12,8 @@ phase took, in milliseconds, as `fasen=ontvangen:0.41,wacht_motor:0.05,...`:
 | `sleutel` | that | the earlier answer under the `Idempotency-Key` looked up (only with a key) |
 | `wacht_motor` | the case handed to the evaluating threads | one of them starting on it |
 | `motor` | that start | the assessment made (the engine) |
-| `terug` | the assessment made | the event loop going on with it |
-| `document` | that | the stored record's JSON written |
-| `wacht_schrijver` | the row handed to the group writer | the writer taking its batch up |
+| `document` | the assessment made | the stored record's JSON written (in the same thread) |
+| `wacht_schrijver` | the row handed to the group writer (by that thread) | the writer taking its batch up |
 | `commit` | that | the batch's transaction committed (on SQLite, the write lock included) |
 | `vrijgeven` | committed | the request going on on the event loop |
 | `antwoord` | that | the line written (the answer handed to the server) |

@@ -11,6 +11,7 @@ the tail latency under load). PostgreSQL needs no such lock: the unique constrai
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -166,6 +167,13 @@ class Store:
     async def add_beoordeling(self, beoordeling: NieuweBeoordeling) -> Commit:
         """Insert one assessment (with its `document`); returns once it is committed, and when."""
         return await self._assessments.insert(beoordeling.row())
+
+    def queue_beoordeling(
+        self, beoordeling: NieuweBeoordeling, loop: asyncio.AbstractEventLoop, committed: asyncio.Future[Commit]
+    ) -> None:
+        """Queue one assessment from any thread; `committed` (a future of `loop`) completes once it
+        is committed, or fails with the error."""
+        self._assessments.enqueue(beoordeling.row(), loop, committed)
 
     def close(self) -> None:
         """Commit queued assessments and stop the writer thread (and the checkpoint thread)."""

@@ -10,6 +10,7 @@ the Dutch message and the field they concern.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import uuid
@@ -39,7 +40,7 @@ from api.store import (
     Zoekvraag,
 )
 from api.tokens import Principal
-from engine.assessment import Beoordeling
+from api.writer import Commit
 from engine.case import Casus
 from engine.compiler import SelectionError
 
@@ -124,45 +125,11 @@ async def beoordeel(
     day = aanvraag.peildatum or casus.peildatum or dt.date.today()
     day_field = "peildatum" if aanvraag.peildatum else "casus.peildatum" if casus.peildatum else "peildatum"
     check_gemeente(svc, gemeente, gemeente_field)
+    job = _Beoordelen(svc, principal, casus, gemeente, day, idempotency_key, request_hash, fasen)
     try:
-        # In a worker thread: the engine is thread-safe and the event loop stays free meanwhile.
-        beoordeling = await asyncio.get_running_loop().run_in_executor(
-            _ASSESSORS, _evaluate, svc, casus, gemeente, day, fasen
-        )
+        commit = await job.start()
     except SelectionError as exc:
         raise no_rules_problem(exc, day_field) from exc
-    fasen.mark("terug")
-    record = OpgeslagenBeoordeling(
-        id=new_id(),
-        casus_kenmerk=casus.kenmerk,
-        gemeente=gemeente,
-        peildatum=day,
-        regelset_versie=beoordeling.regelset.versie,
-        aangemaakt_door=principal.naam,
-        aangemaakt_op=_now(),
-        beoordeling=beoordeling,
-    )
-    utf8 = model_json(record)
-    fasen.mark("document")
-    try:
-        commit = await svc.store.add_beoordeling(
-            NieuweBeoordeling(
-                id=str(record.id),
-                token_id=principal.token_id,
-                aangemaakt_door=record.aangemaakt_door,
-                aangemaakt_op=record.aangemaakt_op,
-                casus_kenmerk=record.casus_kenmerk,
-                gemeente=record.gemeente,
-                peildatum=record.peildatum,
-                regelset_versie=record.regelset_versie,
-                document=utf8,
-                idempotentie_sleutel=idempotency_key,
-                verzoek_hash=request_hash,
-                team_id=principal.team_id,
-                reikwijdte=beoordeling.reikwijdte,
-                toegang=beoordeling.toegang,
-            )
-        )
     except IntegrityError:
         # The same key arrived twice at once and the other request stored first: answer as a replay.
         if idempotency_key is None:
@@ -174,15 +141,86 @@ async def beoordeel(
     fasen.mark("wacht_schrijver", commit.started)
     fasen.mark("commit", commit.committed)
     fasen.mark("vrijgeven")
-    return OpgeslagenDocument(str(record.id), utf8)
+    return OpgeslagenDocument(job.id, job.utf8)
 
 
-def _evaluate(svc: Services, casus: Casus, gemeente: str | None, day: dt.date, fasen: Fasen) -> Beoordeling:
-    """`svc.engine.evaluate`, in an evaluating thread, marking when it started and ended."""
-    fasen.mark("wacht_motor")
-    beoordeling = svc.engine.evaluate(casus, gemeente, day)
-    fasen.mark("motor")
-    return beoordeling
+@dataclass
+class _Beoordelen:
+    """One case to assess and store, done in an evaluating thread from start to the writer's queue.
+
+    The thread evaluates the case, writes the record's JSON and hands the row to the group writer
+    itself; the request's event loop hears back once, when the row is committed (or when anything
+    on the way failed). Going back to the loop between the engine and the writer would cost every
+    request one more hand-off between threads, each a wait for the event loop and for the
+    interpreter lock, and would put the record's serialisation on the loop that every request
+    queues on.
+    """
+
+    svc: Services
+    principal: Principal
+    casus: Casus
+    gemeente: str | None
+    day: dt.date
+    idempotency_key: str | None
+    request_hash: str | None
+    fasen: Fasen
+    #: The stored record's id and JSON text, set in the thread before the row is queued.
+    id: str = ""
+    utf8: bytes = b""
+
+    def start(self) -> asyncio.Future[Commit]:
+        """Hand the case to an evaluating thread; the future completes once the row is committed."""
+        loop = asyncio.get_running_loop()
+        stored: asyncio.Future[Commit] = loop.create_future()
+        _ASSESSORS.submit(self._run, loop, stored)
+        return stored
+
+    def _run(self, loop: asyncio.AbstractEventLoop, stored: asyncio.Future[Commit]) -> None:
+        try:
+            self.fasen.mark("wacht_motor")
+            beoordeling = self.svc.engine.evaluate(self.casus, self.gemeente, self.day)
+            self.fasen.mark("motor")
+            record = OpgeslagenBeoordeling(
+                id=new_id(),
+                casus_kenmerk=self.casus.kenmerk,
+                gemeente=self.gemeente,
+                peildatum=self.day,
+                regelset_versie=beoordeling.regelset.versie,
+                aangemaakt_door=self.principal.naam,
+                aangemaakt_op=_now(),
+                beoordeling=beoordeling,
+            )
+            self.id, self.utf8 = str(record.id), model_json(record)
+            self.fasen.mark("document")
+            self.svc.store.queue_beoordeling(
+                NieuweBeoordeling(
+                    id=self.id,
+                    token_id=self.principal.token_id,
+                    aangemaakt_door=record.aangemaakt_door,
+                    aangemaakt_op=record.aangemaakt_op,
+                    casus_kenmerk=record.casus_kenmerk,
+                    gemeente=record.gemeente,
+                    peildatum=record.peildatum,
+                    regelset_versie=record.regelset_versie,
+                    document=self.utf8,
+                    idempotentie_sleutel=self.idempotency_key,
+                    verzoek_hash=self.request_hash,
+                    team_id=self.principal.team_id,
+                    reikwijdte=beoordeling.reikwijdte,
+                    toegang=beoordeling.toegang,
+                ),
+                loop,
+                stored,
+            )
+        except BaseException as exc:  # noqa: BLE001 - the request hears of every failure, as raised
+            with contextlib.suppress(RuntimeError):  # a closed loop has nobody left waiting on it
+                loop.call_soon_threadsafe(_fail, stored, exc)
+
+
+def _fail(stored: asyncio.Future[Commit], exc: BaseException) -> None:
+    """On the request's loop: the assessment failed before it reached the writer."""
+    if not stored.done():
+        stored.set_exception(exc)
 
 
 def _replay(earlier: Earlier, request_hash: str | None) -> OpgeslagenDocument:

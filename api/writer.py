@@ -75,6 +75,10 @@ class GroupWriter:
         self._queue_row(row, (loop, waiter))
         return await waiter
 
+    def enqueue(self, row: dict[str, Any], loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[Commit]) -> None:
+        """Queue `row` from any thread; `waiter`, a future of `loop`, completes once it is committed."""
+        self._queue_row(row, (loop, waiter))
+
     def _queue_row(self, row: dict[str, Any], waiter: _Waiter) -> None:
         with self._lifecycle:
             if self._thread is None or self._queue is None:

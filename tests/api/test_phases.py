@@ -18,7 +18,6 @@ PHASES = [
     "ontvangen",
     "wacht_motor",
     "motor",
-    "terug",
     "document",
     "wacht_schrijver",
     "commit",
