@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sqlite3
 import threading
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select
+from sqlalchemy import Column, Integer, MetaData, String, Table, event, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from api.checkpoint import WalCheckpointer
@@ -183,3 +185,53 @@ def test_a_failing_after_commit_hook_does_not_stop_the_writer(setup) -> None:
     finally:
         writer.close()
     assert _ids(db) == [1, 2]
+
+
+def test_the_writer_keeps_one_connection_from_batch_to_batch(setup) -> None:
+    db, writer, _, _ = setup
+    checkouts: list[str] = []
+    event.listen(db, "checkout", lambda *_: checkouts.append(threading.current_thread().name))
+    for i in range(5):
+        writer.submit({"id": i, "v": "x"}).result(timeout=10)
+    assert _ids(db) == list(range(5))
+    assert checkouts.count("reikwijdte-writer") == 1
+
+
+def test_a_failure_gives_the_connection_back_and_the_next_batch_takes_another(setup) -> None:
+    db, writer, _, _ = setup
+    checkouts: list[str] = []
+    writer.submit({"id": 1, "v": "first"}).result(timeout=10)
+    event.listen(db, "checkout", lambda *_: checkouts.append(threading.current_thread().name))
+    with pytest.raises(IntegrityError):
+        writer.submit({"id": 1, "v": "again"}).result(timeout=10)
+    writer.submit({"id": 2, "v": "x"}).result(timeout=10)
+    assert _ids(db) == [1, 2]
+    # The failed attempt gives its connection back; the retry of the row takes one (and gives it
+    # back when the row fails again); the batch after it takes another.
+    assert checkouts.count("reikwijdte-writer") == 2
+
+
+def test_a_lost_postgresql_connection_costs_no_request(postgres_url: str) -> None:
+    """The server ends the writer's held connection (a restart, an administrator): the next row
+    is stored all the same, on a fresh connection."""
+    name = f"writer-test-{uuid.uuid4().hex[:8]}"
+    separator = "&" if "?" in postgres_url else "?"
+    db = make_engine(f"{postgres_url}{separator}application_name={name}")
+    _metadata.create_all(db)
+    writer = GroupWriter(db, insert(_rows), contextlib.nullcontext)
+    try:
+        writer.submit({"id": 1, "v": "x"}).result(timeout=10)
+        with db.connect() as admin:
+            ended = admin.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE application_name = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            ).scalar_one()
+        assert ended >= 1
+        writer.submit({"id": 2, "v": "x"}).result(timeout=10)
+        assert _ids(db) == [1, 2]
+    finally:
+        writer.close()
+        db.dispose()
