@@ -3,11 +3,13 @@
 Usage (from the repository root):
 
     .venv/bin/python bench/commit_latency.py --base main [--rate 150] [--seconds 20] [--rounds 3]
+    .venv/bin/python bench/commit_latency.py --base main --database postgresql [--postgres-url URL]
 
 The paced phase of `bench/load_api.py` measures a request from the client's side, where the
 engine, the framework and the load generator add their own variation. This script measures only
 the part the disk decides: the time from handing a row to the group writer (`Store.add_beoordeling`)
-to hearing it is committed, on SQLite in WAL mode with `synchronous=FULL`, the same documents the
+to hearing it is committed, on SQLite in WAL mode with `synchronous=FULL` (or, with `--database
+postgresql`, in a new database of its own on that server, dropped afterwards), the same documents the
 API stores (the 64 load cases of `bench/load_api.py`, assessed once up front). Rows are submitted on
 a fixed schedule (`--rate` per second, as the paced phase does), each as its own task on an event
 loop, as the server does; a row that is submitted late counts the lateness.
@@ -25,29 +27,67 @@ import argparse
 import json
 import statistics
 import sys
+import uuid
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine, create_engine, make_url, text
+
 ROOT = Path(__file__).resolve().parent.parent
+#: The maintenance database of the PostgreSQL server on this machine (as `bench/load_api.py`).
+POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 def worker(root: Path, data: Path) -> None:
-    """Answer each `<rate> <seconds>` line on stdin with one paced run's waits, as JSON."""
+    """Answer each `<rate> <seconds>` line on stdin with one paced run's waits, as JSON.
+
+    The first line holds the cases and, for PostgreSQL, the server's maintenance database: the
+    worker then makes a new database there for itself and drops it when it ends."""
     sys.path.insert(0, str(root))
+    setup = json.loads(sys.stdin.readline())
+    admin_url = setup["postgres_admin_url"]
+    if admin_url is None:
+        from api.settings import sqlite_url
+
+        _measure(root, sqlite_url(data), setup["cases"])
+        return
+    from api.settings import normalise_url
+
+    name = f"reikwijdte_commit_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine(admin_url)
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            _measure(
+                root, make_url(normalise_url(admin_url)).set(database=name).render_as_string(False), setup["cases"]
+            )
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    finally:
+        admin.dispose()
+
+
+def _admin_engine(admin_url: str) -> Engine:
+    from api.settings import normalise_url
+
+    return create_engine(normalise_url(admin_url), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+
+
+def _measure(root: Path, url: str, cases: list[Any]) -> None:
     import asyncio
     import datetime as dt
     import time
-    import uuid
 
     from api import teams, tokens
     from api.database import make_engine, migrate
     from api.models import BeoordelingAanvraag
-    from api.settings import sqlite_url
     from api.store import NieuweBeoordeling, Store
     from engine.evaluator import Engine
     from engine.loader import load_rulebase
 
-    requests = [BeoordelingAanvraag.model_validate(v) for v in json.loads(sys.stdin.readline())]
+    requests = [BeoordelingAanvraag.model_validate(v) for v in cases]
     assessor = Engine(load_rulebase(root / "rules"))
     documents: list[Any] = [
         assessor.evaluate(r.casus, r.gemeente, r.peildatum or dt.date(2025, 1, 1)).model_dump_json() for r in requests
@@ -55,7 +95,7 @@ def worker(root: Path, data: Path) -> None:
     if NieuweBeoordeling.__dataclass_fields__["document"].type == "bytes":
         # Since the document goes to the database as UTF-8 (`api.utf8_text`); a base before that takes text.
         documents = [document.encode() for document in documents]
-    engine = make_engine(sqlite_url(data))
+    engine = make_engine(url)
     migrate(engine)
     team = teams.create(engine, "latency-team", "voorbeeldstad")
     _, token = tokens.create(engine, "latency", ["toegang"], team.naam)
@@ -113,6 +153,7 @@ def worker(root: Path, data: Path) -> None:
 
     asyncio.run(serve())
     store.close()
+    engine.dispose()
 
 
 def main() -> int:
@@ -122,6 +163,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rate", type=float, default=150, help="rows per second")
     parser.add_argument("--seconds", type=float, default=20, help="length of each paced run")
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument(
+        "--postgres-url",
+        default=POSTGRES_ADMIN_URL,
+        help="a PostgreSQL server's maintenance database; each side gets a new database on it, dropped afterwards",
+    )
     side_workers.add_side_arguments(parser, rounds=3)
     args = parser.parse_args()
     if args.worker:
@@ -130,6 +177,17 @@ def main() -> int:
 
     from bench.load_api import case_variants
 
+    admin_url = args.postgres_url if args.database == "postgresql" else None
+    if admin_url is not None:
+        try:
+            admin = _admin_engine(admin_url)
+            with admin.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            admin.dispose()
+        except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL to measure
+            print(f"cannot run: PostgreSQL is not reachable at {admin_url} ({type(exc).__name__})", file=sys.stderr)
+            return 2
+
     def report(number: int, side: str, figures: dict[str, float]) -> None:
         print(
             f"round {number}, {side}: {figures['rows']:.0f} rows at {args.rate:g}/s, wait median "
@@ -137,10 +195,11 @@ def main() -> int:
             flush=True,
         )
 
+    setup = json.dumps({"cases": case_variants(64), "postgres_admin_url": admin_url})
     commit, results = side_workers.compare(
-        __file__, args.base, json.dumps(case_variants(64)), args.rounds, f"{args.rate} {args.seconds}", report
+        __file__, args.base, setup, args.rounds, f"{args.rate} {args.seconds}", report
     )
-    print(f"{args.rounds} rounds of {args.seconds:g} s at {args.rate:g} rows per second per side")
+    print(f"{args.rounds} rounds of {args.seconds:g} s at {args.rate:g} rows per second per side, {args.database}")
     for key in ("median_ms", "p99_ms", "max_ms"):
         base = statistics.median(r[key] for r in results["base"])
         this = statistics.median(r[key] for r in results["this"])
