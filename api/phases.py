@@ -31,8 +31,9 @@ import time
 class Fasen:
     """The moments one request passed; `str()` gives the phases between them up to now.
 
-    Each mark names the phase that ends there. Marks may be made from the evaluating thread and
-    the writer thread as well as the event loop: the hand-offs between them order the marks.
+    Each mark names the phase that ends there. Marks are made on the event loop and in the
+    evaluating thread (the hand-offs between them order the marks), and a mark may give a moment
+    taken elsewhere: the writer thread's commit (`api.writer.Commit`), marked once it is back.
     """
 
     __slots__ = ("_begin", "_marks")
