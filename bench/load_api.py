@@ -28,7 +28,9 @@ byte the same apart from what differs by nature (id, creation time, the rules' c
 Each phase also prints where the server's time went: the phases of a request as the server logs
 them (`api/phases.py`: `ontvangen`, `wacht_motor`, `motor`, ..., `commit`, `vrijgeven`,
 `antwoord`), each with its median, p99 and mean over the slowest 1% of the requests. A base that
-does not log phases has none.
+does not log phases has none; with a base that does, the comparison also gives, for each phase
+both log, the ratio of the medians of its paced median and p99 (`paced_phase_<name>_median_ms`;
+no target: they show which part of a request a change moved).
 
 Results are printed as they come (progress every --progress seconds, each phase when it ends);
 an interrupted run (Ctrl-C, SIGTERM) stops its servers and removes its temporary directory,
@@ -765,7 +767,34 @@ def compare_sides(base: Side, this: Side) -> dict[str, Any]:
                 "ratio_of_medians": round(statistics.median(this_values) / statistics.median(base_values), 2),
                 "target": target,
             }
+    # The paced phases of a request in the server (`api/phases.py`) that both sides log: which
+    # part of the request a change moved (no target).
+    for name in _logged_by_both(base, this):
+        for figure in ("median_ms", "p99_ms"):
+            base_values = [r["server_phases"][name][figure] for r in _paced_with_phase(base, name)]
+            this_values = [r["server_phases"][name][figure] for r in _paced_with_phase(this, name)]
+            if base_values and this_values and statistics.median(base_values) > 0:
+                comparison[f"paced_phase_{name}_{figure}"] = {
+                    "base": base_values,
+                    "this": this_values,
+                    "ratio_of_medians": round(statistics.median(this_values) / statistics.median(base_values), 2),
+                    "target": "none",
+                }
     return comparison
+
+
+def _paced_with_phase(side: Side, name: str) -> list[dict[str, Any]]:
+    return [
+        r
+        for r in side.results
+        if str(r["mode"]).startswith("paced") and r.get("server_phases") and name in r["server_phases"]
+    ]
+
+
+def _logged_by_both(base: Side, this: Side) -> list[str]:
+    """The phases, in this side's order, that both sides' servers logged in a paced run."""
+    names = [n for r in this.results if str(r["mode"]).startswith("paced") for n in r.get("server_phases") or {}]
+    return [n for n in dict.fromkeys(names) if _paced_with_phase(base, n)]
 
 
 def targets_met(comparison: dict[str, Any]) -> bool:

@@ -100,3 +100,37 @@ def test_the_load_test_reads_the_phases_and_what_the_slowest_requests_spent(tmp_
     assert figures["motor"]["slowest_1pct_mean_ms"] == 100.0  # the one slowest request: its engine
     assert figures["commit"] == {"median_ms": 1.0, "p99_ms": 1.0, "slowest_1pct_mean_ms": 1.0}
     assert load_api.phase_figures(requests[-1:]) is None
+
+
+def test_the_comparison_with_a_base_gives_each_phase_both_sides_log(tmp_path: Path) -> None:
+    load_api = _load_api()
+
+    def result(mode: str, phases: dict[str, float] | None) -> dict:
+        figures = None if phases is None else {n: {"median_ms": ms, "p99_ms": 2 * ms} for n, ms in phases.items()}
+        return {
+            "mode": mode,
+            "stored_per_second": 100.0,
+            "p99_ms": 10.0,
+            "server_p99_ms": 9.0,
+            "server_cpu_ms_per_request": 5.0,
+            "server_phases": figures,
+        }
+
+    base = load_api.Side("base", "base", tmp_path, tmp_path)
+    this = load_api.Side("this", "this checkout", tmp_path, tmp_path)
+    base.results = [result("closed loop", None), result("paced at 46/s", {"motor": 3.0, "terug": 0.2, "commit": 2.0})]
+    this.results = [result("closed loop", None), result("paced at 46/s", {"motor": 3.0, "commit": 1.5})]
+    comparison = load_api.compare_sides(base, this)
+    phases = sorted(name for name in comparison if name.startswith("paced_phase_"))
+    assert phases == [
+        "paced_phase_commit_median_ms",
+        "paced_phase_commit_p99_ms",
+        "paced_phase_motor_median_ms",
+        "paced_phase_motor_p99_ms",
+    ]  # `terug` only in the base: not compared
+    assert comparison["paced_phase_commit_median_ms"]["ratio_of_medians"] == 0.75
+    assert comparison["paced_phase_commit_median_ms"]["target"] == "none"
+    assert load_api.targets_met(comparison) is False  # same throughput: the phases change no target
+    no_phases = load_api.Side("old", "old", tmp_path, tmp_path)
+    no_phases.results = [result("paced at 46/s", None)]
+    assert not any(name.startswith("paced_phase_") for name in load_api.compare_sides(no_phases, this))
