@@ -72,7 +72,7 @@ class GroupWriter:
         """Insert `row` and return once it is committed."""
         loop = asyncio.get_running_loop()
         waiter: asyncio.Future[Commit] = loop.create_future()
-        self._queue_row(row, (loop, waiter))
+        self.enqueue(row, loop, waiter)
         return await waiter
 
     def enqueue(self, row: dict[str, Any], loop: asyncio.AbstractEventLoop, waiter: asyncio.Future[Commit]) -> None:

@@ -9,7 +9,8 @@ The paced phase of `bench/load_api.py` measures a request from the client's side
 engine, the framework and the load generator add their own variation. This script measures only
 the part the disk decides: the time from handing a row to the group writer (`Store.add_beoordeling`)
 to hearing it is committed, on SQLite in WAL mode with `synchronous=FULL` (or, with `--database
-postgresql`, in a new database of its own on that server, dropped afterwards), the same documents the
+postgresql`, in a new database per side on that server, dropped afterwards, also when the run is
+interrupted), the same documents the
 API stores (the 64 load cases of `bench/load_api.py`, assessed once up front). Rows are submitted on
 a fixed schedule (`--rate` per second, as the paced phase does), each as its own task on an event
 loop, as the server does; a row that is submitted late counts the lateness.
@@ -24,6 +25,7 @@ CPU load disturbs it less than the latency of a whole request, but the disk is s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import statistics
 import sys
@@ -31,48 +33,19 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, make_url, text
-
 ROOT = Path(__file__).resolve().parent.parent
-#: The maintenance database of the PostgreSQL server on this machine (as `bench/load_api.py`).
-POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 def worker(root: Path, data: Path) -> None:
     """Answer each `<rate> <seconds>` line on stdin with one paced run's waits, as JSON.
 
-    The first line holds the cases and, for PostgreSQL, the server's maintenance database: the
-    worker then makes a new database there for itself and drops it when it ends."""
+    The first line holds the cases and the database to use (None: SQLite in `data`)."""
     sys.path.insert(0, str(root))
+    from api.settings import normalise_url, sqlite_url
+
     setup = json.loads(sys.stdin.readline())
-    admin_url = setup["postgres_admin_url"]
-    if admin_url is None:
-        from api.settings import sqlite_url
-
-        _measure(root, sqlite_url(data), setup["cases"])
-        return
-    from api.settings import normalise_url
-
-    name = f"reikwijdte_commit_{uuid.uuid4().hex[:12]}"
-    admin = _admin_engine(admin_url)
-    try:
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        try:
-            _measure(
-                root, make_url(normalise_url(admin_url)).set(database=name).render_as_string(False), setup["cases"]
-            )
-        finally:
-            with admin.connect() as conn:
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    finally:
-        admin.dispose()
-
-
-def _admin_engine(admin_url: str) -> Engine:
-    from api.settings import normalise_url
-
-    return create_engine(normalise_url(admin_url), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    url = setup["database_url"]
+    _measure(root, sqlite_url(data) if url is None else normalise_url(url), setup["cases"])
 
 
 def _measure(root: Path, url: str, cases: list[Any]) -> None:
@@ -166,8 +139,8 @@ def main() -> int:
     parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument(
         "--postgres-url",
-        default=POSTGRES_ADMIN_URL,
-        help="a PostgreSQL server's maintenance database; each side gets a new database on it, dropped afterwards",
+        help="a PostgreSQL server's maintenance database (default: the local server's `postgres`); each side "
+        "gets a new database on it, dropped afterwards",
     )
     side_workers.add_side_arguments(parser, rounds=3)
     args = parser.parse_args()
@@ -175,18 +148,29 @@ def main() -> int:
         worker(args.worker, args.data)
         return 0
 
-    from bench.load_api import case_variants
+    from bench.load_api import (
+        POSTGRES_ADMIN_URL,
+        PostgresDatabases,
+        SetupError,
+        case_variants,
+        interrupts_as_keyboard_interrupt,
+    )
 
-    admin_url = args.postgres_url if args.database == "postgresql" else None
-    if admin_url is not None:
+    stack = contextlib.ExitStack()
+    urls: dict[str, str | None] = {"base": None, "this": None}
+    if args.database == "postgresql":
+        databases = PostgresDatabases(args.postgres_url or POSTGRES_ADMIN_URL)
+        stack.callback(databases.close)
         try:
-            admin = _admin_engine(admin_url)
-            with admin.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            admin.dispose()
-        except Exception as exc:  # noqa: BLE001 - any failure means: no PostgreSQL to measure
-            print(f"cannot run: PostgreSQL is not reachable at {admin_url} ({type(exc).__name__})", file=sys.stderr)
+            databases.check()
+        except SetupError as exc:
+            stack.close()
+            print(f"cannot run: {exc}", file=sys.stderr)
             return 2
+        for side in urls:
+            name, urls[side] = databases.create()
+            stack.callback(databases.drop, name)
+    cases = case_variants(64)
 
     def report(number: int, side: str, figures: dict[str, float]) -> None:
         print(
@@ -195,10 +179,20 @@ def main() -> int:
             flush=True,
         )
 
-    setup = json.dumps({"cases": case_variants(64), "postgres_admin_url": admin_url})
-    commit, results = side_workers.compare(
-        __file__, args.base, setup, args.rounds, f"{args.rate} {args.seconds}", report
-    )
+    # The databases dropped again whatever happens: also on Ctrl-C, SIGTERM or SIGHUP.
+    try:
+        with stack, interrupts_as_keyboard_interrupt():
+            commit, results = side_workers.compare(
+                __file__,
+                args.base,
+                lambda side: json.dumps({"cases": cases, "database_url": urls[side]}),
+                args.rounds,
+                f"{args.rate} {args.seconds}",
+                report,
+            )
+    except KeyboardInterrupt:
+        print("\ninterrupted; workers stopped, temporary databases and worktree removed", file=sys.stderr)
+        return 130
     print(f"{args.rounds} rounds of {args.seconds:g} s at {args.rate:g} rows per second per side, {args.database}")
     for key in ("median_ms", "p99_ms", "max_ms"):
         base = statistics.median(r[key] for r in results["base"])

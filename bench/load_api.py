@@ -553,15 +553,13 @@ async def run_load(side: Side, load: Load, label: str, bodies: list[bytes]) -> d
         "seconds": round(elapsed, 2),
         "stored_per_second": round(ok / elapsed, 1),
         "median_ms": round(statistics.median(ordered) * 1000, 1),
-        "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] * 1000, 1),
+        "p99_ms": round(_p99(ordered) * 1000, 1),
         "max_ms": round(ordered[-1] * 1000, 1),
         # The same requests as the server's request log times them (from the ASGI call to the
         # last byte handed to uvicorn): what of the latency is the server's own, and what is
         # waiting before it (the socket, the load generator's own scheduling).
         "server_median_ms": round(statistics.median(in_server), 1) if in_server else None,
-        "server_p99_ms": round(in_server[min(len(in_server) - 1, int(len(in_server) * 0.99))], 1)
-        if in_server
-        else None,
+        "server_p99_ms": round(_p99(in_server), 1) if in_server else None,
         # Each phase of a request in the server (`api/phases.py`): median, p99, and mean in the
         # slowest 1%; None for a side whose server does not log them.
         "server_phases": phase_figures(logged),
@@ -606,9 +604,9 @@ def server_requests(log_path: Path, start: int) -> list[ServerRequest]:
     return requests
 
 
-def server_times(log_path: Path, start: int) -> list[float]:
-    """The milliseconds of each stored assessment the server logged after byte `start`, sorted."""
-    return sorted(r.ms for r in server_requests(log_path, start))
+def _p99(ordered: list[float]) -> float:
+    """The 99th percentile of `ordered` (sorted, not empty): the value below which 99% lie."""
+    return ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
 
 
 def phase_figures(requests: list[ServerRequest]) -> dict[str, dict[str, float]] | None:
@@ -624,7 +622,7 @@ def phase_figures(requests: list[ServerRequest]) -> dict[str, dict[str, float]] 
         values = sorted(r.phases.get(name, 0.0) for r in timed)
         figures[name] = {
             "median_ms": round(statistics.median(values), 2),
-            "p99_ms": round(values[min(len(values) - 1, int(len(values) * 0.99))], 2),
+            "p99_ms": round(_p99(values), 2),
             "slowest_1pct_mean_ms": round(statistics.fmean(r.phases.get(name, 0.0) for r in slowest), 2),
         }
     return figures

@@ -86,21 +86,23 @@ def turns(rounds: int) -> Iterator[tuple[int, tuple[str, str]]]:
 def compare(
     script: str,
     base: str,
-    first_line: str,
+    first_line: str | Callable[[str], str],
     rounds: int,
     line: str,
     report: Callable[[int, str, dict[str, Any]], None],
 ) -> tuple[str, dict[str, list[dict[str, Any]]]]:
     """This checkout against `base` (checked out in a temporary worktree), a worker per side with
-    a new data directory each, `rounds` rounds of `line`, taking turns; `report(round, side, answer)`
-    after each run. Returns the base's commit and each side's answers, in order."""
+    a new data directory each, given `first_line` (or `first_line(side)`, "base" or "this"),
+    `rounds` rounds of `line`, taking turns; `report(round, side, answer)` after each run. Returns
+    the base's commit and each side's answers, in order."""
     with tempfile.TemporaryDirectory(prefix="bench-sides-") as tmp:
         base_root = Path(tmp) / "base"
         with worktree.checked_out(base, base_root) as commit:
             processes: dict[str, subprocess.Popen[str]] = {}
             try:
                 for side, root in (("base", base_root), ("this", worktree.ROOT)):
-                    processes[side] = start(script, root, Path(tmp) / side, first_line)
+                    first = first_line(side) if callable(first_line) else first_line
+                    processes[side] = start(script, root, Path(tmp) / side, first)
                 results: dict[str, list[dict[str, Any]]] = {"base": [], "this": []}
                 for number, order in turns(rounds):
                     for side in order:
