@@ -12,6 +12,8 @@ from typing import Any
 
 from web_support import RULES, Site, check_page, sign_in_with_browser
 
+from web.rulebook import sources_dir
+
 RULE = "TOE-BS-01"
 
 
@@ -50,7 +52,10 @@ def test_a_policy_maker_finds_the_cost_threshold_rule_and_tries_a_change(
     page.goto(url + f"/regels/{RULE}#bron")
     bron = page.locator("#bron")
     assert "Jeugdwet art. 2.3 lid 1" in bron.inner_text()
-    assert bron.locator("blockquote").count() >= 1, "the cited passage is shown where the text is available"
+    if sources_dir().is_dir():
+        assert bron.locator("blockquote").count() >= 1, "the cited passage is shown where the text is available"
+    else:  # no source texts on this machine (CI puts ../shared/seeds beside the checkout): it says so
+        assert "De tekst van dit document is op deze server niet beschikbaar." in bron.inner_text()
 
     # A municipality's parameters side by side.
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Gemeenten").click()
