@@ -164,10 +164,9 @@ class _HeldConnection:
     PostgreSQL its `pool_pre_ping` is a `SELECT 1` round trip, with the interpreter lock to take
     again after it). Held, the commit phase of a paced request on PostgreSQL took about a seventh
     less (`docs/performance.md`, "The fifth session"). A held connection is checked once, when it
-    is taken. After any
-    failure it is given back (the pool discards one that lost its server) and the next transaction
-    takes a fresh one, checked again: so a restarted database costs one failed attempt, which the
-    writer retries row by row, and no request fails for it.
+    is taken. After any failure it is given back (the pool discards one that lost its server) and
+    the next transaction takes a fresh one, checked again: so a restarted database costs one failed
+    attempt, which the writer retries row by row, and no request fails for it.
     """
 
     def __init__(self, engine: Engine) -> None:

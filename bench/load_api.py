@@ -759,12 +759,7 @@ def compare_sides(base: Side, this: Side) -> dict[str, Any]:
     for name, mode, key, target in COMPARED:
         base_values, this_values = per_phase(base, mode, key), per_phase(this, mode, key)
         if base_values and this_values:
-            comparison[name] = {
-                "base": base_values,
-                "this": this_values,
-                "ratio_of_medians": round(statistics.median(this_values) / statistics.median(base_values), 2),
-                "target": target,
-            }
+            comparison[name] = _compared(base_values, this_values, target)
     # The paced phases of a request in the server (`api/phases.py`) that both sides log: which
     # part of the request a change moved (no target).
     for name in _logged_by_both(base, this):
@@ -772,13 +767,18 @@ def compare_sides(base: Side, this: Side) -> dict[str, Any]:
             base_values = [r["server_phases"][name][figure] for r in _paced_with_phase(base, name)]
             this_values = [r["server_phases"][name][figure] for r in _paced_with_phase(this, name)]
             if base_values and this_values and statistics.median(base_values) > 0:
-                comparison[f"paced_phase_{name}_{figure}"] = {
-                    "base": base_values,
-                    "this": this_values,
-                    "ratio_of_medians": round(statistics.median(this_values) / statistics.median(base_values), 2),
-                    "target": "none",
-                }
+                comparison[f"paced_phase_{name}_{figure}"] = _compared(base_values, this_values, "none")
     return comparison
+
+
+def _compared(base_values: list[float], this_values: list[float], target: str) -> dict[str, Any]:
+    """One compared figure: every round's value per side and the ratio of their medians."""
+    return {
+        "base": base_values,
+        "this": this_values,
+        "ratio_of_medians": round(statistics.median(this_values) / statistics.median(base_values), 2),
+        "target": target,
+    }
 
 
 def _paced_with_phase(side: Side, name: str) -> list[dict[str, Any]]:
